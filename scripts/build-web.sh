@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Builds the browser app into dist/ (release), offline, with the toolchain
+# that scripts/toolchain.sh chose.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/toolchain.sh
+# shellcheck disable=SC1091
+. target/toolchain.env
+# Build once with the network allowed: on the Debian route cargo must also
+# fetch the standard library's own dependencies, which `cargo fetch` skips.
+# Trunk then finds everything built and runs offline.
+cargo build --release --target wasm32-unknown-unknown --bin dudong-web --quiet
+trunk build --release --offline "$@"

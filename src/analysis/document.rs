@@ -1,0 +1,86 @@
+//! The result of analysing one text: its words and its highlighted spans.
+
+use serde::{Deserialize, Serialize};
+
+/// One word of the segmented text. `start..end` are Unicode scalar offsets
+/// into the analysed text, end exclusive. Whitespace runs are words too, so
+/// the words tile the whole text without gaps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Word {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// What a highlighted span is. The names are the `data-kind` values in the
+/// reading view and the `kind` values of `dudong annotate --json`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Person,
+    Org,
+    Place,
+    Product,
+    Figure,
+    Term,
+    Spin,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 7] =
+        [Kind::Person, Kind::Org, Kind::Place, Kind::Product, Kind::Figure, Kind::Term, Kind::Spin];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Person => "person",
+            Kind::Org => "org",
+            Kind::Place => "place",
+            Kind::Product => "product",
+            Kind::Figure => "figure",
+            Kind::Term => "term",
+            Kind::Spin => "spin",
+        }
+    }
+}
+
+/// A highlighted stretch of text. `term` is the canonical glossary term (for a
+/// spun surface such as 耐烦资源 it is 耐心资本); `original` is what a spun
+/// word most likely was; `note` is a one-line explanation for the card.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub term: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub original: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub note: Option<String>,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize, kind: Kind) -> Span {
+        Span { start, end, kind, term: None, original: None, note: None }
+    }
+}
+
+/// An analysed text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub text: String,
+    /// The text as chars, so that views can slice by the offsets cheaply.
+    pub chars: Vec<char>,
+    pub words: Vec<Word>,
+    pub spans: Vec<Span>,
+}
+
+impl Document {
+    pub fn new(text: &str, words: Vec<Word>, spans: Vec<Span>) -> Document {
+        Document { text: text.to_owned(), chars: text.chars().collect(), words, spans }
+    }
+
+    /// The text between two char offsets.
+    pub fn slice(&self, start: usize, end: usize) -> String {
+        self.chars[start..end].iter().collect()
+    }
+}

@@ -1,0 +1,140 @@
+//! Turns a [`Document`] into what the reading view shows: paragraphs of
+//! words, with highlighted spans nested around the words they cover. Kept
+//! apart from the component so the nesting rules are tested natively.
+
+use crate::analysis::{Document, Span};
+
+/// One piece of a paragraph.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Node {
+    /// A word, by index into `Document::words`.
+    Word(usize),
+    /// Whitespace inside a line, shown as it is.
+    Space(String),
+    /// A single line break inside a paragraph.
+    Break,
+    /// A highlighted span (by index into `Document::spans`) around its words.
+    Mark(usize, Vec<Node>),
+}
+
+/// Paragraphs (split at blank lines), each a list of nodes.
+pub fn paragraphs(doc: &Document) -> Vec<Vec<Node>> {
+    let spans = nested_spans(doc);
+    let mut paragraphs: Vec<Vec<Node>> = Vec::new();
+    // A stack of open marks: (span index, children so far).
+    let mut stack: Vec<(usize, Vec<Node>)> = Vec::new();
+    let mut current: Vec<Node> = Vec::new();
+    let mut next_span = 0;
+
+    fn push(stack: &mut [(usize, Vec<Node>)], current: &mut Vec<Node>, node: Node) {
+        match stack.last_mut() {
+            Some((_, children)) => children.push(node),
+            None => current.push(node),
+        }
+    }
+    fn close(stack: &mut Vec<(usize, Vec<Node>)>, current: &mut Vec<Node>) {
+        if let Some((span, children)) = stack.pop() {
+            push(stack, current, Node::Mark(span, children));
+        }
+    }
+
+    let mut i = 0;
+    while i < doc.words.len() {
+        let word = doc.words[i];
+        while let Some(&(top, _)) = stack.last() {
+            if doc.spans[top].end <= word.start {
+                close(&mut stack, &mut current);
+            } else {
+                break;
+            }
+        }
+        while next_span < spans.len() && doc.spans[spans[next_span]].start <= word.start {
+            stack.push((spans[next_span], Vec::new()));
+            next_span += 1;
+        }
+        let is_space = |w: &crate::analysis::Word| doc.chars[w.start..w.end].iter().all(|c| c.is_whitespace());
+        if !is_space(&word) {
+            push(&mut stack, &mut current, Node::Word(i));
+            i += 1;
+            continue;
+        }
+        // The segmenter may split a whitespace run (each newline alone), so
+        // take the whole run before deciding between space, break and paragraph.
+        let mut end = i + 1;
+        while end < doc.words.len() && is_space(&doc.words[end]) {
+            end += 1;
+        }
+        let chars = &doc.chars[word.start..doc.words[end - 1].end];
+        i = end;
+        let newlines = count_line_breaks(chars);
+        if newlines >= 2 {
+            while !stack.is_empty() {
+                close(&mut stack, &mut current);
+            }
+            if !current.is_empty() {
+                paragraphs.push(std::mem::take(&mut current));
+            }
+        } else if newlines == 1 {
+            push(&mut stack, &mut current, Node::Break);
+        } else {
+            push(&mut stack, &mut current, Node::Space(chars.iter().collect()));
+        }
+    }
+    while !stack.is_empty() {
+        close(&mut stack, &mut current);
+    }
+    if !current.is_empty() {
+        paragraphs.push(current);
+    }
+    paragraphs
+}
+
+/// CRLF counts once; a lone CR counts as a line end too.
+fn count_line_breaks(chars: &[char]) -> usize {
+    let mut n = 0;
+    let mut prev = '\0';
+    for &c in chars {
+        match c {
+            '\n' if prev == '\r' => {}
+            '\n' | '\r' | '\u{2028}' | '\u{2029}' => n += 1,
+            _ => {}
+        }
+        prev = c;
+    }
+    n
+}
+
+/// The indices of the spans to show, in document order, keeping only spans
+/// that nest properly: a span that starts inside another and ends outside it
+/// would break the element tree, so the later one is dropped. Spans must also
+/// sit on word boundaries, which the analyser guarantees.
+fn nested_spans(doc: &Document) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..doc.spans.len()).collect();
+    order.sort_by_key(|&i| {
+        let s: &Span = &doc.spans[i];
+        (s.start, std::cmp::Reverse(s.end), s.kind)
+    });
+    let mut kept: Vec<usize> = Vec::new();
+    let mut open: Vec<usize> = Vec::new();
+    for i in order {
+        let s = &doc.spans[i];
+        if s.start >= s.end {
+            continue;
+        }
+        while let Some(&top) = open.last() {
+            if doc.spans[top].end <= s.start {
+                open.pop();
+            } else {
+                break;
+            }
+        }
+        if let Some(&top) = open.last() {
+            if s.end > doc.spans[top].end {
+                continue;
+            }
+        }
+        open.push(i);
+        kept.push(i);
+    }
+    kept
+}

@@ -1,0 +1,12 @@
+//! 读懂 dudong: a reading companion for Chinese articles.
+//!
+//! Data flows one way: text → [`analysis`] → [`analysis::Document`] → [`app`] (the reading view).
+//! The analysis half is plain Rust with no web dependency, so the browser, the
+//! `dudong` command-line tool and the tests all run the same code.
+
+/// Segmentation and annotation: words, entities, figures, terms and spins.
+pub mod analysis;
+/// Curated data the engine embeds: glossary, gazetteer, spin table, sample article.
+pub mod knowledge;
+/// The Yew components of the browser app (they also render natively for tests).
+pub mod app;

@@ -1,0 +1,84 @@
+// Shared set-up for the browser tests: a static server for dist/ on a free
+// loopback port, and Debian's Chromium driven by playwright-core.
+import { createServer } from 'node:http';
+import { readFile, mkdir } from 'node:fs/promises';
+import { extname, join, normalize, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const DIST = join(ROOT, 'dist');
+export const SHOTS = join(ROOT, 'target', 'e2e');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
+  '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+};
+
+/** Serves dist/ on 127.0.0.1 with a port the OS picks. */
+export async function serveDist() {
+  const server = createServer(async (req, res) => {
+    let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (path.endsWith('/')) path += 'index.html';
+    const file = normalize(join(DIST, path));
+    if (!file.startsWith(DIST)) { res.writeHead(403).end(); return; }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+/** Debian's Chromium, headless, with a fresh profile and no background traffic. */
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** Fails the test on any page error or console error. */
+export function watchErrors(page) {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+  return errors;
+}
+
+export async function screenshot(page, name) {
+  await mkdir(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
+}
+
+/** The reading view's words as {start, end, text}, read from the DOM. */
+export async function readerWords(page) {
+  return page.$$eval('#reader .w', (els) => els.map((el) => ({
+    start: Number(el.dataset.start), end: Number(el.dataset.end), text: el.textContent,
+  })));
+}
+
+/** Checks every word element's text against the source text by its offsets. */
+export function checkOffsets(assert, text, words) {
+  const chars = Array.from(text);
+  assert.ok(words.length > 0, 'the reader shows words');
+  let last = 0;
+  for (const w of words) {
+    assert.ok(w.start >= last, `words in order at ${w.start}`);
+    assert.equal(chars.slice(w.start, w.end).join(''), w.text, `word at ${w.start}..${w.end}`);
+    last = w.end;
+  }
+  // Every non-whitespace char is inside some word.
+  const covered = new Set();
+  for (const w of words) for (let i = w.start; i < w.end; i++) covered.add(i);
+  chars.forEach((c, i) => { if (!/\s/u.test(c)) assert.ok(covered.has(i), `char ${i} (${c}) is shown`); });
+}
