@@ -12,7 +12,7 @@ test: test-native test-e2e
 test-native:
 	cargo test --release --quiet
 
-test-e2e: build
+test-e2e: build cli
 	npm test
 
 build:
@@ -20,6 +20,12 @@ build:
 
 cli:
 	cargo build --release --bin dudong
+
+# Speed figures (they print numbers; no test is timed). Native engine for now.
+bench:
+	@mkdir -p target/bench
+	cargo run --quiet --release --example bench | tee target/bench/native.json
+	@scripts/seed-score.sh
 
 clean:
 	cargo clean

@@ -1,32 +1,88 @@
 //! The analysis engine. [`Analyzer::new`] does the expensive set-up once
 //! (dictionary, automata); [`Analyzer::analyze`] turns a text into a
 //! [`Document`] that the reading view, the CLI and the tests all consume.
+//!
+//! | module | finds |
+//! |---|---|
+//! | [`segment`] | words (jieba-rs), with part-of-speech tags |
+//! | [`entities`] | person, org, place, product |
+//! | [`figures`] | dates, amounts, percentages, fractions, ranks |
+//! | [`glossary`] | glossary terms, their aliases and spun forms |
+//! | [`spin`] | spun wording and the document's verdict |
 
 mod document;
+pub mod entities;
+pub mod figures;
+pub mod glossary;
 pub mod segment;
+pub mod spin;
+pub mod text;
 
-pub use document::{Document, Kind, Span, Word};
+pub use document::{Document, Kind, Span, Summary, Word};
 pub use segment::Segmenter;
+
+use entities::{EntityRecognizer, Tagged};
+use glossary::GlossaryMatcher;
+use spin::SpinDetector;
+use text::Boundaries;
+
+use crate::knowledge;
 
 /// Holds everything that is built once per page (or process) and reused for
 /// every text the reader pastes.
 pub struct Analyzer {
     segmenter: Segmenter,
+    entities: EntityRecognizer,
+    glossary: GlossaryMatcher,
+    spins: SpinDetector,
 }
 
 impl Analyzer {
+    /// Builds the engine from the built-in knowledge files. They are checked
+    /// by tests, so a failure here is a bug in a data file, not in the input.
     pub fn new() -> Analyzer {
-        Analyzer { segmenter: Segmenter::new() }
+        let gazetteer = knowledge::gazetteer::builtin().unwrap_or_else(|e| panic!("{e}"));
+        let rules = knowledge::rules::builtin().unwrap_or_else(|e| panic!("{e}"));
+        let glossary = knowledge::glossary::builtin().unwrap_or_else(|e| panic!("{e}"));
+        let spins = knowledge::spins::builtin().unwrap_or_else(|e| panic!("{e}"));
+        Analyzer {
+            segmenter: Segmenter::new(),
+            entities: EntityRecognizer::new(&gazetteer, rules),
+            glossary: GlossaryMatcher::new(glossary),
+            spins: SpinDetector::new(spins),
+        }
     }
 
     /// Analyses `text`. Offsets in the result count Unicode scalar values.
     pub fn analyze(&self, text: &str) -> Document {
-        let words = self.segmenter.segment(text);
-        Document::new(text, words, Vec::new())
+        let tagged: Vec<Tagged> = self.segmenter.tag(text);
+        let words: Vec<Word> = tagged.iter().map(|t| t.word).collect();
+        let bounds = Boundaries::new(text, &words);
+
+        let mut spans = self.entities.find(text, &bounds, &tagged);
+        spans.extend(figures::find_figures(bounds.chars()).into_iter().map(|f| {
+            let mut span = Span::new(f.start, f.end, Kind::Figure);
+            span.note = Some(f.value.describe());
+            span
+        }));
+        spans.extend(self.glossary.find(text, &bounds));
+        let (spin_spans, verdict) = self.spins.detect(text, &bounds);
+        spans.extend(spin_spans);
+        spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end), s.kind));
+
+        let summary = Summary::count(&spans, &verdict);
+        let words = split_at_spans(words, &spans);
+        let mut doc = Document::new(text, words, spans);
+        doc.summary = summary;
+        doc
     }
 
     pub fn segmenter(&self) -> &Segmenter {
         &self.segmenter
+    }
+
+    pub fn glossary(&self) -> &GlossaryMatcher {
+        &self.glossary
     }
 }
 
@@ -34,4 +90,27 @@ impl Default for Analyzer {
     fn default() -> Self {
         Analyzer::new()
     }
+}
+
+/// Cuts words where a span starts or ends inside them, so that every span
+/// covers whole word elements in the reading view.
+fn split_at_spans(words: Vec<Word>, spans: &[Span]) -> Vec<Word> {
+    let mut cuts: Vec<usize> = spans.iter().flat_map(|s| [s.start, s.end]).collect();
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out = Vec::with_capacity(words.len() + cuts.len());
+    let mut c = 0;
+    for w in words {
+        let mut start = w.start;
+        while c < cuts.len() && cuts[c] <= start {
+            c += 1;
+        }
+        while c < cuts.len() && cuts[c] < w.end {
+            out.push(Word { start, end: cuts[c] });
+            start = cuts[c];
+            c += 1;
+        }
+        out.push(Word { start, end: w.end });
+    }
+    out
 }

@@ -2,6 +2,7 @@
 
 use jieba_rs::Jieba;
 
+use super::entities::Tagged;
 use super::Word;
 
 pub struct Segmenter {
@@ -28,6 +29,17 @@ impl Segmenter {
             .into_iter()
             .filter(|token| token.end > token.start)
             .map(|token| Word { start: token.start, end: token.end })
+            .collect()
+    }
+
+    /// The same words with their part-of-speech tags (nr person, ns place,
+    /// nt organisation, ...), for the entity rules.
+    pub fn tag<'a>(&'a self, text: &'a str) -> Vec<Tagged<'a>> {
+        self.jieba
+            .tag(text, true)
+            .into_iter()
+            .filter(|t| t.end > t.start)
+            .map(|t| Tagged { word: Word { start: t.start, end: t.end }, tag: t.tag })
             .collect()
     }
 }

@@ -1,6 +1,7 @@
 //! `dudong`: the command-line face of the same engine the browser runs.
 //!
-//!   dudong segment FILE|-      the words, one per line
+//!   dudong segment FILE|-            the words, one per line
+//!   dudong annotate [--json] FILE|-  the highlighted spans (JSON: the fixtures' format)
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -14,9 +15,13 @@ fn main() {}
 mod cli {
     use std::io::{Read, Write};
 
-    use dudong::analysis::Segmenter;
+    use dudong::analysis::{Analyzer, Document, Segmenter};
 
-    const USAGE: &str = "usage:\n  dudong segment FILE|-    print the words, one per line\n";
+    const USAGE: &str = "usage:
+  dudong segment FILE|-             print the words, one per line
+  dudong annotate [--json] FILE|-   print the people, organisations, places, products,
+                                    figures, glossary terms and spun words found
+";
 
     /// The largest text accepted, in bytes; larger inputs get a message.
     pub const MAX_INPUT_BYTES: usize = 8 * 1024 * 1024;
@@ -25,6 +30,10 @@ mod cli {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let result = match args.as_slice() {
             ["segment", path] => read_input(path).map(|text| segment(&text)),
+            ["annotate", "--json", path] | ["annotate", path, "--json"] => {
+                read_input(path).map(|text| print_json(&Analyzer::new().analyze(&text)))
+            }
+            ["annotate", path] => read_input(path).map(|text| print_listing(&Analyzer::new().analyze(&text))),
             ["help" | "--help" | "-h"] => {
                 print!("{USAGE}");
                 Ok(())
@@ -51,6 +60,50 @@ mod cli {
                 continue;
             }
             let _ = writeln!(out, "{w}");
+        }
+    }
+
+    /// The annotation format of `../shared/fixtures/README.md`: offsets in
+    /// chars, `text` exactly the input between them; extra fields allowed.
+    fn print_json(doc: &Document) {
+        let spans: Vec<serde_json::Value> = doc
+            .spans
+            .iter()
+            .map(|s| {
+                let mut v = serde_json::json!({
+                    "start": s.start, "end": s.end, "text": doc.slice(s.start, s.end), "kind": s.kind.as_str(),
+                });
+                for (key, value) in [("term", &s.term), ("original", &s.original), ("note", &s.note)] {
+                    if let Some(value) = value {
+                        v[key] = serde_json::Value::String(value.clone());
+                    }
+                }
+                v
+            })
+            .collect();
+        let out = serde_json::json!({ "chars": doc.chars.len(), "summary": doc.summary, "spans": spans });
+        println!("{out}");
+    }
+
+    fn print_listing(doc: &Document) {
+        let stdout = std::io::stdout();
+        let mut out = std::io::BufWriter::new(stdout.lock());
+        let _ = writeln!(out, "{}", doc.summary.line());
+        for s in &doc.spans {
+            let extra = match (&s.term, &s.original) {
+                (_, Some(original)) => format!("  → likely {original}"),
+                (Some(term), None) => format!("  = {term}"),
+                _ => String::new(),
+            };
+            let note = s.note.as_deref().map(|n| format!("  ({n})")).unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "{:>6}-{:<6} {:<8} {}{extra}{note}",
+                s.start,
+                s.end,
+                s.kind.as_str(),
+                doc.slice(s.start, s.end)
+            );
         }
     }
 

@@ -1,0 +1,64 @@
+//! Native engine timings for `make bench`: start-up, the seed article (or the
+//! built-in sample when ../shared is absent) and a 200,000-character text
+//! built from the project's own sentences. Prints one JSON object.
+
+use std::time::Instant;
+
+use dudong::analysis::Analyzer;
+use dudong::knowledge::SAMPLE_ARTICLE;
+
+/// A long original text: the project's own sentences, in a shuffled order
+/// (a fixed linear congruential sequence, so every run measures the same text).
+fn long_text(chars: usize) -> String {
+    let sources = [SAMPLE_ARTICLE, include_str!("../tests/fixtures/normal.txt"), include_str!("../tests/fixtures/spun.txt")];
+    let sentences: Vec<String> = sources
+        .iter()
+        .flat_map(|s| s.split_inclusive(['。', '！', '？', '\n']))
+        .filter(|s| !s.trim().is_empty())
+        .map(String::from)
+        .collect();
+    let mut out = String::new();
+    let mut n = 0;
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    while n < chars {
+        state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        let s = &sentences[(state >> 33) as usize % sentences.len()];
+        n += s.chars().count();
+        out.push_str(s);
+        if (state >> 20) % 5 == 0 {
+            out.push_str("\n\n");
+        }
+    }
+    out.chars().take(chars).collect()
+}
+
+fn median_ms(mut f: impl FnMut(), runs: usize) -> f64 {
+    let mut times: Vec<f64> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    times.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    times[times.len() / 2]
+}
+
+fn main() {
+    let seed = std::fs::read_to_string("../shared/fixtures/seed/article.txt").unwrap_or_else(|_| SAMPLE_ARTICLE.to_string());
+    let t = Instant::now();
+    let analyzer = Analyzer::new();
+    let startup_ms = t.elapsed().as_secs_f64() * 1000.0;
+    let big = long_text(200_000);
+    let seed_ms = median_ms(|| drop(analyzer.analyze(&seed)), 15);
+    let big_ms = median_ms(|| drop(analyzer.analyze(&big)), 5);
+    println!(
+        "{}",
+        serde_json::json!({
+            "native_startup_ms": (startup_ms * 10.0).round() / 10.0,
+            "native_seed_ms": (seed_ms * 100.0).round() / 100.0,
+            "native_seed_chars": seed.chars().count(),
+            "native_200k_ms": (big_ms * 10.0).round() / 10.0,
+        })
+    );
+}

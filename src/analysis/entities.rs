@@ -1,0 +1,408 @@
+//! Named entities: people, organisations, places and products.
+//!
+//! Three sources, strongest first: the curated gazetteer (with short forms);
+//! rules over the segmented text (a family name next to a cue such as
+//! 创始人 or 表示, company and place suffixes, Latin names, `·` names);
+//! and, last, the segmenter's part-of-speech tags, filtered by a stop list.
+//! A name found once by a rule is then found everywhere it recurs.
+
+use std::collections::{HashMap, HashSet};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::text::{is_han, Boundaries};
+use super::{Kind, Span, Word};
+use crate::knowledge::gazetteer::GazetteerEntry;
+use crate::knowledge::rules::EntityRules;
+
+/// Where a candidate came from; a stronger source wins an overlap of equal length.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Source {
+    Tag,
+    Rule,
+    Gazetteer,
+}
+
+pub struct EntityRecognizer {
+    gazetteer: AhoCorasick,
+    /// Per gazetteer pattern: (kind, length in chars, index into `names`).
+    targets: Vec<(Kind, usize, usize)>,
+    /// Per gazetteer entry: (canonical name, English name).
+    names: Vec<(String, String)>,
+    rules: EntityRules,
+    surnames: HashSet<char>,
+    cues_before: HashSet<String>,
+    cues_after: Vec<String>,
+    org_suffixes: HashSet<String>,
+    org_not_before: HashSet<String>,
+    org_prefix_stop: HashSet<String>,
+    place_suffixes: Vec<String>,
+    tag_stop: HashSet<String>,
+}
+
+/// Tags of words that can be the distinctive part of an organisation's name
+/// (nouns, names, unknown words), as opposed to 当代/t or 直接/ad.
+const NAME_PART_TAGS: &[&str] = &["n", "nr", "nz", "nt", "ns", "s", "x", "j", "eng", "ng", "nrt", "nrfg", "an"];
+
+/// A tagged word as the segmenter gives it.
+pub struct Tagged<'a> {
+    pub word: Word,
+    pub tag: &'a str,
+}
+
+impl EntityRecognizer {
+    pub fn new(entries: &[GazetteerEntry], rules: EntityRules) -> EntityRecognizer {
+        let mut patterns = Vec::new();
+        let mut targets = Vec::new();
+        let mut names = Vec::new();
+        for e in entries {
+            for form in std::iter::once(&e.name).chain(e.short_forms.iter()) {
+                patterns.push(form.clone());
+                targets.push((e.kind, form.chars().count(), names.len()));
+            }
+            names.push((e.name.clone(), e.en.clone()));
+        }
+        let gazetteer = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("gazetteer names build an automaton");
+        let set = |v: &[String]| v.iter().cloned().collect::<HashSet<_>>();
+        EntityRecognizer {
+            gazetteer,
+            targets,
+            names,
+            surnames: rules.surnames.chars().filter(|c| !c.is_whitespace()).collect(),
+            cues_before: set(&rules.person_cues_before),
+            cues_after: rules.person_cues_after.clone(),
+            org_suffixes: set(&rules.org_suffixes),
+            org_not_before: set(&rules.org_suffix_not_before),
+            org_prefix_stop: set(&rules.org_prefix_stop),
+            place_suffixes: rules.place_suffixes.clone(),
+            tag_stop: set(&rules.tag_stop),
+            rules,
+        }
+    }
+
+    pub fn rules(&self) -> &EntityRules {
+        &self.rules
+    }
+
+    /// Entity spans, non-overlapping, in text order.
+    pub fn find(&self, text: &str, bounds: &Boundaries, tagged: &[Tagged]) -> Vec<Span> {
+        let chars = bounds.chars();
+        let mut candidates: Vec<(usize, usize, Kind, Source)> = Vec::new();
+
+        let mut canonical: HashMap<(usize, usize), usize> = HashMap::new();
+        for m in self.gazetteer.find_iter(text) {
+            let (kind, len, name) = self.targets[m.pattern().as_usize()];
+            let start = bounds.char_at(m.start());
+            if bounds.fits(start, start + len, 2) {
+                candidates.push((start, start + len, kind, Source::Gazetteer));
+                canonical.insert((start, start + len), name);
+            }
+        }
+        self.people_by_cue(chars, bounds, tagged, &mut candidates);
+        self.latin_and_dot_names(chars, &mut candidates);
+        self.numbered_products(chars, &mut candidates);
+        self.orgs_by_suffix(chars, tagged, &mut candidates);
+        self.places_by_suffix(chars, tagged, &mut candidates);
+        self.by_tag(chars, tagged, &mut candidates);
+        self.recurrences(text, bounds, &mut candidates);
+        let mut spans = resolve(candidates);
+        // Known names carry their canonical form (阿里 → 阿里巴巴) and English name.
+        for span in &mut spans {
+            if let Some(&i) = canonical.get(&(span.start, span.end)) {
+                let (name, en) = &self.names[i];
+                span.term = Some(name.clone());
+                if !en.is_empty() {
+                    span.note = Some(en.clone());
+                }
+            }
+        }
+        spans
+    }
+
+    fn word_text(chars: &[char], w: Word) -> String {
+        chars[w.start..w.end].iter().collect()
+    }
+
+    /// Whether `chars[start..end]` looks like a Chinese personal name.
+    fn looks_like_name(&self, chars: &[char], start: usize, end: usize) -> bool {
+        let len = end - start;
+        if !(2..=4).contains(&len) || !chars[start..end].iter().all(|&c| is_han(c)) {
+            return false;
+        }
+        let first_two: String = chars[start..start + 2].iter().collect();
+        let compound = self.rules.compound_surnames.iter().any(|s| *s == first_two);
+        (self.surnames.contains(&chars[start]) && len <= 3) || (compound && len >= 3)
+    }
+
+    /// 创始人梁文锋 / 马光远认为: a family name plus a given name beside a cue.
+    fn people_by_cue(
+        &self,
+        chars: &[char],
+        bounds: &Boundaries,
+        tagged: &[Tagged],
+        out: &mut Vec<(usize, usize, Kind, Source)>,
+    ) {
+        for (i, t) in tagged.iter().enumerate() {
+            let w = Self::word_text(chars, t.word);
+            if self.cues_before.contains(&w) {
+                if let Some((s, e)) = self.name_from(chars, tagged, i + 1, true) {
+                    out.push((s, e, Kind::Person, Source::Rule));
+                }
+            }
+            if i > 0 && self.cues_after.iter().any(|c| w.starts_with(c.as_str()) || *c == w) {
+                if let Some((s, e)) = self.name_from(chars, tagged, i - 1, false) {
+                    out.push((s, e, Kind::Person, Source::Rule));
+                }
+            }
+        }
+        let _ = bounds;
+    }
+
+    /// A name made of the words starting at `k` (going forward) or ending at
+    /// `k` (going backward): one word the segmenter tagged as a name, or up to
+    /// three single characters it could not place (祝/铭/明). A word of two or
+    /// more characters with another tag (详细, 认为) is never part of a name.
+    fn name_from(&self, chars: &[char], tagged: &[Tagged], k: usize, forward: bool) -> Option<(usize, usize)> {
+        let t = tagged.get(k)?;
+        let w = Self::word_text(chars, t.word);
+        if self.tag_stop.contains(&w) || w.ends_with('人') {
+            return None;
+        }
+        if t.tag.starts_with("nr") && self.looks_like_name(chars, t.word.start, t.word.end) {
+            return Some((t.word.start, t.word.end));
+        }
+        // Single characters joined, up to three.
+        let mut idx = k;
+        let (mut start, mut end) = (t.word.start, t.word.end);
+        loop {
+            let cur = &tagged[idx];
+            if cur.word.end - cur.word.start != 1 || !is_han(chars[cur.word.start]) || self.name_breakers(chars[cur.word.start]) {
+                return None;
+            }
+            start = start.min(cur.word.start);
+            end = end.max(cur.word.end);
+            if end - start >= 3 {
+                break;
+            }
+            let next = if forward { idx + 1 } else { idx.checked_sub(1)? };
+            if next >= tagged.len() {
+                break;
+            }
+            idx = next;
+        }
+        (end - start >= 2 && self.looks_like_name(chars, start, end)).then_some((start, end))
+    }
+
+    /// Characters that end or break a name rather than belong to it.
+    fn name_breakers(&self, c: char) -> bool {
+        "的了是在和与及也都就又还将已为被把从对向于以说等、，。".contains(c)
+    }
+
+    /// Latin personal names (Igor Babuschkin, Jimmy Ba) and transliterated
+    /// names joined by a middle dot (埃隆·马斯克).
+    fn latin_and_dot_names(&self, chars: &[char], out: &mut Vec<(usize, usize, Kind, Source)>) {
+        let n = chars.len();
+        let mut i = 0;
+        while i < n {
+            // Capitalised Latin words separated by single spaces.
+            if chars[i].is_ascii_uppercase() && (i == 0 || !chars[i - 1].is_ascii_alphanumeric()) {
+                let mut words = 0;
+                let mut j = i;
+                let mut end = i;
+                loop {
+                    if j < n && chars[j].is_ascii_uppercase() {
+                        let mut k = j + 1;
+                        while k < n && chars[k].is_ascii_lowercase() {
+                            k += 1;
+                        }
+                        if k - j < 2 || (k < n && (chars[k].is_ascii_alphanumeric() || chars[k] == '-')) {
+                            break;
+                        }
+                        words += 1;
+                        end = k;
+                        if k + 1 < n && chars[k] == ' ' && chars[k + 1].is_ascii_uppercase() {
+                            j = k + 1;
+                            continue;
+                        }
+                    }
+                    break;
+                }
+                if (2..=3).contains(&words) {
+                    out.push((i, end, Kind::Person, Source::Rule));
+                    i = end;
+                    continue;
+                }
+            }
+            // Han·Han
+            if (chars[i] == '·' || chars[i] == '•' || chars[i] == '・') && i > 0 && i + 1 < n && is_han(chars[i - 1]) && is_han(chars[i + 1]) {
+                let mut s = i;
+                while s > 0 && is_han(chars[s - 1]) && i - s < 5 {
+                    s -= 1;
+                }
+                let mut e = i + 1;
+                while e < n && is_han(chars[e]) && e - i <= 5 {
+                    e += 1;
+                }
+                out.push((s, e, Kind::Person, Source::Rule));
+                i = e;
+                continue;
+            }
+            i += 1;
+        }
+    }
+
+    /// “萤火一号”, “天宫二号”: a quoted name ending in a numeral and 号 names a
+    /// product (a machine, a craft, a model).
+    fn numbered_products(&self, chars: &[char], out: &mut Vec<(usize, usize, Kind, Source)>) {
+        let n = chars.len();
+        for open in 0..n {
+            if !matches!(chars[open], '“' | '"' | '「' | '《') {
+                continue;
+            }
+            let start = open + 1;
+            let mut end = start;
+            while end < n && end - start <= 8 && is_han(chars[end]) {
+                end += 1;
+            }
+            if end < n
+                && end - start >= 3
+                && matches!(chars[end], '”' | '"' | '」' | '》')
+                && chars[end - 1] == '号'
+                && "一二三四五六七八九十0123456789".contains(chars[end - 2])
+            {
+                out.push((start, end, Kind::Product, Source::Rule));
+            }
+        }
+    }
+
+    /// 宇树科技, 之江实验室: a distinctive name of two to four characters
+    /// before an organisation suffix, not followed by a common noun.
+    fn orgs_by_suffix(&self, chars: &[char], tagged: &[Tagged], out: &mut Vec<(usize, usize, Kind, Source)>) {
+        for (i, t) in tagged.iter().enumerate() {
+            let w = Self::word_text(chars, t.word);
+            let (suffix_start, prefix_in_word) = if self.org_suffixes.contains(&w) {
+                (t.word.start, 0)
+            } else if let Some(s) = self.org_suffixes.iter().filter(|s| w.ends_with(s.as_str()) && w.chars().count() > s.chars().count()).max_by_key(|s| s.len()) {
+                // The segmenter kept the whole name as one word (灵伴科技).
+                let plen = w.chars().count() - s.chars().count();
+                (t.word.start + plen, plen)
+            } else {
+                continue;
+            };
+            if let Some(next) = tagged.get(i + 1) {
+                if self.org_not_before.contains(&Self::word_text(chars, next.word)) {
+                    continue;
+                }
+            }
+            // Grow the name backwards over up to two words.
+            let mut start = suffix_start - prefix_in_word;
+            let mut j = i;
+            while prefix_in_word == 0 && j > 0 && suffix_start - start < 4 {
+                let prev = &tagged[j - 1];
+                let pw = Self::word_text(chars, prev.word);
+                if !pw.chars().all(is_han)
+                    || self.org_prefix_stop.contains(&pw)
+                    || suffix_start - prev.word.start > 4
+                    || !NAME_PART_TAGS.contains(&prev.tag)
+                {
+                    break;
+                }
+                start = prev.word.start;
+                j -= 1;
+                if suffix_start - start >= 2 {
+                    break;
+                }
+            }
+            let prefix: String = chars[start..suffix_start].iter().collect();
+            let plen = suffix_start - start;
+            // A bare place before the suffix is a description (杭州科技), not a name.
+            if j + 1 == i && tagged[j].tag == "ns" && prefix_in_word == 0 {
+                continue;
+            }
+            if !(2..=4).contains(&plen) || self.org_prefix_stop.contains(&prefix) || self.tag_stop.contains(&prefix) {
+                continue;
+            }
+            out.push((start, t.word.end, Kind::Org, Source::Rule));
+        }
+    }
+
+    /// 浙江省, 余杭区: a place word the segmenter tagged, or a place suffix.
+    fn places_by_suffix(&self, chars: &[char], tagged: &[Tagged], out: &mut Vec<(usize, usize, Kind, Source)>) {
+        for t in tagged {
+            let w = Self::word_text(chars, t.word);
+            let len = w.chars().count();
+            if t.tag == "ns" && (3..=6).contains(&len) && self.place_suffixes.iter().any(|s| w.ends_with(s.as_str())) {
+                out.push((t.word.start, t.word.end, Kind::Place, Source::Rule));
+            }
+        }
+    }
+
+    /// The segmenter's tags, last: nr (person), ns (place), nt (organisation),
+    /// each only where it also looks right.
+    fn by_tag(&self, chars: &[char], tagged: &[Tagged], out: &mut Vec<(usize, usize, Kind, Source)>) {
+        for t in tagged {
+            let w = Self::word_text(chars, t.word);
+            // Demonyms (杭州人) are not people.
+            if self.tag_stop.contains(&w) || !w.chars().all(is_han) || w.ends_with('人') {
+                continue;
+            }
+            let len = w.chars().count();
+            let kind = match t.tag {
+                "nr" if len == 3 && self.looks_like_name(chars, t.word.start, t.word.end) => Kind::Person,
+                "ns" if (3..=5).contains(&len) && !w.ends_with('人') => Kind::Place,
+                // jieba's nt also covers generic phrases (新兴产业): keep those with an org suffix.
+                "nt" if (3..=8).contains(&len) && self.org_suffixes.iter().any(|x| w.ends_with(x.as_str())) => Kind::Org,
+                _ => continue,
+            };
+            out.push((t.word.start, t.word.end, kind, Source::Tag));
+        }
+    }
+
+    /// A name found once (by a rule) is the same entity wherever it recurs:
+    /// the caption line 王兴兴 under a paragraph that named him.
+    fn recurrences(&self, text: &str, bounds: &Boundaries, out: &mut Vec<(usize, usize, Kind, Source)>) {
+        let mut known: HashMap<String, Kind> = HashMap::new();
+        for &(s, e, kind, source) in out.iter() {
+            if source == Source::Rule && e - s >= 2 {
+                known.entry(bounds.slice(s, e)).or_insert(kind);
+            }
+        }
+        if known.is_empty() {
+            return;
+        }
+        let names: Vec<(String, Kind)> = known.into_iter().collect();
+        let Ok(ac) = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(names.iter().map(|(n, _)| n.as_str()))
+        else {
+            return;
+        };
+        for m in ac.find_iter(text) {
+            let (name, kind) = &names[m.pattern().as_usize()];
+            let start = bounds.char_at(m.start());
+            let end = start + name.chars().count();
+            if bounds.fits(start, end, 2) {
+                out.push((start, end, *kind, Source::Rule));
+            }
+        }
+    }
+}
+
+/// Picks non-overlapping spans: longer first, then the stronger source, then
+/// the earlier start.
+fn resolve(mut candidates: Vec<(usize, usize, Kind, Source)>) -> Vec<Span> {
+    candidates.sort_by(|a, b| {
+        (b.1 - b.0).cmp(&(a.1 - a.0)).then(b.3.cmp(&a.3)).then(a.0.cmp(&b.0))
+    });
+    let mut taken: Vec<(usize, usize, Kind)> = Vec::new();
+    for (s, e, kind, _) in candidates {
+        if taken.iter().all(|&(ts, te, _)| e <= ts || s >= te) {
+            taken.push((s, e, kind));
+        }
+    }
+    taken.sort_by_key(|t| t.0);
+    taken.into_iter().map(|(s, e, k)| Span::new(s, e, k)).collect()
+}

@@ -1,0 +1,125 @@
+//! The engine on the project's own fixtures: short original texts, one
+//! written normally and one in the style of a spinning tool.
+
+use dudong::analysis::{Analyzer, Document, Kind, Span};
+
+const NORMAL: &str = include_str!("fixtures/normal.txt");
+const SPUN: &str = include_str!("fixtures/spun.txt");
+
+fn analyzer() -> &'static Analyzer {
+    static A: std::sync::OnceLock<Analyzer> = std::sync::OnceLock::new();
+    A.get_or_init(Analyzer::new)
+}
+
+fn spans_with<'a>(doc: &'a Document, text: &str, kind: Kind) -> Vec<&'a Span> {
+    doc.spans.iter().filter(|s| s.kind == kind && doc.slice(s.start, s.end) == text).collect()
+}
+
+fn assert_has(doc: &Document, text: &str, kind: Kind) -> Span {
+    spans_with(doc, text, kind).first().map(|s| (*s).clone()).unwrap_or_else(|| {
+        let found: Vec<String> =
+            doc.spans.iter().map(|s| format!("{}:{}", s.kind.as_str(), doc.slice(s.start, s.end))).collect();
+        panic!("no {kind:?} span for {text:?}; found {found:?}")
+    })
+}
+
+/// Offsets are chars, `text` slices agree, and words tile the text.
+fn assert_well_formed(doc: &Document) {
+    let n = doc.chars.len();
+    for s in &doc.spans {
+        assert!(s.start < s.end && s.end <= n, "{s:?} out of range {n}");
+    }
+    let mut pos = 0;
+    for w in &doc.words {
+        assert_eq!(w.start, pos);
+        pos = w.end;
+    }
+    assert_eq!(pos, n);
+    // Every span starts and ends on a word boundary (the reader relies on it).
+    let bounds: std::collections::HashSet<usize> = doc.words.iter().flat_map(|w| [w.start, w.end]).collect();
+    for s in &doc.spans {
+        assert!(bounds.contains(&s.start) && bounds.contains(&s.end), "{s:?} cuts a word");
+    }
+}
+
+#[test]
+fn entities_in_a_normal_article() {
+    let doc = analyzer().analyze(NORMAL);
+    assert_well_formed(&doc);
+    assert_has(&doc, "雷军", Kind::Person);
+    assert_has(&doc, "小米集团", Kind::Org);
+    assert_has(&doc, "比亚迪", Kind::Org);
+    assert_has(&doc, "浙江大学", Kind::Org);
+    for place in ["北京", "深圳", "合肥"] {
+        assert_has(&doc, place, Kind::Place);
+    }
+    // Nothing ordinary is called a person.
+    let people: Vec<String> = doc.spans.iter().filter(|s| s.kind == Kind::Person).map(|s| doc.slice(s.start, s.end)).collect();
+    assert_eq!(people, vec!["雷军"]);
+}
+
+#[test]
+fn figures_with_normalised_values() {
+    let doc = analyzer().analyze(NORMAL);
+    for figure in ["2024年", "240亿元", "25%", "2026年3月", "三分之一"] {
+        assert_has(&doc, figure, Kind::Figure);
+    }
+    let amount = assert_has(&doc, "240亿元", Kind::Figure);
+    assert!(amount.note.unwrap().contains("24,000,000,000"), "the card shows the value written out");
+    // 一位 (an indefinite 'a') is not a figure.
+    assert!(spans_with(&doc, "一位", Kind::Figure).is_empty());
+}
+
+#[test]
+fn glossary_terms_and_their_spun_forms() {
+    let doc = analyzer().analyze(NORMAL);
+    assert_eq!(assert_has(&doc, "耐心资本", Kind::Term).term.as_deref(), Some("耐心资本"));
+    assert_has(&doc, "产业链", Kind::Term);
+    assert_has(&doc, "出海", Kind::Term);
+    let spun = analyzer().analyze(SPUN);
+    let term = assert_has(&spun, "耐烦资源", Kind::Term);
+    assert_eq!(term.term.as_deref(), Some("耐心资本"));
+    assert_eq!(assert_has(&spun, "财产链", Kind::Term).term.as_deref(), Some("产业链"));
+}
+
+#[test]
+fn a_normal_article_gets_no_spin_warnings() {
+    let doc = analyzer().analyze(NORMAL);
+    assert!(!doc.summary.spun, "{:?}", doc.summary);
+    assert!(doc.spans.iter().all(|s| s.kind != Kind::Spin));
+    assert!(!doc.summary.line().contains("spun"));
+}
+
+#[test]
+fn spun_wording_is_found_with_its_likely_original() {
+    let doc = analyzer().analyze(SPUN);
+    assert_well_formed(&doc);
+    assert!(doc.summary.spun, "{:?}", doc.summary);
+    for (surface, original) in
+        [("乐成", "成功"), ("首创人", "创始人"), ("本日", "今天"), ("斲丧", "消费"), ("告急", "重要"), ("掉队", "落后"), ("强盛", "强大"), ("底子", "基础")]
+    {
+        let span = assert_has(&doc, surface, Kind::Spin);
+        assert_eq!(span.original.as_deref(), Some(original), "{surface}");
+    }
+    assert_has(&doc, "任正非", Kind::Person);
+    assert!(doc.summary.line().contains("machine-spun"), "{}", doc.summary.line());
+}
+
+#[test]
+fn bad_input_never_panics_and_keeps_offsets_exact() {
+    let cases = [
+        String::new(),
+        "   \n\t".to_string(),
+        "\u{0}\u{1}控制\u{7f}字符\u{202e}反向".to_string(),
+        "e\u{301}\u{301}👨‍👩‍👧‍👦🇨🇳中文".to_string(),
+        "第一行\r\n第二行\r第三行".to_string(),
+        "no chinese here at all, 123 and 45%".to_string(),
+        "<script>alert('x')</script>**Markdown**".to_string(),
+        "杭州".repeat(5000),
+    ];
+    for text in &cases {
+        let doc = analyzer().analyze(text);
+        assert_well_formed(&doc);
+        assert_eq!(doc.words.iter().map(|w| doc.slice(w.start, w.end)).collect::<String>(), *text);
+    }
+}
