@@ -3,14 +3,110 @@
 use std::rc::Rc;
 
 use dudong::analysis::{Analyzer, Document, Kind, Span, Word};
-use dudong::app::components::{PasteArea, PasteAreaProps, Reader, ReaderProps};
+use dudong::app::components::{
+    CardView, CardViewProps, Panel, PanelProps, PasteArea, PasteAreaProps, Reader, ReaderProps,
+};
+use dudong::app::dict::DictState;
+use dudong::app::state::CardTarget;
 use yew::{Callback, LocalServerRenderer};
 
 async fn render_reader(document: Document) -> String {
-    LocalServerRenderer::<Reader>::with_props(ReaderProps { document: Rc::new(document) })
-        .hydratable(false)
-        .render()
-        .await
+    let props = ReaderProps {
+        document: Rc::new(document),
+        hidden: Default::default(),
+        open: None,
+        on_open: Callback::noop(),
+        on_close: Callback::noop(),
+    };
+    LocalServerRenderer::<Reader>::with_props(props).hydratable(false).render().await
+}
+
+fn analyzer() -> &'static Analyzer {
+    static A: std::sync::OnceLock<Analyzer> = std::sync::OnceLock::new();
+    A.get_or_init(Analyzer::new)
+}
+
+async fn render_card(doc: &Rc<Document>, target: CardTarget) -> String {
+    let props = CardViewProps {
+        document: doc.clone(),
+        target,
+        dictionary: DictState::Loading,
+        on_open: Callback::noop(),
+        on_close: Callback::noop(),
+    };
+    LocalServerRenderer::<CardView>::with_props(props).hydratable(false).render().await
+}
+
+/// The index of the first span of `kind` whose text is `text`.
+fn span_index(doc: &Document, kind: Kind, text: &str) -> usize {
+    doc.spans
+        .iter()
+        .position(|s| s.kind == kind && doc.slice(s.start, s.end) == text)
+        .unwrap_or_else(|| panic!("no {kind:?} span {text}"))
+}
+
+const SPUN: &str = include_str!("fixtures/spun.txt");
+const NORMAL: &str = include_str!("fixtures/normal.txt");
+
+#[tokio::test]
+async fn a_spun_term_card_names_the_likely_term_and_explains_it() {
+    let doc = Rc::new(analyzer().analyze(SPUN));
+    let html = render_card(&doc, CardTarget::Span(span_index(&doc, Kind::Term, "耐烦资源"))).await;
+    assert!(html.contains("likely"), "{html}");
+    assert!(html.contains("耐心资本"), "{html}");
+    assert!(html.contains("machine-spun"), "{html}");
+    assert!(html.contains("patient capital"), "{html}");
+    assert!(html.contains("nàixīn"), "pinyin with tone marks: {html}");
+}
+
+#[tokio::test]
+async fn a_spin_card_reads_the_word_as_its_original() {
+    let doc = Rc::new(analyzer().analyze(SPUN));
+    let html = render_card(&doc, CardTarget::Span(span_index(&doc, Kind::Spin, "告急"))).await;
+    assert!(html.contains("重要"), "{html}");
+    assert!(html.contains("important"), "the original's meaning, not 'emergency': {html}");
+    assert!(html.contains("loading dictionary"), "{html}");
+}
+
+#[tokio::test]
+async fn an_entity_card_counts_mentions_and_names_the_long_form() {
+    let doc = Rc::new(analyzer().analyze("阿里巴巴在杭州。阿里的员工很多，阿里云也在杭州。"));
+    let html = render_card(&doc, CardTarget::Span(span_index(&doc, Kind::Org, "阿里"))).await;
+    assert!(html.contains("Short form of"), "{html}");
+    assert!(html.contains("Mention 2 of 2"), "{html}");
+    assert!(html.contains("Next"), "{html}");
+    let html = render_card(&doc, CardTarget::Span(span_index(&doc, Kind::Place, "杭州"))).await;
+    assert!(html.contains("Place") && html.contains("Mention 1 of 2"), "{html}");
+}
+
+#[tokio::test]
+async fn a_figure_card_writes_the_value_out() {
+    let doc = Rc::new(analyzer().analyze("私募基金规模超1.5万亿元，增长了70%。"));
+    let html = render_card(&doc, CardTarget::Span(span_index(&doc, Kind::Figure, "1.5万亿元"))).await;
+    assert!(html.contains("1,500,000,000,000"), "{html}");
+    assert!(html.contains("trillion"), "{html}");
+}
+
+#[tokio::test]
+async fn a_related_term_card_opens_by_name() {
+    let doc = Rc::new(analyzer().analyze(NORMAL));
+    let html = render_card(&doc, CardTarget::Term("竹林效应".into())).await;
+    assert!(html.contains("竹林效应") && html.contains("Related"), "{html}");
+}
+
+#[tokio::test]
+async fn the_panel_counts_what_the_engine_found() {
+    let doc = Rc::new(analyzer().analyze(NORMAL));
+    let props = PanelProps {
+        document: doc.clone(),
+        hidden: Default::default(),
+        on_toggle: Callback::noop(),
+        on_jump: Callback::noop(),
+    };
+    let html = LocalServerRenderer::<Panel>::with_props(props).hydratable(false).render().await;
+    let figures = doc.spans.iter().filter(|s| s.kind == Kind::Figure).count();
+    assert!(html.contains(&format!(r#"data-count="{figures}""#)), "{figures} figures in {html}");
+    assert!(html.contains("雷军"), "{html}");
 }
 
 /// Pulls `(data-start, data-end, text)` of every word element out of the HTML.

@@ -138,3 +138,58 @@ fn nested_spans(doc: &Document) -> Vec<usize> {
     }
     kept
 }
+
+/// An element's box in viewport coordinates (CSS pixels).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rect {
+    pub left: f64,
+    pub top: f64,
+    pub right: f64,
+    pub bottom: f64,
+}
+
+/// Where a card goes: fixed to the viewport, beside its anchor.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Placement {
+    pub left: f64,
+    pub width: f64,
+    /// Set when the card opens below the anchor.
+    pub top: Option<f64>,
+    /// Set (distance from the viewport's bottom) when it opens above.
+    pub bottom: Option<f64>,
+    pub max_height: f64,
+}
+
+impl Placement {
+    pub fn style(&self) -> String {
+        let vertical = match (self.top, self.bottom) {
+            (Some(top), _) => format!("top:{top:.0}px"),
+            (None, Some(bottom)) => format!("bottom:{bottom:.0}px"),
+            (None, None) => String::new(),
+        };
+        format!(
+            "position:fixed;left:{:.0}px;width:{:.0}px;max-height:{:.0}px;{vertical}",
+            self.left, self.width, self.max_height
+        )
+    }
+}
+
+/// Margin kept between a card and the viewport's edges or its anchor.
+const GAP: f64 = 8.0;
+const CARD_WIDTH: f64 = 360.0;
+
+/// Places a card next to `anchor` so that it never leaves a `vw` × `vh`
+/// viewport: below the word when there is at least as much room there as
+/// above, otherwise above (flip); clamped sideways; and no taller than the
+/// room it has (it scrolls inside).
+pub fn place_card(anchor: Rect, vw: f64, vh: f64) -> Placement {
+    let width = CARD_WIDTH.min(vw - 2.0 * GAP).max(0.0);
+    let left = anchor.left.min(vw - GAP - width).max(GAP);
+    let room_below = vh - anchor.bottom - 2.0 * GAP;
+    let room_above = anchor.top - 2.0 * GAP;
+    if room_below >= room_above || room_below >= 240.0 {
+        Placement { left, width, top: Some(anchor.bottom + GAP), bottom: None, max_height: room_below.max(80.0) }
+    } else {
+        Placement { left, width, top: None, bottom: Some(vh - anchor.top + GAP), max_height: room_above.max(80.0) }
+    }
+}

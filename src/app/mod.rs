@@ -4,14 +4,17 @@
 //! actions, and all analysis happens in [`crate::analysis`].
 
 pub mod components;
+pub mod dict;
+pub mod dom;
 pub mod engine;
 pub mod layout;
 pub mod state;
 
 use yew::prelude::*;
 
-use components::{PasteArea, Reader};
-use state::{Action, AppState, Screen};
+use components::{CardPopup, Panel, PasteArea, Reader};
+use dict::DictState;
+use state::{Action, AppState, OpenCard, Screen};
 
 #[function_component(App)]
 pub fn app() -> Html {
@@ -33,6 +36,27 @@ pub fn app() -> Html {
         let state = state.dispatcher();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::BackToEdit))
     };
+    let on_open = {
+        let state = state.dispatcher();
+        Callback::from(move |card: OpenCard| state.dispatch(Action::OpenCard(card)))
+    };
+    let on_close = {
+        let dispatcher = state.dispatcher();
+        let anchor = state.card.as_ref().map(|c| c.anchor.clone());
+        Callback::from(move |_: ()| {
+            dispatcher.dispatch(Action::CloseCard);
+            // Focus returns to the word the card belonged to.
+            if let Some(anchor) = &anchor {
+                dom::focus(anchor);
+            }
+        })
+    };
+    let on_toggle = {
+        let state = state.dispatcher();
+        Callback::from(move |kind| state.dispatch(Action::ToggleKind(kind)))
+    };
+    let on_jump = Callback::from(|i: usize| dom::jump_to(&OpenCard::span(i).anchor));
+    let dictionary = DictState::Loading;
 
     let body = match &state.screen {
         Screen::Edit => html! {
@@ -46,7 +70,17 @@ pub fn app() -> Html {
                 <div class="toolbar">
                     <button class="secondary" onclick={on_edit}>{ "← Edit text" }</button>
                 </div>
-                <Reader document={document.clone()} />
+                <div class="reading">
+                    <div class="reading-main">
+                        <Reader document={document.clone()} hidden={state.hidden.clone()} open={state.card.clone()}
+                            on_open={on_open.clone()} on_close={on_close.clone()} />
+                    </div>
+                    <Panel document={document.clone()} hidden={state.hidden.clone()} {on_toggle} {on_jump} />
+                </div>
+                if let Some(card) = &state.card {
+                    <CardPopup document={document.clone()} card={card.clone()} {dictionary}
+                        on_open={on_open.clone()} on_close={on_close.clone()} />
+                }
             </>
         },
     };

@@ -1,5 +1,9 @@
+mod card;
+mod panel;
 mod paste_area;
 mod reader;
 
 pub use paste_area::{PasteArea, PasteAreaProps};
 pub use reader::{Reader, ReaderProps};
+pub use card::{kind_label, CardPopup, CardPopupProps, CardView, CardViewProps};
+pub use panel::{overview, Item, Panel, PanelProps};

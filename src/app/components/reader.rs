@@ -3,30 +3,172 @@
 //! Contract for later features and for tests: the root has `id="reader"`;
 //! every word element carries `data-start` and `data-end` (Unicode scalar
 //! offsets, end exclusive); every highlighted span carries `data-kind`.
+//!
+//! Interaction is delegated to the root: a click or tap toggles the card of
+//! the innermost highlight (or of the word), a mouse resting on a word opens
+//! its card after a short delay, the arrow keys move word to word, Tab moves
+//! between highlights, Enter or Space opens, Escape closes.
 
+use std::cell::RefCell;
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
-use crate::analysis::Document;
+use crate::analysis::{Document, Kind};
+use crate::app::components::kind_label;
 use crate::app::layout::{paragraphs, Node};
+use crate::app::state::OpenCard;
+
+/// How long a mouse rests on a word before its card opens.
+const HOVER_DELAY_MS: u32 = 350;
 
 #[derive(Properties, PartialEq)]
 pub struct ReaderProps {
     pub document: Rc<Document>,
+    #[prop_or_default]
+    pub hidden: BTreeSet<Kind>,
+    #[prop_or_default]
+    pub open: Option<OpenCard>,
+    #[prop_or_default]
+    pub on_open: Callback<OpenCard>,
+    #[prop_or_default]
+    pub on_close: Callback<()>,
+}
+
+/// The card an element stands for: the innermost highlight around it, or the word.
+fn card_for(el: &Element) -> Option<OpenCard> {
+    let target = el.closest("[data-span], [data-word]").ok().flatten()?;
+    if let Some(i) = target.get_attribute("data-span").and_then(|v| v.parse().ok()) {
+        return Some(OpenCard::span(i));
+    }
+    // A word inside a highlight opens the highlight's card.
+    if let Some(mark) = target.closest("[data-span]").ok().flatten() {
+        return mark.get_attribute("data-span").and_then(|v| v.parse().ok()).map(OpenCard::span);
+    }
+    target.get_attribute("data-word").and_then(|v| v.parse().ok()).map(OpenCard::word)
+}
+
+fn event_element(e: &Event) -> Option<Element> {
+    e.target().and_then(|t| t.dyn_into::<Element>().ok())
 }
 
 #[function_component(Reader)]
 pub fn reader(props: &ReaderProps) -> Html {
     let doc = &*props.document;
     let paragraphs = paragraphs(doc);
+    let hover: Rc<RefCell<Option<gloo_timers::callback::Timeout>>> = use_mut_ref(|| None);
+
+    let onclick = {
+        let (on_open, on_close, open) = (props.on_open.clone(), props.on_close.clone(), props.open.clone());
+        Callback::from(move |e: MouseEvent| {
+            let Some(card) = event_element(&e).and_then(|el| card_for(&el)) else {
+                on_close.emit(());
+                return;
+            };
+            if open.as_ref() == Some(&card) {
+                on_close.emit(());
+            } else {
+                on_open.emit(card);
+            }
+        })
+    };
+    let onpointerover = {
+        let (on_open, hover) = (props.on_open.clone(), hover.clone());
+        Callback::from(move |e: PointerEvent| {
+            if e.pointer_type() != "mouse" {
+                return;
+            }
+            let Some(card) = event_element(&e).and_then(|el| card_for(&el)) else { return };
+            let on_open = on_open.clone();
+            *hover.borrow_mut() = Some(gloo_timers::callback::Timeout::new(HOVER_DELAY_MS, move || on_open.emit(card)));
+        })
+    };
+    let onpointerout = {
+        let hover = hover.clone();
+        Callback::from(move |_: PointerEvent| {
+            // Leaving before the delay cancels; an open card stays until dismissed.
+            hover.borrow_mut().take();
+        })
+    };
+    let onkeydown = {
+        let (on_open, on_close) = (props.on_open.clone(), props.on_close.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            let Some(el) = event_element(&e) else { return };
+            match e.key().as_str() {
+                "ArrowRight" | "ArrowDown" => {
+                    e.prevent_default();
+                    move_word(&el, 1);
+                }
+                "ArrowLeft" | "ArrowUp" => {
+                    e.prevent_default();
+                    move_word(&el, -1);
+                }
+                "Enter" | " " => {
+                    if let Some(card) = card_for(&el) {
+                        e.prevent_default();
+                        on_open.emit(card);
+                    }
+                }
+                "Escape" => on_close.emit(()),
+                _ => {}
+            }
+        })
+    };
+
+    let hidden: Vec<String> = props.hidden.iter().map(|k| format!("hide-{}", k.as_str())).collect();
     html! {
-        <article id="reader" class="reader" lang="zh" aria-label="Article">
+        <>
+        <p id="summary" class="summary" aria-live="polite">{ doc.summary.line() }</p>
+        <article id="reader" class={classes!("reader", hidden)} lang="zh" aria-label="Article"
+            {onclick} {onpointerover} {onpointerout} {onkeydown}>
             { for paragraphs.iter().map(|nodes| html! {
                 <p>{ for nodes.iter().map(|node| render(doc, node)) }</p>
             }) }
         </article>
+        </>
     }
+}
+
+/// Moves focus to the next (or previous) word element in reading order.
+fn move_word(from: &Element, step: i32) {
+    let Some(root) = from.closest("#reader").ok().flatten() else { return };
+    let Ok(words) = root.query_selector_all(".w") else { return };
+    let current = from.closest(".w").ok().flatten().or_else(|| from.query_selector(".w").ok().flatten());
+    let n = words.length();
+    let mut index = None;
+    if let Some(current) = current {
+        for i in 0..n {
+            if words.get(i).map(|w| w.is_same_node(Some(&current))).unwrap_or(false) {
+                index = Some(i);
+                break;
+            }
+        }
+    }
+    let next = match index {
+        Some(i) if step > 0 => (i + 1).min(n.saturating_sub(1)),
+        Some(i) => i.saturating_sub(1),
+        None => 0,
+    };
+    if let Some(word) = words.get(next).and_then(|w| w.dyn_into::<HtmlElement>().ok()) {
+        let _ = word.focus();
+    }
+}
+
+/// A one-line description for screen readers and the tooltip: "Spun wording: 乐成, likely 成功".
+fn describe(doc: &Document, span: &crate::analysis::Span) -> String {
+    let mut text = format!("{}: {}", kind_label(span.kind), doc.slice(span.start, span.end));
+    match (&span.original, &span.term) {
+        (Some(original), _) => text.push_str(&format!(", likely {original}")),
+        (None, Some(term)) => text.push_str(&format!(" ({term})")),
+        _ => {}
+    }
+    if let Some(note) = &span.note {
+        text.push_str(&format!(", {note}"));
+    }
+    text
 }
 
 fn render(doc: &Document, node: &Node) -> Html {
@@ -35,7 +177,8 @@ fn render(doc: &Document, node: &Node) -> Html {
             let word = doc.words[*i];
             let text: String = doc.chars[word.start..word.end].iter().collect();
             html! {
-                <span class="w" data-start={word.start.to_string()} data-end={word.end.to_string()}>
+                <span class="w" data-word={i.to_string()} tabindex="-1"
+                    data-start={word.start.to_string()} data-end={word.end.to_string()}>
                     { text }
                 </span>
             }
@@ -45,8 +188,10 @@ fn render(doc: &Document, node: &Node) -> Html {
         Node::Mark(i, children) => {
             let span = &doc.spans[*i];
             let kind = span.kind.as_str();
+            let label = describe(doc, span);
             html! {
-                <mark class={classes!("hl", kind)} data-kind={kind}
+                <mark class={classes!("hl", kind)} data-kind={kind} data-span={i.to_string()} tabindex="0"
+                    title={label.clone()} aria-label={label} aria-haspopup="dialog"
                     data-start={span.start.to_string()} data-end={span.end.to_string()}>
                     { for children.iter().map(|child| render(doc, child)) }
                 </mark>

@@ -1,0 +1,292 @@
+//! The card beside a word: what a highlight or a word means.
+//!
+//! `CardView` renders the content (pure, testable with the server-side
+//! renderer); `CardPopup` places it next to its anchor, inside the viewport,
+//! and keeps it there while the page scrolls. Cards are non-modal dialogs:
+//! they stay until dismissed (Escape, ×, a click elsewhere), the pointer can
+//! move onto them, and only one is open at a time (WCAG 1.4.13).
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::analysis::{Document, Kind, Span};
+use crate::app::dict::DictState;
+use crate::app::engine;
+#[cfg(target_arch = "wasm32")]
+use crate::app::layout::{place_card, Rect};
+use crate::app::layout::Placement;
+use crate::app::state::{CardTarget, OpenCard};
+use crate::knowledge::glossary::GlossaryEntry;
+
+#[derive(Properties, PartialEq)]
+pub struct CardViewProps {
+    pub document: Rc<Document>,
+    pub target: CardTarget,
+    pub dictionary: DictState,
+    /// Opens another card (a related term, another mention).
+    pub on_open: Callback<OpenCard>,
+    pub on_close: Callback<()>,
+}
+
+pub fn kind_label(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Person => "Person",
+        Kind::Org => "Organisation",
+        Kind::Place => "Place",
+        Kind::Product => "Product",
+        Kind::Figure => "Figure",
+        Kind::Term => "Glossary term",
+        Kind::Spin => "Spun wording",
+    }
+}
+
+#[function_component(CardView)]
+pub fn card_view(props: &CardViewProps) -> Html {
+    let doc = &*props.document;
+    let close = props.on_close.reform(|_: MouseEvent| ());
+    let (label, body) = match &props.target {
+        CardTarget::Span(i) => match doc.spans.get(*i) {
+            Some(span) => (kind_label(span.kind).to_string(), span_body(props, *i, span)),
+            None => ("Card".to_string(), html! { <p>{ "This highlight is no longer in the text." }</p> }),
+        },
+        CardTarget::Word(i) => {
+            let word = doc.words.get(*i).map(|w| doc.slice(w.start, w.end)).unwrap_or_default();
+            ("Dictionary".to_string(), dictionary_body(&props.dictionary, &word))
+        }
+        CardTarget::Term(term) => {
+            let entry = engine::with_analyzer(|a| a.glossary().entry(term).cloned());
+            match entry {
+                Some(entry) => ("Glossary term".to_string(), term_body(props, &entry)),
+                None => ("Glossary term".to_string(), html! { <p>{ format!("{term} is not in the glossary.") }</p> }),
+            }
+        }
+    };
+    html! {
+        <>
+            <div class="card-head">
+                <span class="card-kind">{ label }</span>
+                <button class="card-close" aria-label="Close card" onclick={close}>{ "×" }</button>
+            </div>
+            { body }
+        </>
+    }
+}
+
+fn span_body(props: &CardViewProps, i: usize, span: &Span) -> Html {
+    let doc = &*props.document;
+    let surface = doc.slice(span.start, span.end);
+    match span.kind {
+        Kind::Term => {
+            let term = span.term.clone().unwrap_or_else(|| surface.clone());
+            let entry = engine::with_analyzer(|a| a.glossary().entry(&term).cloned());
+            let spun = span.original.is_some().then(|| html! {
+                <p class="card-spun" role="note">
+                    { "likely " }<strong lang="zh">{ &term }</strong>
+                    { format!(" — “{surface}” looks machine-spun") }
+                </p>
+            });
+            html! {
+                <>
+                    { for spun }
+                    { entry.map(|e| term_body(props, &e)).unwrap_or_default() }
+                </>
+            }
+        }
+        Kind::Spin => {
+            let original = span.original.clone().unwrap_or_default();
+            html! {
+                <>
+                    <p class="card-title" lang="zh">
+                        <span class="surface">{ &surface }</span>{ " → likely " }<strong>{ &original }</strong>
+                    </p>
+                    <p>{ format!("Here “{surface}” most likely stands for {original}: ") }
+                        <strong>{ span.note.clone().unwrap_or_default() }</strong>{ "." }</p>
+                    <p class="card-hint">{ "A spinning tool swapped the original word for a near-synonym; read it as the original." }</p>
+                    { dictionary_body(&props.dictionary, &original) }
+                </>
+            }
+        }
+        Kind::Figure => html! {
+            <>
+                <p class="card-title" lang="zh">{ &surface }</p>
+                <p>{ span.note.clone().unwrap_or_default() }</p>
+            </>
+        },
+        Kind::Person | Kind::Org | Kind::Place | Kind::Product => entity_body(props, i, span, &surface),
+    }
+}
+
+fn entity_body(props: &CardViewProps, i: usize, span: &Span, surface: &str) -> Html {
+    let doc = &*props.document;
+    let name = span.term.clone().unwrap_or_else(|| surface.to_string());
+    // Every mention of the same entity: same kind and same canonical name.
+    let mentions: Vec<usize> = doc
+        .spans
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.kind == span.kind && s.term.clone().unwrap_or_else(|| doc.slice(s.start, s.end)) == name)
+        .map(|(j, _)| j)
+        .collect();
+    let at = mentions.iter().position(|&j| j == i).unwrap_or(0);
+    let step = |delta: isize| {
+        let n = mentions.len() as isize;
+        let j = mentions[((at as isize + delta).rem_euclid(n)) as usize];
+        props.on_open.reform(move |_: MouseEvent| OpenCard::span(j))
+    };
+    let short_form = (name != surface).then(|| html! {
+        <p>{ "Short form of " }<strong lang="zh">{ &name }</strong></p>
+    });
+    html! {
+        <>
+            <p class="card-title" lang="zh">{ surface }
+                if let Some(en) = &span.note { <span class="card-en">{ format!(" {en}") }</span> }
+            </p>
+            { for short_form }
+            <p class="card-mentions">
+                { format!("Mention {} of {} in this article", at + 1, mentions.len()) }
+            </p>
+            if mentions.len() > 1 {
+                <div class="card-actions">
+                    <button onclick={step(-1)}>{ "← Previous" }</button>
+                    <button onclick={step(1)}>{ "Next →" }</button>
+                </div>
+            }
+        </>
+    }
+}
+
+fn term_body(props: &CardViewProps, entry: &GlossaryEntry) -> Html {
+    let related = entry.related.iter().map(|r| {
+        let r = r.clone();
+        let onclick = props.on_open.reform({
+            let r = r.clone();
+            move |_: MouseEvent| OpenCard { target: CardTarget::Term(r.clone()), anchor: String::new() }
+        });
+        html! { <button class="related" lang="zh" {onclick}>{ r }</button> }
+    });
+    html! {
+        <>
+            <p class="card-title"><span lang="zh">{ &entry.term }</span>
+                <span class="pinyin">{ format!(" {}", entry.pinyin) }</span></p>
+            <p class="card-gloss">{ &entry.en }</p>
+            <p lang="zh">{ &entry.zh }</p>
+            <p>{ &entry.explain }</p>
+            if !entry.related.is_empty() {
+                <div class="card-related"><span>{ "Related: " }</span>{ for related }</div>
+            }
+        </>
+    }
+}
+
+fn dictionary_body(dictionary: &DictState, word: &str) -> Html {
+    match dictionary {
+        DictState::Loading => html! { <p class="card-hint">{ "loading dictionary…" }</p> },
+        DictState::Failed(why) => html! { <p class="card-hint">{ format!("The dictionary could not be loaded: {why}") }</p> },
+        DictState::Ready(dict) => {
+            let entries = dict.lookup(word);
+            if entries.is_empty() {
+                return html! { <p class="card-title" lang="zh">{ word }<span class="card-hint">{ " — not in the dictionary" }</span></p> };
+            }
+            html! {
+                <>
+                    { for entries.iter().take(4).map(|e| html! {
+                        <div class="dict-entry">
+                            <p class="card-title"><span lang="zh">{ &e.simplified }</span>
+                                if e.traditional != e.simplified {
+                                    <span class="trad" lang="zh-Hant">{ format!(" ({})", e.traditional) }</span>
+                                }
+                                <span class="pinyin">{ format!(" {}", e.pinyin) }</span></p>
+                            <ol class="senses">{ for e.senses.iter().take(6).map(|s| html! { <li>{ s }</li> }) }</ol>
+                        </div>
+                    }) }
+                </>
+            }
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CardPopupProps {
+    pub document: Rc<Document>,
+    pub card: OpenCard,
+    pub dictionary: DictState,
+    pub on_open: Callback<OpenCard>,
+    pub on_close: Callback<()>,
+}
+
+/// The positioned dialog around a `CardView`.
+#[function_component(CardPopup)]
+pub fn card_popup(props: &CardPopupProps) -> Html {
+    let placement = use_state(|| None::<Placement>);
+    {
+        let placement = placement.clone();
+        let anchor = props.card.anchor.clone();
+        use_effect_with(anchor, move |anchor| {
+            let listeners = position::follow(anchor.clone(), placement);
+            move || drop(listeners)
+        });
+    }
+    let style = match *placement {
+        Some(p) => p.style(),
+        None => "visibility:hidden".to_string(),
+    };
+    let onkeydown = {
+        let on_close = props.on_close.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                e.prevent_default();
+                on_close.emit(());
+            }
+        })
+    };
+    html! {
+        <div id="card" class="card" role="dialog" aria-modal="false" aria-label="Word card"
+             {style} {onkeydown} tabindex="-1">
+            <CardView document={props.document.clone()} target={props.card.target.clone()}
+                dictionary={props.dictionary.clone()} on_open={props.on_open.clone()} on_close={props.on_close.clone()} />
+        </div>
+    }
+}
+
+/// Measuring and following the anchor needs the browser; natively there is
+/// nothing to measure and the card stays hidden.
+mod position {
+    use super::*;
+
+    #[cfg(target_arch = "wasm32")]
+    pub fn follow(anchor: String, placement: UseStateHandle<Option<Placement>>) -> Vec<gloo_events::EventListener> {
+        let window = web_sys::window().expect("window");
+        let update = {
+            let placement = placement.clone();
+            let anchor = anchor.clone();
+            move || {
+                let Some(window) = web_sys::window() else { return };
+                let Some(doc) = window.document() else { return };
+                let Ok(Some(el)) = doc.query_selector(&anchor) else { return };
+                let r = el.get_bounding_client_rect();
+                let vw = window.inner_width().ok().and_then(|v| v.as_f64()).unwrap_or(800.0);
+                let vh = window.inner_height().ok().and_then(|v| v.as_f64()).unwrap_or(600.0);
+                let rect = Rect { left: r.left(), top: r.top(), right: r.right(), bottom: r.bottom() };
+                placement.set(Some(place_card(rect, vw, vh)));
+            }
+        };
+        update();
+        let on_scroll = {
+            let update = update.clone();
+            gloo_events::EventListener::new_with_options(
+                &window,
+                "scroll",
+                gloo_events::EventListenerOptions { phase: gloo_events::EventListenerPhase::Capture, passive: true },
+                move |_| update(),
+            )
+        };
+        let on_resize = gloo_events::EventListener::new(&window, "resize", move |_| update());
+        vec![on_scroll, on_resize]
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn follow(_anchor: String, _placement: UseStateHandle<Option<Placement>>) -> Vec<()> {
+        Vec::new()
+    }
+}
