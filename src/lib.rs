@@ -11,5 +11,4 @@ pub mod knowledge;
 /// The Yew components of the browser app (they also render natively for tests).
 pub mod app;
 /// CC-CEDICT lookups for the dictionary cards (loaded after the page is readable).
-#[path = "dictionary_stub.rs"]
 pub mod dictionary;

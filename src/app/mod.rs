@@ -56,7 +56,13 @@ pub fn app() -> Html {
         Callback::from(move |kind| state.dispatch(Action::ToggleKind(kind)))
     };
     let on_jump = Callback::from(|i: usize| dom::jump_to(&OpenCard::span(i).anchor));
-    let dictionary = DictState::Loading;
+    // The dictionary loads after the page is readable (it is large).
+    let dict_state = use_state(|| DictState::Loading);
+    {
+        let dict_state = dict_state.clone();
+        use_effect_with((), move |_| dict::load(Callback::from(move |loaded| dict_state.set(loaded))));
+    }
+    let dictionary = (*dict_state).clone();
 
     let body = match &state.screen {
         Screen::Edit => html! {
@@ -92,6 +98,18 @@ pub fn app() -> Html {
                 <p class="tagline">{ "Paste a Chinese article and read it word by word." }</p>
             </header>
             { body }
+            <footer class="about">
+                <details>
+                    <summary>{ "About dudong" }</summary>
+                    <p>{ "dudong runs entirely in your browser: the text you paste is analysed here and never sent anywhere." }</p>
+                    <p>{ "Word cards use " }<strong>{ "CC-CEDICT" }</strong>
+                        { ", the community Chinese-English dictionary published by MDBG, under the Creative Commons \
+                           Attribution-ShareAlike 4.0 licence (CC BY-SA 4.0), based on CEDICT by Paul Andrew Denisowski; \
+                           the copy served with this app is converted to tone-mark pinyin (see ATTRIBUTION.txt beside it)." }</p>
+                    <p>{ "Word segmentation: jieba-rs (MIT) with jieba's dictionary. Glossary, gazetteer, spin table \
+                          and sample article: written for dudong." }</p>
+                </details>
+            </footer>
         </main>
     }
 }

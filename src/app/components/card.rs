@@ -222,8 +222,9 @@ pub fn card_popup(props: &CardPopupProps) -> Html {
     {
         let placement = placement.clone();
         let anchor = props.card.anchor.clone();
+        let on_close = props.on_close.clone();
         use_effect_with(anchor, move |anchor| {
-            let listeners = position::follow(anchor.clone(), placement);
+            let listeners = position::follow(anchor.clone(), placement, on_close);
             move || drop(listeners)
         });
     }
@@ -255,7 +256,11 @@ mod position {
     use super::*;
 
     #[cfg(target_arch = "wasm32")]
-    pub fn follow(anchor: String, placement: UseStateHandle<Option<Placement>>) -> Vec<gloo_events::EventListener> {
+    pub fn follow(
+        anchor: String,
+        placement: UseStateHandle<Option<Placement>>,
+        on_close: Callback<()>,
+    ) -> Vec<gloo_events::EventListener> {
         let window = web_sys::window().expect("window");
         let update = {
             let placement = placement.clone();
@@ -282,11 +287,35 @@ mod position {
             )
         };
         let on_resize = gloo_events::EventListener::new(&window, "resize", move |_| update());
-        vec![on_scroll, on_resize]
+        // Escape dismisses the card wherever focus is (WCAG 1.4.13).
+        let on_escape = {
+            let on_close = on_close.clone();
+            gloo_events::EventListener::new(&window, "keydown", move |e| {
+                use wasm_bindgen::JsCast;
+                if let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() {
+                    if e.key() == "Escape" {
+                        on_close.emit(());
+                    }
+                }
+            })
+        };
+        // A click outside the card and the article dismisses it too.
+        let on_outside = gloo_events::EventListener::new(&window, "click", move |e| {
+            use wasm_bindgen::JsCast;
+            let inside = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest("#card, #reader").ok().flatten())
+                .is_some();
+            if !inside {
+                on_close.emit(());
+            }
+        });
+        vec![on_scroll, on_resize, on_escape, on_outside]
     }
 
     #[cfg(not(target_arch = "wasm32"))]
-    pub fn follow(_anchor: String, _placement: UseStateHandle<Option<Placement>>) -> Vec<()> {
+    pub fn follow(_anchor: String, _placement: UseStateHandle<Option<Placement>>, _on_close: Callback<()>) -> Vec<()> {
         Vec::new()
     }
 }

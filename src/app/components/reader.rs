@@ -41,14 +41,21 @@ pub struct ReaderProps {
 /// The card an element stands for: the innermost highlight around it, or the word.
 fn card_for(el: &Element) -> Option<OpenCard> {
     let target = el.closest("[data-span], [data-word]").ok().flatten()?;
-    if let Some(i) = target.get_attribute("data-span").and_then(|v| v.parse().ok()) {
-        return Some(OpenCard::span(i));
-    }
     // A word inside a highlight opens the highlight's card.
-    if let Some(mark) = target.closest("[data-span]").ok().flatten() {
-        return mark.get_attribute("data-span").and_then(|v| v.parse().ok()).map(OpenCard::span);
+    let Some(mut mark) = target.closest("[data-span]").ok().flatten() else {
+        return target.get_attribute("data-word").and_then(|v| v.parse().ok()).map(OpenCard::word);
+    };
+    // Of highlights over the same stretch (a spun term is a term and a spin),
+    // the outermost opens: the term's card says it looks spun.
+    while let Some(parent) = mark.parent_element().and_then(|p| p.closest("[data-span]").ok().flatten()) {
+        if parent.get_attribute("data-start") != mark.get_attribute("data-start")
+            || parent.get_attribute("data-end") != mark.get_attribute("data-end")
+        {
+            break;
+        }
+        mark = parent;
     }
-    target.get_attribute("data-word").and_then(|v| v.parse().ok()).map(OpenCard::word)
+    mark.get_attribute("data-span").and_then(|v| v.parse().ok()).map(OpenCard::span)
 }
 
 fn event_element(e: &Event) -> Option<Element> {

@@ -1,0 +1,689 @@
+//! CC-CEDICT lookups for the word cards.
+//!
+//! The data is the TSV that `scripts/build-dictionary.py` writes to
+//! `target/dict/cedict.tsv`, one entry a line:
+//!
+//! ```text
+//! simplified<TAB>traditional<TAB>pinyin with tone marks<TAB>sense / sense / …
+//! ```
+//!
+//! sorted by simplified (bytewise), the entries of one word on consecutive lines.
+//!
+//! [`Dictionary`] keeps that text once and indexes it: an 8-byte record per
+//! line (offset and the lengths of the two headword fields), in simplified
+//! order, and a second index of line numbers in traditional order for the
+//! entries whose traditional form differs. Nothing is allocated per field at
+//! parse time; [`DictEntry`] values are built on lookup, so lookups return
+//! owned entries. Input that is not sorted (user-imported data) is sorted at
+//! parse time; blank lines, `#` comments and malformed lines are skipped.
+//!
+//! Pure Rust, std and serde only, so it runs natively and in the browser alike.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// One dictionary entry, as shown on a word card.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DictEntry {
+    pub simplified: String,
+    pub traditional: String,
+    /// Syllables with tone marks, separated by spaces: `Zhōng guó`.
+    pub pinyin: String,
+    /// English senses in source order. Cross-references inside them keep
+    /// CC-CEDICT's numbered pinyin (`拜拜[bai2 bai2]`); see [`sense_to_marks`].
+    pub senses: Vec<String>,
+}
+
+/// Where one entry sits in the text.
+#[derive(Clone, Copy)]
+struct Line {
+    start: u32,
+    simp_len: u16,
+    /// 0 when the line leaves the traditional field empty (= simplified).
+    trad_len: u16,
+}
+
+/// The whole dictionary, parsed once and looked up many times.
+#[derive(Clone, Default)]
+pub struct Dictionary {
+    text: String,
+    /// Every entry, ordered by simplified (stable: a word's entries keep their order).
+    by_simp: Vec<Line>,
+    /// Indices into `by_simp` of the entries whose traditional form differs from
+    /// their simplified one, ordered by traditional (then by index).
+    by_trad: Vec<u32>,
+    /// The longest headword, simplified or traditional, in bytes.
+    max_key_len: usize,
+}
+
+/// How many prefix lengths [`Dictionary::lookup_prefixes`] returns at most.
+const PREFIX_LENGTHS: usize = 3;
+
+impl Dictionary {
+    /// Parses the TSV (copying it once). See [`Dictionary::from_string`] to hand
+    /// over an owned `String` without the copy.
+    pub fn parse(tsv: &str) -> Dictionary {
+        Dictionary::from_string(tsv.to_owned())
+    }
+
+    /// Parses the TSV, keeping `text` as the dictionary's storage.
+    pub fn from_string(text: String) -> Dictionary {
+        let mut by_simp: Vec<Line> = Vec::with_capacity(text.len() / 64);
+        let mut max_key_len = 0;
+        let mut sorted = true;
+        let mut prev: &str = "";
+        let mut pos = 0;
+        // Offsets are u32: text past 4 GiB is ignored (real data is ~10 MB).
+        let limit = text.len().min(u32::MAX as usize);
+        while pos < limit {
+            let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+            let line = &text[pos..end];
+            let start = pos;
+            pos = end + 1;
+            if end > limit {
+                break;
+            }
+            let Some((simp, trad)) = split_headwords(line) else {
+                continue;
+            };
+            if simp.len() > u16::MAX as usize || trad.len() > u16::MAX as usize {
+                continue;
+            }
+            max_key_len = max_key_len.max(simp.len()).max(trad.len());
+            if simp < prev {
+                sorted = false;
+            }
+            prev = simp;
+            by_simp.push(Line {
+                start: start as u32,
+                simp_len: simp.len() as u16,
+                trad_len: trad.len() as u16,
+            });
+        }
+        let mut dict = Dictionary {
+            text,
+            by_simp,
+            by_trad: Vec::new(),
+            max_key_len,
+        };
+        if !sorted {
+            let text = &dict.text;
+            dict.by_simp
+                .sort_by(|a, b| simp_of(text, a).cmp(simp_of(text, b)));
+        }
+        dict.build_trad_index();
+        dict
+    }
+
+    fn build_trad_index(&mut self) {
+        let text = &self.text;
+        let mut keyed: Vec<(u64, u32)> = self
+            .by_simp
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.trad_len != 0 && trad_of(text, l) != simp_of(text, l))
+            .map(|(i, l)| (prefix_key(trad_of(text, l)), i as u32))
+            .collect();
+        // The 8-byte prefix settles almost every comparison without touching the text.
+        let by_simp = &self.by_simp;
+        keyed.sort_unstable_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| {
+                    trad_of(text, &by_simp[a.1 as usize]).cmp(trad_of(text, &by_simp[b.1 as usize]))
+                })
+                .then(a.1.cmp(&b.1))
+        });
+        self.by_trad = keyed.into_iter().map(|(_, i)| i).collect();
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.by_simp.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_simp.is_empty()
+    }
+
+    /// The entries whose simplified form is `word`, then those whose traditional
+    /// form is `word` (and differs from their simplified form), each group in
+    /// data order. Empty when the word is not in the dictionary.
+    pub fn lookup(&self, word: &str) -> Vec<DictEntry> {
+        let (simp, trad) = self.ranges(word);
+        let mut out = Vec::with_capacity(simp.len() + trad.len());
+        out.extend(self.by_simp[simp].iter().map(|l| self.entry(l)));
+        out.extend(
+            self.by_trad[trad]
+                .iter()
+                .map(|&i| self.entry(&self.by_simp[i as usize])),
+        );
+        out
+    }
+
+    /// Whether `word` is a headword (simplified or traditional); allocates nothing.
+    pub fn contains(&self, word: &str) -> bool {
+        let (simp, trad) = self.ranges(word);
+        !simp.is_empty() || !trad.is_empty()
+    }
+
+    /// For text the segmenter grouped oddly: the entries of the longest prefixes
+    /// of `text` that are headwords, longest prefix first, at most three prefix
+    /// lengths (every entry of each). `text` itself counts as a prefix.
+    pub fn lookup_prefixes(&self, text: &str) -> Vec<DictEntry> {
+        let mut ends: Vec<usize> = text
+            .char_indices()
+            .map(|(i, c)| i + c.len_utf8())
+            .take_while(|&end| end <= self.max_key_len)
+            .collect();
+        ends.reverse();
+        let mut out = Vec::new();
+        let mut lengths = 0;
+        for end in ends {
+            let found = self.lookup(&text[..end]);
+            if !found.is_empty() {
+                out.extend(found);
+                lengths += 1;
+                if lengths == PREFIX_LENGTHS {
+                    break;
+                }
+            }
+        }
+        out
+    }
+
+    fn ranges(&self, word: &str) -> (std::ops::Range<usize>, std::ops::Range<usize>) {
+        if word.is_empty() || word.len() > self.max_key_len {
+            return (0..0, 0..0);
+        }
+        let text = &self.text;
+        let lo = self.by_simp.partition_point(|l| simp_of(text, l) < word);
+        let hi = lo
+            + self.by_simp[lo..]
+                .iter()
+                .take_while(|l| simp_of(text, l) == word)
+                .count();
+        let key = |&i: &u32| trad_of(text, &self.by_simp[i as usize]);
+        let tlo = self.by_trad.partition_point(|i| key(i) < word);
+        let thi = tlo
+            + self.by_trad[tlo..]
+                .iter()
+                .take_while(|i| key(i) == word)
+                .count();
+        (lo..hi, tlo..thi)
+    }
+
+    fn entry(&self, l: &Line) -> DictEntry {
+        let start = l.start as usize;
+        let rest = &self.text[start..];
+        let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        let simplified = &line[..l.simp_len as usize];
+        let after_simp = &line[l.simp_len as usize + 1..];
+        let traditional = match l.trad_len {
+            0 => simplified,
+            n => &after_simp[..n as usize],
+        };
+        let mut tail = after_simp[l.trad_len as usize + 1..].splitn(2, '\t');
+        let pinyin = tail.next().unwrap_or("");
+        let senses = tail.next().unwrap_or("");
+        DictEntry {
+            simplified: simplified.to_owned(),
+            traditional: traditional.to_owned(),
+            pinyin: pinyin.to_owned(),
+            senses: senses
+                .split(" / ")
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect(),
+        }
+    }
+}
+
+impl fmt::Debug for Dictionary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Dictionary")
+            .field("entries", &self.by_simp.len())
+            .field("bytes", &self.text.len())
+            .finish()
+    }
+}
+
+/// Checks a line's shape (exactly four tab-separated fields, a simplified
+/// headword) and returns its two headword fields; `None` for blank, comment and
+/// malformed lines.
+fn split_headwords(line: &str) -> Option<(&str, &str)> {
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    if line.is_empty() || line.starts_with('#') {
+        return None;
+    }
+    let bytes = line.as_bytes();
+    if bytes.iter().filter(|&&b| b == b'\t').count() != 3 {
+        return None;
+    }
+    let t1 = bytes.iter().position(|&b| b == b'\t')?;
+    let t2 = t1 + 1 + bytes[t1 + 1..].iter().position(|&b| b == b'\t')?;
+    if t1 == 0 {
+        return None;
+    }
+    Some((&line[..t1], &line[t1 + 1..t2]))
+}
+
+fn simp_of<'a>(text: &'a str, l: &Line) -> &'a str {
+    let s = l.start as usize;
+    &text[s..s + l.simp_len as usize]
+}
+
+fn trad_of<'a>(text: &'a str, l: &Line) -> &'a str {
+    let s = l.start as usize + l.simp_len as usize + 1;
+    &text[s..s + l.trad_len as usize]
+}
+
+/// The first 8 bytes, big-endian and zero-padded: orders like the bytes do,
+/// ties left to a full comparison.
+fn prefix_key(s: &str) -> u64 {
+    let mut buf = [0u8; 8];
+    let n = s.len().min(8);
+    buf[..n].copy_from_slice(&s.as_bytes()[..n]);
+    u64::from_be_bytes(buf)
+}
+
+// --- pinyin ---------------------------------------------------------------
+
+/// Converts CC-CEDICT numbered pinyin to tone marks: `zhong1 guo2` → `zhōng guó`,
+/// `lu:4` → `lǜ`, `nu:e4` → `nüè`, `Zhong1` → `Zhōng`, `de5` / `r5` / `xx5` →
+/// `de` / `r` / `xx` (tone 5 or 0: neutral, no mark).
+///
+/// The mark goes on `a` or `e` if there is one, on the `o` of `ou`, otherwise
+/// on the last vowel; syllabic `m`/`n` (`m2` → `ḿ`, `ng2` → `ńg`) when there is
+/// no vowel. `u:`, `v` and `ü` are ü; `e^` is ê. Capitals are kept. Tokens that
+/// are not letters followed by a tone digit (`C`, `·`, `,`) pass through
+/// unchanged; runs of whitespace become one space.
+///
+/// Mirrored in `scripts/build-dictionary.py`; keep the two in step.
+pub fn numbered_to_marks(p: &str) -> String {
+    let mut out = String::with_capacity(p.len() + 8);
+    for (i, token) in p.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        syllable_to_marks(token, &mut out);
+    }
+    out
+}
+
+/// Converts the numbered pinyin inside a sense's brackets to tone marks:
+/// `see 拜拜[bai2 bai2]` → `see 拜拜[bài bài]`. Brackets holding anything but
+/// pinyin syllables (and `,` / `·`) are left as they are.
+pub fn sense_to_marks(sense: &str) -> String {
+    let mut out = String::with_capacity(sense.len() + 8);
+    let mut rest = sense;
+    while let Some(open) = rest.find('[') {
+        let Some(close) = rest[open..].find(']').map(|c| open + c) else {
+            break;
+        };
+        let inner = &rest[open + 1..close];
+        out.push_str(&rest[..=open]);
+        let is_pinyin = inner.split_whitespace().any(is_numbered_syllable)
+            && inner
+                .split_whitespace()
+                .all(|t| is_numbered_syllable(t) || t == "," || t == "·");
+        if is_pinyin {
+            out.push_str(&numbered_to_marks(inner));
+        } else {
+            out.push_str(inner);
+        }
+        out.push(']');
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Letters (ASCII, `ü`, `ê`, `:` and `^` for CC-CEDICT's `u:` and `e^`) then a tone digit 0–5.
+fn is_numbered_syllable(token: &str) -> bool {
+    let Some(body) = token.strip_suffix(|c: char| matches!(c, '0'..='5')) else {
+        return false;
+    };
+    !body.is_empty()
+        && body
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || matches!(c, ':' | '^' | 'ü' | 'Ü' | 'ê' | 'Ê'))
+}
+
+fn syllable_to_marks(token: &str, out: &mut String) {
+    if !is_numbered_syllable(token) {
+        out.push_str(token);
+        return;
+    }
+    let (body, digit) = token.split_at(token.len() - 1);
+    let tone = digit.as_bytes()[0] - b'0';
+    let mut letters: Vec<char> = Vec::with_capacity(body.len());
+    let mut chars = body.chars().peekable();
+    while let Some(c) = chars.next() {
+        let c = match (c, chars.peek()) {
+            ('u', Some(':')) => {
+                chars.next();
+                'ü'
+            }
+            ('U', Some(':')) => {
+                chars.next();
+                'Ü'
+            }
+            ('e', Some('^')) => {
+                chars.next();
+                'ê'
+            }
+            ('E', Some('^')) => {
+                chars.next();
+                'Ê'
+            }
+            ('v', _) => 'ü',
+            ('V', _) => 'Ü',
+            (':' | '^', _) => {
+                // A stray ':' or '^': not pinyin we understand.
+                out.push_str(token);
+                return;
+            }
+            (c, _) => c,
+        };
+        letters.push(c);
+    }
+    if tone == 0 || tone == 5 {
+        out.extend(letters);
+        return;
+    }
+    let lower: Vec<char> = letters.iter().map(|c| c.to_ascii_lowercase()).collect();
+    let at = lower
+        .iter()
+        .position(|&c| c == 'a')
+        .or_else(|| lower.iter().position(|&c| c == 'e'))
+        .or_else(|| lower.windows(2).position(|w| w == ['o', 'u']))
+        .or_else(|| {
+            lower
+                .iter()
+                .rposition(|c| matches!(c, 'i' | 'o' | 'u' | 'ü' | 'Ü' | 'ê' | 'Ê'))
+        })
+        .or_else(|| lower.iter().position(|&c| c == 'm' || c == 'n'));
+    for (i, &c) in letters.iter().enumerate() {
+        if Some(i) == at {
+            push_marked(c, tone, out);
+        } else {
+            out.push(c);
+        }
+    }
+}
+
+/// Pushes `c` carrying tone `tone` (1–4).
+fn push_marked(c: char, tone: u8, out: &mut String) {
+    let t = (tone - 1) as usize;
+    let precomposed: Option<[char; 4]> = match c {
+        'a' => Some(['ā', 'á', 'ǎ', 'à']),
+        'e' => Some(['ē', 'é', 'ě', 'è']),
+        'i' => Some(['ī', 'í', 'ǐ', 'ì']),
+        'o' => Some(['ō', 'ó', 'ǒ', 'ò']),
+        'u' => Some(['ū', 'ú', 'ǔ', 'ù']),
+        'ü' => Some(['ǖ', 'ǘ', 'ǚ', 'ǜ']),
+        'A' => Some(['Ā', 'Á', 'Ǎ', 'À']),
+        'E' => Some(['Ē', 'É', 'Ě', 'È']),
+        'I' => Some(['Ī', 'Í', 'Ǐ', 'Ì']),
+        'O' => Some(['Ō', 'Ó', 'Ǒ', 'Ò']),
+        'U' => Some(['Ū', 'Ú', 'Ǔ', 'Ù']),
+        'Ü' => Some(['Ǖ', 'Ǘ', 'Ǚ', 'Ǜ']),
+        _ => None,
+    };
+    if let Some(marks) = precomposed {
+        out.push(marks[t]);
+        return;
+    }
+    // Syllabic nasals and ê: precomposed where Unicode has one, else combining.
+    let special = match (c, tone) {
+        ('m', 2) => Some('ḿ'),
+        ('M', 2) => Some('Ḿ'),
+        ('n', 2) => Some('ń'),
+        ('N', 2) => Some('Ń'),
+        ('n', 3) => Some('ň'),
+        ('N', 3) => Some('Ň'),
+        ('n', 4) => Some('ǹ'),
+        ('N', 4) => Some('Ǹ'),
+        ('ê', 2) => Some('ế'),
+        ('Ê', 2) => Some('Ế'),
+        ('ê', 4) => Some('ề'),
+        ('Ê', 4) => Some('Ề'),
+        _ => None,
+    };
+    if let Some(s) = special {
+        out.push(s);
+        return;
+    }
+    out.push(c);
+    out.push(['\u{0304}', '\u{0301}', '\u{030C}', '\u{0300}'][t]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Hand-written sample (senses paraphrased for the tests, not taken from the data).
+    const SAMPLE: &str = "\
+# sample dictionary for the tests
+大\t大\tdà\tlarge / grown-up
+大学\t大學\tdà xué\tuniversity
+大学生\t大學生\tdà xué shēng\tcollege student
+大学生活\t大學生活\tdà xué shēng huó\tcampus life
+头发\t頭髮\ttóu fa\thair on the head
+干\t乾\tgān\tnot wet
+干\t干\tgān\tto be involved with
+干\t幹\tgàn\tto work at something
+乾\t乾\tqián\tfirst of the eight trigrams
+了\t了\tle\tparticle for a completed action
+了\t了\tliǎo\tto wrap up
+";
+
+    fn words(entries: &[DictEntry]) -> Vec<(&str, &str)> {
+        entries
+            .iter()
+            .map(|e| (e.simplified.as_str(), e.pinyin.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn parses_and_counts() {
+        let d = Dictionary::parse(SAMPLE);
+        assert_eq!(d.len(), 11);
+        assert!(!d.is_empty());
+        let e = &d.lookup("大学")[0];
+        assert_eq!(
+            e,
+            &DictEntry {
+                simplified: "大学".into(),
+                traditional: "大學".into(),
+                pinyin: "dà xué".into(),
+                senses: vec!["university".into()],
+            }
+        );
+        assert_eq!(d.lookup("大")[0].senses, vec!["large", "grown-up"]);
+        assert!(d.lookup("小").is_empty());
+        assert!(d.lookup("").is_empty());
+        assert!(d.contains("大学生") && !d.contains("学生"));
+    }
+
+    #[test]
+    fn multiple_entries_per_word_keep_their_order() {
+        let d = Dictionary::parse(SAMPLE);
+        assert_eq!(words(&d.lookup("了")), vec![("了", "le"), ("了", "liǎo")]);
+        let gan: Vec<String> = d.lookup("干").into_iter().map(|e| e.traditional).collect();
+        assert_eq!(gan, vec!["乾", "干", "幹"]);
+    }
+
+    #[test]
+    fn traditional_lookup() {
+        let d = Dictionary::parse(SAMPLE);
+        assert_eq!(words(&d.lookup("頭髮")), vec![("头发", "tóu fa")]);
+        assert_eq!(words(&d.lookup("幹")), vec![("干", "gàn")]);
+        // 乾 is a simplified headword (qián) and the traditional form of 干 gān:
+        // simplified matches first, then traditional ones.
+        assert_eq!(words(&d.lookup("乾")), vec![("乾", "qián"), ("干", "gān")]);
+        // An entry whose two forms are equal is not listed twice.
+        assert_eq!(d.lookup("大").len(), 1);
+    }
+
+    #[test]
+    fn prefix_lookup() {
+        let d = Dictionary::parse(SAMPLE);
+        // Four prefixes are words (大学生活, 大学生, 大学, 大): the longest three.
+        let got = d.lookup_prefixes("大学生活动中心");
+        assert_eq!(
+            words(&got),
+            vec![
+                ("大学生活", "dà xué shēng huó"),
+                ("大学生", "dà xué shēng"),
+                ("大学", "dà xué")
+            ]
+        );
+        // All entries of a prefix, and the text itself counts.
+        assert_eq!(
+            words(&d.lookup_prefixes("了")),
+            vec![("了", "le"), ("了", "liǎo")]
+        );
+        assert_eq!(words(&d.lookup_prefixes("大人")), vec![("大", "dà")]);
+        // Traditional prefixes.
+        assert_eq!(
+            words(&d.lookup_prefixes("大學生們")),
+            vec![("大学生", "dà xué shēng"), ("大学", "dà xué"), ("大", "dà")]
+        );
+        assert!(d.lookup_prefixes("小大学").is_empty());
+        assert!(d.lookup_prefixes("").is_empty());
+    }
+
+    #[test]
+    fn empty_input() {
+        for text in ["", "\n\n", "# only a comment\n"] {
+            let d = Dictionary::parse(text);
+            assert_eq!(d.len(), 0);
+            assert!(d.is_empty());
+            assert!(d.lookup("大").is_empty());
+            assert!(d.lookup_prefixes("大学").is_empty());
+        }
+        assert!(Dictionary::default().is_empty());
+    }
+
+    #[test]
+    fn malformed_lines_are_skipped() {
+        let text = "\
+大\t大\tdà\tbig
+no tabs at all
+two\tfields
+\t空\tkōng\tno simplified form
+多\t多\tduō\tmany\tan extra field
+
+好\t好\thǎo\tgood\r
+人\t\trén\tperson
+书\t書\tshū\t
+";
+        let d = Dictionary::parse(text);
+        assert_eq!(d.len(), 4);
+        assert!(d.lookup("多").is_empty() && d.lookup("空").is_empty());
+        // Windows line ends are tolerated.
+        assert_eq!(d.lookup("好")[0].senses, vec!["good"]);
+        // An empty traditional field means "same as simplified".
+        assert_eq!(d.lookup("人")[0].traditional, "人");
+        // Empty senses are allowed.
+        assert!(d.lookup("书")[0].senses.is_empty());
+        assert_eq!(d.lookup("書")[0].simplified, "书");
+    }
+
+    #[test]
+    fn unsorted_input_is_sorted() {
+        let text = "学\t學\txué\tto learn\n大\t大\tdà\tbig\n学\t學\txiáo\ta second reading\n";
+        let d = Dictionary::parse(text);
+        assert_eq!(words(&d.lookup("学")), vec![("学", "xué"), ("学", "xiáo")]);
+        assert_eq!(words(&d.lookup("大")), vec![("大", "dà")]);
+        assert_eq!(words(&d.lookup("學")).len(), 2);
+    }
+
+    #[test]
+    fn tone_marks_go_on_a_or_e_first() {
+        assert_eq!(numbered_to_marks("hao3"), "hǎo");
+        assert_eq!(numbered_to_marks("mei2"), "méi");
+        assert_eq!(numbered_to_marks("xue2"), "xué");
+        assert_eq!(numbered_to_marks("guai4"), "guài");
+        assert_eq!(numbered_to_marks("er4"), "èr");
+    }
+
+    #[test]
+    fn tone_marks_ou_then_last_vowel() {
+        assert_eq!(numbered_to_marks("gou3"), "gǒu");
+        assert_eq!(numbered_to_marks("you3"), "yǒu");
+        assert_eq!(numbered_to_marks("gui4"), "guì");
+        assert_eq!(numbered_to_marks("liu2"), "liú");
+        assert_eq!(numbered_to_marks("duo1"), "duō");
+        assert_eq!(numbered_to_marks("zhong1 guo2"), "zhōng guó");
+        assert_eq!(numbered_to_marks("shi4"), "shì");
+    }
+
+    #[test]
+    fn tone_marks_u_umlaut() {
+        assert_eq!(numbered_to_marks("lu:4"), "lǜ");
+        assert_eq!(numbered_to_marks("nu:3"), "nǚ");
+        assert_eq!(numbered_to_marks("lu:e4"), "lüè");
+        assert_eq!(numbered_to_marks("Lu:3"), "Lǚ");
+        assert_eq!(numbered_to_marks("nv3"), "nǚ");
+        assert_eq!(numbered_to_marks("lü2"), "lǘ");
+        assert_eq!(numbered_to_marks("nu:5"), "nü");
+    }
+
+    #[test]
+    fn neutral_tone_and_odd_syllables() {
+        assert_eq!(numbered_to_marks("de5"), "de");
+        assert_eq!(numbered_to_marks("r5"), "r");
+        assert_eq!(numbered_to_marks("xx5"), "xx");
+        assert_eq!(numbered_to_marks("ma0"), "ma");
+        assert_eq!(numbered_to_marks("m2"), "ḿ");
+        assert_eq!(numbered_to_marks("m4"), "m\u{300}");
+        assert_eq!(numbered_to_marks("ng2"), "ńg");
+        assert_eq!(numbered_to_marks("n3"), "ň");
+        assert_eq!(numbered_to_marks("hm5"), "hm");
+        assert_eq!(numbered_to_marks("e^2"), "ế");
+    }
+
+    #[test]
+    fn capitals_and_non_syllables() {
+        assert_eq!(numbered_to_marks("Zhong1 guo2"), "Zhōng guó");
+        assert_eq!(numbered_to_marks("An1 hui1"), "Ān huī");
+        assert_eq!(numbered_to_marks("Ou1 zhou1"), "Ōu zhōu");
+        assert_eq!(numbered_to_marks("Er4"), "Èr");
+        assert_eq!(numbered_to_marks("san1 C"), "sān C");
+        assert_eq!(numbered_to_marks("Ma3 ke4 · Tu3 wen1"), "Mǎ kè · Tǔ wēn");
+        assert_eq!(numbered_to_marks("yi1 , er4"), "yī , èr");
+        assert_eq!(numbered_to_marks("  da4   xue2 "), "dà xué");
+        assert_eq!(numbered_to_marks(""), "");
+        assert_eq!(numbered_to_marks("a:b3 4S"), "a:b3 4S");
+    }
+
+    #[test]
+    fn senses_cross_references() {
+        assert_eq!(
+            sense_to_marks("same as 大學|大学[da4 xue2]"),
+            "same as 大學|大学[dà xué]"
+        );
+        assert_eq!(
+            sense_to_marks("see 綠|绿[lu:4] and [sic]"),
+            "see 綠|绿[lǜ] and [sic]"
+        );
+        assert_eq!(sense_to_marks("unclosed [da4"), "unclosed [da4");
+        assert_eq!(sense_to_marks("no brackets"), "no brackets");
+    }
+
+    #[test]
+    fn entries_serialize() {
+        fn is_serde<T: Serialize + for<'de> Deserialize<'de>>() {}
+        is_serde::<DictEntry>();
+        let debug = format!("{:?}", Dictionary::parse(SAMPLE));
+        assert_eq!(
+            debug,
+            format!("Dictionary {{ entries: 11, bytes: {} }}", SAMPLE.len())
+        );
+    }
+}
