@@ -31,3 +31,23 @@ fn the_sample_has_the_promised_content() {
         assert!(SAMPLE_ARTICLE.contains(needle), "sample lacks {needle}");
     }
 }
+
+#[test]
+fn an_imported_glossary_highlights_its_terms_and_a_bad_one_says_why() {
+    let csv = "term,pinyin,en,category,zh,explain,aliases,spun,related\n\
+               数据要素,shùjù yàosù,data as a factor of production,economy,数据是生产要素。,Data as a factor of production.,,数据因素,\n";
+    let text = "各地都在推进数据因素市场化。";
+    let state = AppState::default().apply(Action::Edit(text.into())).apply(Action::Read);
+    let Screen::Read(before) = &state.screen else { panic!() };
+    assert!(before.spans.iter().all(|s| s.term.as_deref() != Some("数据要素")));
+    let state = state.apply(Action::ImportGlossary { name: "mine.csv".into(), text: csv.into(), save: false });
+    let Screen::Read(after) = &state.screen else { panic!() };
+    let span = after.spans.iter().find(|s| s.term.as_deref() == Some("数据要素")).expect("the spun form of the reader's term is found");
+    assert_eq!(after.slice(span.start, span.end), "数据因素");
+    assert!(matches!(&state.glossary, Some(Ok(note)) if note.contains("1 terms from mine.csv")));
+    let state = state.apply(Action::ImportGlossary { name: "bad.csv".into(), text: "term,pinyin\n甲,jiǎ\n".into(), save: false });
+    assert!(matches!(&state.glossary, Some(Err(m)) if m.contains("bad.csv") && m.contains("`en`")));
+    // The earlier glossary is still in use: nothing the reader had is lost.
+    let Screen::Read(still) = &state.screen else { panic!() };
+    assert!(still.spans.iter().any(|s| s.term.as_deref() == Some("数据要素")));
+}

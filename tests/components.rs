@@ -17,6 +17,7 @@ async fn render_reader(document: Document) -> String {
         open: None,
         on_open: Callback::noop(),
         on_close: Callback::noop(),
+        pinyin: None,
     };
     LocalServerRenderer::<Reader>::with_props(props).hydratable(false).render().await
 }
@@ -180,4 +181,22 @@ async fn paste_area_shows_text_and_message() {
     assert!(html.contains("Try a sample"), "{html}");
     assert!(html.contains("There is nothing to read yet"), "{html}");
     assert!(html.contains("2 characters"), "{html}");
+}
+
+#[tokio::test]
+async fn a_word_card_shows_the_dictionary_entry_once_loaded() {
+    use dudong::dictionary::Dictionary;
+    // A two-line dictionary written for this test, in the converted format.
+    let dict = Dictionary::parse("资本\t資本\tzī běn\tcapital (economics)\n耐心\t耐心\tnài xīn\tto be patient / patience\n");
+    let doc = Rc::new(analyzer().analyze("耐心资本"));
+    let word = doc.words.iter().position(|w| doc.slice(w.start, w.end) == "资本").expect("资本 is a word");
+    let props = CardViewProps {
+        document: doc.clone(),
+        target: CardTarget::Word(word),
+        dictionary: DictState::Ready(Rc::new(dict)),
+        on_open: Callback::noop(),
+        on_close: Callback::noop(),
+    };
+    let html = LocalServerRenderer::<CardView>::with_props(props).hydratable(false).render().await;
+    assert!(html.contains("zī běn") && html.contains("capital (economics)") && html.contains("資本"), "{html}");
 }

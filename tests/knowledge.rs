@@ -87,3 +87,48 @@ fn the_entity_rules_load() {
     assert!(r.surnames.chars().count() > 200);
     assert!(r.person_cues_before.iter().any(|c| c == "创始人"));
 }
+
+const MINE_CSV: &str = "term,pinyin,en,category,zh,explain,aliases,spun,related\n\
+数据要素,shùjù yàosù,data as a factor of production,economy,把数据当作和土地、资本一样的生产要素。,Treating data as a factor of production like land or capital.,数据资源化|数据要素化,数据因素,数字经济\n";
+
+#[test]
+fn a_readers_glossary_in_csv_json_or_toml() {
+    let csv = glossary::parse_any("mine.csv", MINE_CSV).expect("csv parses");
+    assert_eq!(csv.len(), 1);
+    assert_eq!(csv[0].aliases, vec!["数据资源化", "数据要素化"]);
+    assert_eq!(csv[0].related, vec!["数字经济"]);
+    let json = format!(
+        r#"[{{"term":"数据要素","pinyin":"shùjù yàosù","en":"data","category":"economy","zh":"说明","explain":"text","aliases":[],"spun":["数据因素"],"related":[]}}]"#
+    );
+    assert_eq!(glossary::parse_any("mine.json", &json).unwrap()[0].spun, vec!["数据因素"]);
+    let toml = "[[term]]\nterm = \"数据要素\"\npinyin = \"shùjù yàosù\"\nen = \"data\"\ncategory = \"economy\"\nzh = \"说明\"\nexplain = \"text\"\n";
+    assert_eq!(glossary::parse_any("mine.toml", toml).unwrap()[0].term, "数据要素");
+}
+
+#[test]
+fn a_bad_readers_glossary_names_line_and_field() {
+    // CSV: the second data row (line 3) has an empty explanation.
+    let bad = format!("{MINE_CSV}算力网,suànlì wǎng,compute network,tech,说明,,,,\n");
+    let err = glossary::parse_any("mine.csv", &bad).unwrap_err();
+    assert_eq!((err.line, err.field.as_str()), (3, "explain"), "{err}");
+    assert!(err.to_string().contains("mine.csv, line 3, field `explain`"), "{err}");
+    // CSV without a required column.
+    let err = glossary::parse_any("mine.csv", "term,pinyin\n甲,jiǎ\n").unwrap_err();
+    assert_eq!(err.field, "en");
+    // JSON missing a field.
+    let err = glossary::parse_any("mine.json", "[\n{\"term\": \"甲\",\n \"pinyin\": \"jiǎ\"}\n]").unwrap_err();
+    assert_eq!(err.field, "en", "{err}");
+    assert!(err.line >= 2, "{err}");
+    // Not a glossary at all.
+    assert!(glossary::parse_any("mine.toml", "\u{0}\u{1}binary").is_err());
+}
+
+#[test]
+fn a_readers_entry_replaces_the_builtin_one() {
+    let builtin = glossary::builtin().unwrap();
+    let mut mine = glossary::parse_any("mine.csv", MINE_CSV).unwrap();
+    mine[0].term = "耐心资本".into();
+    let merged = glossary::merge(builtin.clone(), &mine);
+    assert_eq!(merged.len(), builtin.len());
+    assert_eq!(merged.iter().find(|e| e.term == "耐心资本").unwrap().en, "data as a factor of production");
+}

@@ -84,6 +84,11 @@ impl Analyzer {
     pub fn glossary(&self) -> &GlossaryMatcher {
         &self.glossary
     }
+
+    /// Replaces the glossary (the built-in one merged with a reader's own).
+    pub fn set_glossary(&mut self, entries: Vec<knowledge::glossary::GlossaryEntry>) {
+        self.glossary = GlossaryMatcher::new(entries);
+    }
 }
 
 impl Default for Analyzer {

@@ -12,6 +12,16 @@ pub enum DictState {
     Failed(String),
 }
 
+/// A loaded dictionary as a component property: equal when it is the same one.
+#[derive(Clone)]
+pub struct SharedDict(pub Rc<Dictionary>);
+
+impl PartialEq for SharedDict {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 impl PartialEq for DictState {
     fn eq(&self, other: &Self) -> bool {
         match (self, other) {

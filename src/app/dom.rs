@@ -45,3 +45,25 @@ pub fn jump_to(selector: &str) {
 fn find(selector: &str) -> Option<web_sys::Element> {
     web_sys::window()?.document()?.query_selector(selector).ok().flatten()
 }
+
+/// Offers `content` as a file download (the Anki export).
+pub fn download(filename: &str, mime: &str, content: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(mime);
+        let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+        let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+        if let Some(a) = doc.create_element("a").ok().and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
+            a.set_href(&url);
+            a.set_download(filename);
+            a.click();
+        }
+        let _ = web_sys::Url::revoke_object_url(&url);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (filename, mime, content);
+}

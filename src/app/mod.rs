@@ -9,10 +9,12 @@ pub mod dom;
 pub mod engine;
 pub mod layout;
 pub mod state;
+pub mod storage;
+pub mod study;
 
 use yew::prelude::*;
 
-use components::{CardPopup, Panel, PasteArea, Reader};
+use components::{CardPopup, GlossaryImport, Panel, PasteArea, Reader};
 use dict::DictState;
 use state::{Action, AppState, OpenCard, Screen};
 
@@ -56,6 +58,10 @@ pub fn app() -> Html {
         Callback::from(move |kind| state.dispatch(Action::ToggleKind(kind)))
     };
     let on_jump = Callback::from(|i: usize| dom::jump_to(&OpenCard::span(i).anchor));
+    let on_pinyin = {
+        let state = state.dispatcher();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::TogglePinyin))
+    };
     // The dictionary loads after the page is readable (it is large).
     let dict_state = use_state(|| DictState::Loading);
     {
@@ -63,7 +69,47 @@ pub fn app() -> Html {
         use_effect_with((), move |_| dict::load(Callback::from(move |loaded| dict_state.set(loaded))));
     }
     let dictionary = (*dict_state).clone();
+    // The reader's own glossary, kept from an earlier visit.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            if let Some((name, text)) = storage::load(storage::GLOSSARY_KEY).as_deref().and_then(|s| s.split_once('\n')) {
+                dispatcher.dispatch(Action::ImportGlossary { name: name.into(), text: text.into(), save: false });
+            }
+        });
+    }
+    let on_glossary_file = {
+        let state = state.dispatcher();
+        Callback::from(move |(name, text): (String, Result<String, String>)| match text {
+            Ok(text) => state.dispatch(Action::ImportGlossary { name, text, save: true }),
+            Err(why) => state.dispatch(Action::GlossaryUnreadable(format!("{name} was not loaded: {why}."))),
+        })
+    };
+    let on_forget_glossary = {
+        let state = state.dispatcher();
+        Callback::from(move |_| state.dispatch(Action::ForgetGlossary))
+    };
 
+    let pinyin_dict = match (&*dict_state, state.pinyin) {
+        (DictState::Ready(d), true) => Some(dict::SharedDict(d.clone())),
+        _ => None,
+    };
+    let pinyin_label = match (&*dict_state, state.pinyin) {
+        (DictState::Loading, true) => "Pinyin (loading dictionary…)",
+        _ => "Pinyin",
+    };
+    let on_export = {
+        let (state, dict_state) = (state.clone(), dict_state.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Screen::Read(doc) = &state.screen else { return };
+            let dict = match &*dict_state {
+                DictState::Ready(d) => Some(d.clone()),
+                _ => None,
+            };
+            let notes = study::notes(doc, &state.opened, |t| engine::with_analyzer(|a| a.glossary().entry(t).cloned()), dict.as_deref());
+            dom::download("dudong-anki.csv", "text/csv;charset=utf-8", &study::anki_csv(&notes));
+        })
+    };
     let body = match &state.screen {
         Screen::Edit => html! {
             <PasteArea
@@ -75,11 +121,15 @@ pub fn app() -> Html {
             <>
                 <div class="toolbar">
                     <button class="secondary" onclick={on_edit}>{ "← Edit text" }</button>
+                    <button id="pinyin-toggle" aria-pressed={state.pinyin.to_string()} onclick={on_pinyin}>{ pinyin_label }</button>
+                    <button id="anki-export" onclick={on_export} disabled={state.opened.is_empty()}
+                        title="The terms and words you opened, as a CSV that Anki imports">
+                        { format!("Export for Anki ({})", state.opened.len()) }</button>
                 </div>
                 <div class="reading">
                     <div class="reading-main">
                         <Reader document={document.clone()} hidden={state.hidden.clone()} open={state.card.clone()}
-                            on_open={on_open.clone()} on_close={on_close.clone()} />
+                            on_open={on_open.clone()} on_close={on_close.clone()} pinyin={pinyin_dict} />
                     </div>
                     <Panel document={document.clone()} hidden={state.hidden.clone()} {on_toggle} {on_jump} />
                 </div>
@@ -98,6 +148,7 @@ pub fn app() -> Html {
                 <p class="tagline">{ "Paste a Chinese article and read it word by word." }</p>
             </header>
             { body }
+            <GlossaryImport status={state.glossary.clone()} on_file={on_glossary_file} on_forget={on_forget_glossary} />
             <footer class="about">
                 <details>
                     <summary>{ "About dudong" }</summary>

@@ -7,7 +7,8 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::analysis::{Document, Kind};
-use crate::app::engine;
+use crate::app::{engine, storage};
+use crate::knowledge::glossary;
 use crate::knowledge::SAMPLE_ARTICLE;
 
 #[derive(Clone, PartialEq)]
@@ -59,11 +60,26 @@ pub struct AppState {
     pub card: Option<OpenCard>,
     /// Kinds whose highlights the reader switched off in the panel.
     pub hidden: BTreeSet<Kind>,
+    /// Pinyin above every word.
+    pub pinyin: bool,
+    /// The cards the reader opened in this document, for the Anki export.
+    pub opened: Vec<CardTarget>,
+    /// What became of the reader's own glossary: Ok("12 terms from mine.csv") or the error.
+    pub glossary: Option<Result<String, String>>,
 }
 
 impl Default for AppState {
     fn default() -> Self {
-        AppState { draft: String::new(), screen: Screen::Edit, message: None, card: None, hidden: BTreeSet::new() }
+        AppState {
+            draft: String::new(),
+            screen: Screen::Edit,
+            message: None,
+            card: None,
+            hidden: BTreeSet::new(),
+            pinyin: false,
+            opened: Vec::new(),
+            glossary: None,
+        }
     }
 }
 
@@ -75,6 +91,11 @@ pub enum Action {
     OpenCard(OpenCard),
     CloseCard,
     ToggleKind(Kind),
+    TogglePinyin,
+    /// A glossary file the reader chose (name, contents); `save` keeps it in the browser.
+    ImportGlossary { name: String, text: String, save: bool },
+    ForgetGlossary,
+    GlossaryUnreadable(String),
 }
 
 impl AppState {
@@ -90,8 +111,13 @@ impl AppState {
                 if card.anchor.is_empty() {
                     card.anchor = self.card.as_ref().map(|c| c.anchor.clone()).unwrap_or_default();
                 }
-                AppState { card: Some(card), ..self.clone() }
+                let mut opened = self.opened.clone();
+                if !opened.contains(&card.target) {
+                    opened.push(card.target.clone());
+                }
+                AppState { card: Some(card), opened, ..self.clone() }
             }
+            Action::TogglePinyin => AppState { pinyin: !self.pinyin, ..self.clone() },
             Action::CloseCard => AppState { card: None, ..self.clone() },
             Action::ToggleKind(kind) => {
                 let mut hidden = self.hidden.clone();
@@ -104,6 +130,25 @@ impl AppState {
                     _ => true,
                 });
                 AppState { hidden, card, ..self.clone() }
+            }
+            Action::ImportGlossary { name, text, save } => match glossary::parse_any(&name, &text) {
+                Err(e) => AppState { glossary: Some(Err(format!("Your glossary was not loaded: {e}"))), ..self.clone() },
+                Ok(mine) => {
+                    use_glossary(&mine);
+                    let mut note = format!("Your glossary: {} terms from {name}, over the built-in ones.", mine.len());
+                    if save {
+                        if let Err(why) = storage::save(storage::GLOSSARY_KEY, &format!("{name}\n{text}")) {
+                            note.push_str(&format!(" It is not kept for next time: {why}."));
+                        }
+                    }
+                    self.reanalysed(Some(Ok(note)))
+                }
+            },
+            Action::GlossaryUnreadable(message) => AppState { glossary: Some(Err(message)), ..self.clone() },
+            Action::ForgetGlossary => {
+                use_glossary(&[]);
+                storage::remove(storage::GLOSSARY_KEY);
+                self.reanalysed(None)
             }
         }
     }
@@ -118,8 +163,29 @@ impl AppState {
             };
         }
         let document = engine::with_analyzer(|analyzer| analyzer.analyze(&text));
-        AppState { draft: text, screen: Screen::Read(Rc::new(document)), message: None, card: None, ..self.clone() }
+        let opened = match &self.screen {
+            Screen::Read(doc) if doc.text == text => self.opened.clone(),
+            _ => Vec::new(),
+        };
+        AppState { draft: text, screen: Screen::Read(Rc::new(document)), message: None, card: None, opened, ..self.clone() }
     }
+}
+
+impl AppState {
+    /// After the glossary changed: the same text, analysed again.
+    fn reanalysed(&self, glossary: Option<Result<String, String>>) -> AppState {
+        let state = AppState { glossary, ..self.clone() };
+        match &self.screen {
+            Screen::Read(doc) => AppState { card: None, ..state.read(doc.text.clone()) },
+            Screen::Edit => state,
+        }
+    }
+}
+
+/// The built-in glossary with the reader's entries over it.
+fn use_glossary(mine: &[crate::knowledge::glossary::GlossaryEntry]) {
+    let builtin = glossary::builtin().unwrap_or_default();
+    engine::with_analyzer_mut(|a| a.set_glossary(glossary::merge(builtin, mine)));
 }
 
 impl Reducible for AppState {

@@ -118,3 +118,54 @@ test("the panel's counts are the CLI's", async () => {
   assert.match(await page.getAttribute('#reader', 'class'), /hide-spin/);
   await page.close();
 });
+
+test('a plain word opens its dictionary card; pinyin shows above words; Anki export downloads', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors = watchErrors(page);
+  await open(page, '我们今天在杭州讨论经济。');
+  const word = page.locator('#reader .w', { hasText: '经济' }).first();
+  await word.click();
+  await page.waitForSelector('#card');
+  // The dictionary arrives after first paint; the card says so until then.
+  await page.waitForFunction(() => !document.querySelector('#card').textContent.includes('loading dictionary'), null, { timeout: 20000 });
+  const card = await page.textContent('#card');
+  assert.match(card, /jīng jì/);
+  assert.match(card, /economy/);
+  await page.keyboard.press('Escape');
+  await page.click('#pinyin-toggle');
+  await page.waitForSelector('#reader.pinyin .w[data-py]');
+  assert.equal(await word.getAttribute('data-py'), 'jīngjì');
+  assert.equal(await word.textContent(), '经济', 'the word text is unchanged');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#anki-export')]);
+  const path = await download.path();
+  const csv = await readFile(path, 'utf8');
+  assert.match(csv, /"经济","jīngjì","[^"]*economy[^"]*","我们今天在杭州讨论经济。"/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a reader glossary is imported and kept; a bad one names the line and field', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  const good = 'term,pinyin,en,category,zh,explain,aliases,spun,related\n' +
+    '数据要素,shùjù yàosù,data as a factor of production,economy,数据是生产要素。,Data treated like land or capital.,,数据因素,\n';
+  await page.setInputFiles('#glossary-file', { name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
+  await page.waitForSelector('.import-ok');
+  assert.match(await page.textContent('.import-ok'), /1 terms from mine\.csv/);
+  await page.fill('#paste-text', '各地都在推进数据因素市场化。');
+  await page.click('#read');
+  const term = page.locator('#reader mark[data-kind="term"]', { hasText: '数据因素' });
+  await term.click();
+  await page.waitForSelector('#card');
+  assert.match(await page.textContent('#card'), /data as a factor of production/);
+  // Kept in the browser: a reload still knows the term.
+  await page.reload();
+  await page.waitForSelector('.import-ok');
+  // A bad file: the message names the line and the field; the good glossary stays.
+  const bad = good + '算力网,suànlì wǎng,compute network,tech,说明,,,,\n';
+  await page.setInputFiles('#glossary-file', { name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+  await page.waitForSelector('.glossary-import .message');
+  assert.match(await page.textContent('.glossary-import .message'), /bad\.csv, line 3, field `explain`/);
+  await context.close();
+});

@@ -1,4 +1,5 @@
 mod card;
+mod glossary_import;
 mod panel;
 mod paste_area;
 mod reader;
@@ -7,3 +8,4 @@ pub use paste_area::{PasteArea, PasteAreaProps};
 pub use reader::{Reader, ReaderProps};
 pub use card::{kind_label, CardPopup, CardPopupProps, CardView, CardViewProps};
 pub use panel::{overview, Item, Panel, PanelProps};
+pub use glossary_import::{GlossaryImport, GlossaryImportProps};

@@ -21,6 +21,9 @@ use crate::analysis::{Document, Kind};
 use crate::app::components::kind_label;
 use crate::app::layout::{paragraphs, Node};
 use crate::app::state::OpenCard;
+use crate::app::study;
+use crate::app::dict::SharedDict;
+use crate::dictionary::Dictionary;
 
 /// How long a mouse rests on a word before its card opens.
 const HOVER_DELAY_MS: u32 = 350;
@@ -36,6 +39,9 @@ pub struct ReaderProps {
     pub on_open: Callback<OpenCard>,
     #[prop_or_default]
     pub on_close: Callback<()>,
+    /// When set, pinyin from this dictionary is shown above every word.
+    #[prop_or_default]
+    pub pinyin: Option<SharedDict>,
 }
 
 /// The card an element stands for: the innermost highlight around it, or the word.
@@ -125,14 +131,18 @@ pub fn reader(props: &ReaderProps) -> Html {
         })
     };
 
-    let hidden: Vec<String> = props.hidden.iter().map(|k| format!("hide-{}", k.as_str())).collect();
+    let mut hidden: Vec<String> = props.hidden.iter().map(|k| format!("hide-{}", k.as_str())).collect();
+    if props.pinyin.is_some() {
+        hidden.push("pinyin".into());
+    }
+    let dict = props.pinyin.as_ref().map(|d| &*d.0);
     html! {
         <>
         <p id="summary" class="summary" aria-live="polite">{ doc.summary.line() }</p>
         <article id="reader" class={classes!("reader", hidden)} lang="zh" aria-label="Article"
             {onclick} {onpointerover} {onpointerout} {onkeydown}>
             { for paragraphs.iter().map(|nodes| html! {
-                <p>{ for nodes.iter().map(|node| render(doc, node)) }</p>
+                <p>{ for nodes.iter().map(|node| render(doc, node, dict)) }</p>
             }) }
         </article>
         </>
@@ -178,13 +188,16 @@ fn describe(doc: &Document, span: &crate::analysis::Span) -> String {
     text
 }
 
-fn render(doc: &Document, node: &Node) -> Html {
+fn render(doc: &Document, node: &Node, dict: Option<&Dictionary>) -> Html {
     match node {
         Node::Word(i) => {
             let word = doc.words[*i];
             let text: String = doc.chars[word.start..word.end].iter().collect();
+            // Pinyin sits in an attribute that CSS shows above the word, so the
+            // word element's text stays exactly the article's.
+            let py = dict.map(|d| study::pinyin(d, &text)).filter(|p| !p.is_empty());
             html! {
-                <span class="w" data-word={i.to_string()} tabindex="-1"
+                <span class="w" data-word={i.to_string()} tabindex="-1" data-py={py}
                     data-start={word.start.to_string()} data-end={word.end.to_string()}>
                     { text }
                 </span>
@@ -200,7 +213,7 @@ fn render(doc: &Document, node: &Node) -> Html {
                 <mark class={classes!("hl", kind)} data-kind={kind} data-span={i.to_string()} tabindex="0"
                     title={label.clone()} aria-label={label} aria-haspopup="dialog"
                     data-start={span.start.to_string()} data-end={span.end.to_string()}>
-                    { for children.iter().map(|child| render(doc, child)) }
+                    { for children.iter().map(|child| render(doc, child, dict)) }
                 </mark>
             }
         }

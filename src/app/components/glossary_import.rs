@@ -1,0 +1,63 @@
+//! "Your glossary": import a TOML, JSON or CSV glossary that is kept in the
+//! browser and merged over the built-in one.
+
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct GlossaryImportProps {
+    /// Ok(summary) or Err(message naming the line and field), once a file was tried.
+    pub status: Option<Result<String, String>>,
+    /// A file the reader chose: (name, contents), or why it could not be read.
+    pub on_file: Callback<(String, Result<String, String>)>,
+    pub on_forget: Callback<()>,
+}
+
+#[function_component(GlossaryImport)]
+pub fn glossary_import(props: &GlossaryImportProps) -> Html {
+    let onchange = {
+        let on_file = props.on_file.clone();
+        Callback::from(move |e: Event| read_chosen_file(e, on_file.clone()))
+    };
+    let forget = props.on_forget.reform(|_: MouseEvent| ());
+    html! {
+        <section class="glossary-import" aria-label="Your glossary">
+            <label class="file-button">
+                { "Import your glossary (TOML, JSON or CSV)" }
+                <input id="glossary-file" type="file" accept=".toml,.json,.csv,text/csv,application/json" {onchange} />
+            </label>
+            { match &props.status {
+                Some(Ok(note)) => html! {
+                    <p class="import-ok" role="status">{ note }{ " " }
+                        <button class="link" onclick={forget}>{ "Remove it" }</button></p>
+                },
+                Some(Err(message)) => html! { <p class="message" role="alert">{ message }</p> },
+                None => html! {},
+            } }
+        </section>
+    }
+}
+
+/// Reads the chosen file's text; only the browser has files.
+/// Glossary files larger than this are refused with a message.
+const MAX_GLOSSARY_BYTES: f64 = 5_000_000.0;
+
+fn read_chosen_file(e: Event, on_file: Callback<(String, Result<String, String>)>) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+        input.set_value("");
+        yew::platform::spawn_local(async move {
+            let name = file.name();
+            if file.size() > MAX_GLOSSARY_BYTES {
+                on_file.emit((name, Err("it is larger than 5 MB".into())));
+                return;
+            }
+            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+            on_file.emit((name, text.ok().and_then(|t| t.as_string()).ok_or_else(|| "the browser could not read it".into())));
+        });
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (e, on_file);
+}
