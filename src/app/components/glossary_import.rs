@@ -39,6 +39,7 @@ pub fn glossary_import(props: &GlossaryImportProps) -> Html {
 
 /// Reads the chosen file's text; only the browser has files.
 /// Glossary files larger than this are refused with a message.
+#[cfg(target_arch = "wasm32")]
 const MAX_GLOSSARY_BYTES: f64 = 5_000_000.0;
 
 fn read_chosen_file(e: Event, on_file: Callback<(String, Result<String, String>)>) {
