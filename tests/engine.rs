@@ -123,3 +123,19 @@ fn bad_input_never_panics_and_keeps_offsets_exact() {
         assert_eq!(doc.words.iter().map(|w| doc.slice(w.start, w.end)).collect::<String>(), *text);
     }
 }
+
+/// A normal article full of words a spinner would also produce (资源, 部门,
+/// 表现, 水平, 告急 as "critically low", 题目 as "exam question", 运动, 大概):
+/// no spin warnings, and common words the segmenter tags as names stay plain.
+#[test]
+fn a_normal_article_with_ambiguous_words_stays_silent() {
+    let doc = analyzer().analyze(include_str!("fixtures/normal_tricky.txt"));
+    assert!(!doc.summary.spun, "{:?}", doc.summary);
+    assert!(doc.spans.iter().all(|s| s.kind != Kind::Spin));
+    assert!(spans_with(&doc, "马拉松", Kind::Person).is_empty());
+    assert!(spans_with(&doc, "大都市", Kind::Place).is_empty());
+    assert_has(&doc, "国家统计局", Kind::Org);
+    assert_has(&doc, "中央财经委员会", Kind::Org);
+    assert_has(&doc, "5.3%", Kind::Figure);
+    assert_has(&doc, "一哄而上", Kind::Term);
+}

@@ -29,6 +29,8 @@ pub struct EntityRecognizer {
     targets: Vec<(Kind, usize, usize)>,
     /// Per gazetteer entry: (canonical name, English name).
     names: Vec<(String, String)>,
+    /// Every form of every place in the gazetteer.
+    place_names: HashSet<String>,
     rules: EntityRules,
     surnames: HashSet<char>,
     cues_before: HashSet<String>,
@@ -48,6 +50,10 @@ const NAME_PART_TAGS: &[&str] = &["n", "nr", "nz", "nt", "ns", "s", "x", "j", "e
 pub struct Tagged<'a> {
     pub word: Word,
     pub tag: &'a str,
+    /// Whether the word is in the segmenter's dictionary (rather than
+    /// discovered by its HMM): the dictionary tags common words such as
+    /// 马拉松 or 大都市 as names, so tags count only for unknown words.
+    pub known: bool,
 }
 
 impl EntityRecognizer {
@@ -62,6 +68,11 @@ impl EntityRecognizer {
             }
             names.push((e.name.clone(), e.en.clone()));
         }
+        let place_names = entries
+            .iter()
+            .filter(|e| e.kind == Kind::Place)
+            .flat_map(|e| std::iter::once(e.name.clone()).chain(e.short_forms.iter().cloned()))
+            .collect();
         let gazetteer = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
@@ -71,6 +82,7 @@ impl EntityRecognizer {
             gazetteer,
             targets,
             names,
+            place_names,
             surnames: rules.surnames.chars().filter(|c| !c.is_whitespace()).collect(),
             cues_before: set(&rules.person_cues_before),
             cues_after: rules.person_cues_after.clone(),
@@ -334,7 +346,14 @@ impl EntityRecognizer {
         for t in tagged {
             let w = Self::word_text(chars, t.word);
             let len = w.chars().count();
-            if t.tag == "ns" && (3..=6).contains(&len) && self.place_suffixes.iter().any(|s| w.ends_with(s.as_str())) {
+            let Some(suffix) = self.place_suffixes.iter().find(|s| w.ends_with(s.as_str())) else { continue };
+            // A dictionary word counts when what precedes the suffix is a
+            // known place (余杭区), not a description (大都市).
+            let stem = &w[..w.len() - suffix.len()];
+            if t.known && !self.place_names.contains(stem) {
+                continue;
+            }
+            if t.tag == "ns" && (3..=6).contains(&len) {
                 out.push((t.word.start, t.word.end, Kind::Place, Source::Rule));
             }
         }
@@ -346,7 +365,7 @@ impl EntityRecognizer {
         for t in tagged {
             let w = Self::word_text(chars, t.word);
             // Demonyms (杭州人) are not people.
-            if self.tag_stop.contains(&w) || !w.chars().all(is_han) || w.ends_with('人') {
+            if t.known || self.tag_stop.contains(&w) || !w.chars().all(is_han) || w.ends_with('人') {
                 continue;
             }
             let len = w.chars().count();

@@ -39,7 +39,7 @@ impl Segmenter {
             .tag(text, true)
             .into_iter()
             .filter(|t| t.end > t.start)
-            .map(|t| Tagged { word: Word { start: t.start, end: t.end }, tag: t.tag })
+            .map(|t| Tagged { word: Word { start: t.start, end: t.end }, tag: t.tag, known: self.jieba.has_word(t.word) })
             .collect()
     }
 }
