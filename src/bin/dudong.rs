@@ -31,9 +31,9 @@ mod cli {
         let result = match args.as_slice() {
             ["segment", path] => read_input(path).map(|text| segment(&text)),
             ["annotate", "--json", path] | ["annotate", path, "--json"] => {
-                read_input(path).map(|text| print_json(&Analyzer::new().analyze(&text)))
+                read_text(path).map(|text| print_json(&Analyzer::new().analyze(&text)))
             }
-            ["annotate", path] => read_input(path).map(|text| print_listing(&Analyzer::new().analyze(&text))),
+            ["annotate", path] => read_text(path).map(|text| print_listing(&Analyzer::new().analyze(&text))),
             ["help" | "--help" | "-h"] => {
                 print!("{USAGE}");
                 Ok(())
@@ -105,6 +105,15 @@ mod cli {
                 doc.slice(s.start, s.end)
             );
         }
+    }
+
+    /// Like `read_input`, but an input with nothing to read is an error.
+    fn read_text(path: &str) -> Result<String, String> {
+        let text = read_input(path)?;
+        if text.trim().is_empty() {
+            return Err(format!("{path} holds no text to annotate"));
+        }
+        Ok(text)
     }
 
     /// Reads a file or standard input (`-`) as UTF-8, with messages that say

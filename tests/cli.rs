@@ -1,0 +1,86 @@
+//! The command-line tool on good and bad input: clear messages, never a panic.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn dudong(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dudong"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the CLI starts");
+    let mut input = child.stdin.take().unwrap();
+    let bytes = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&bytes);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+}
+
+#[test]
+fn annotate_json_from_standard_input() {
+    let text = "华为创始人任正非在深圳表示，研发投入超过1000亿元。";
+    let (code, out, err) = dudong(&["annotate", "--json", "-"], text.as_bytes());
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["chars"], text.chars().count());
+    let chars: Vec<char> = text.chars().collect();
+    for s in v["spans"].as_array().unwrap() {
+        let (a, b) = (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize);
+        assert_eq!(s["text"].as_str().unwrap(), chars[a..b].iter().collect::<String>());
+    }
+    assert!(out.contains(r#""text":"任正非","kind":"person""#) || out.contains("任正非"), "{out}");
+}
+
+#[test]
+fn annotate_a_file_as_a_listing() {
+    let dir = std::env::temp_dir().join(format!("dudong-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("a.txt");
+    std::fs::write(&file, "阿里巴巴在杭州。").unwrap();
+    let (code, out, _) = dudong(&["annotate", file.to_str().unwrap()], b"");
+    assert_eq!(code, 0);
+    assert!(out.lines().next().unwrap().contains("organisation"), "{out}");
+    assert!(out.contains("阿里巴巴") && out.contains("place"), "{out}");
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn bad_input_gets_a_clear_message() {
+    let (code, _, err) = dudong(&["annotate", "-"], b"  \n ");
+    assert_eq!(code, 2);
+    assert!(err.contains("holds no text"), "{err}");
+    let (code, _, err) = dudong(&["annotate", "-"], &[0x89, b'P', b'N', b'G', 0xff, 0xfe, 0x00]);
+    assert_eq!(code, 2);
+    assert!(err.contains("not UTF-8"), "{err}");
+    let (code, _, err) = dudong(&["annotate", "/no/such/file.txt"], b"");
+    assert_eq!(code, 2);
+    assert!(err.contains("cannot open"), "{err}");
+    let (code, _, err) = dudong(&["annotate", "-"], &vec![b'a'; 9 * 1024 * 1024]);
+    assert_eq!(code, 2);
+    assert!(err.contains("larger than 8 MB"), "{err}");
+    let (code, _, err) = dudong(&["frobnicate"], b"");
+    assert_eq!(code, 2);
+    assert!(err.contains("usage"), "{err}");
+    assert!(!err.contains("panicked"));
+}
+
+#[test]
+fn five_megabytes_of_text_are_annotated() {
+    let paragraph = "杭州的科技企业在2024年获得了超过100亿元的耐心资本。\n".repeat(70_000);
+    assert!(paragraph.len() > 5_000_000);
+    let (code, out, err) = dudong(&["annotate", "--json", "-"], paragraph.as_bytes());
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("\"kind\":\"figure\""));
+}
+
+#[test]
+fn segment_prints_one_word_per_line() {
+    let (code, out, _) = dudong(&["segment", "-"], "杭州的DeepSeek".as_bytes());
+    assert_eq!(code, 0);
+    assert_eq!(out.lines().collect::<Vec<_>>(), vec!["杭州", "的", "DeepSeek"]);
+}
