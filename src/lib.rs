@@ -12,3 +12,5 @@ pub mod knowledge;
 pub mod app;
 /// CC-CEDICT lookups for the dictionary cards (loaded after the page is readable).
 pub mod dictionary;
+/// Share links: the article, marks and view packed into a URL fragment (pure Rust, frozen format).
+pub mod share;

@@ -42,3 +42,15 @@ fn never_taller_than_the_room_it_has() {
         }
     }
 }
+
+#[test]
+fn an_anchor_scrolled_out_of_view_still_gets_a_card_on_screen() {
+    for top in [-500.0, 2000.0] {
+        let p = place_card(rect(10.0, top, 20.0, 20.0), 375.0, 812.0);
+        match (p.top, p.bottom) {
+            (Some(t), None) => assert!((0.0..=812.0).contains(&t), "{p:?}"),
+            (None, Some(b)) => assert!((0.0..=812.0).contains(&b), "{p:?}"),
+            _ => panic!("{p:?}"),
+        }
+    }
+}

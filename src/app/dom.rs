@@ -14,6 +14,20 @@ pub fn focus(selector: &str) {
     let _ = selector;
 }
 
+/// Scrolls the element into view if it is not (a card opened for another
+/// mention of a name must sit beside a word the reader can see).
+pub fn reveal(selector: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let Some(el) = find(selector) else { return };
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        el.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = selector;
+}
+
 /// Scrolls the element into the middle of the view, focuses it and flashes it.
 pub fn jump_to(selector: &str) {
     #[cfg(target_arch = "wasm32")]

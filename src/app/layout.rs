@@ -185,6 +185,8 @@ const CARD_WIDTH: f64 = 360.0;
 pub fn place_card(anchor: Rect, vw: f64, vh: f64) -> Placement {
     let width = CARD_WIDTH.min(vw - 2.0 * GAP).max(0.0);
     let left = anchor.left.min(vw - GAP - width).max(GAP);
+    // An anchor scrolled out of view still gets a card inside the viewport.
+    let anchor = Rect { top: anchor.top.clamp(0.0, vh), bottom: anchor.bottom.clamp(0.0, vh), ..anchor };
     let room_below = vh - anchor.bottom - 2.0 * GAP;
     let room_above = anchor.top - 2.0 * GAP;
     if room_below >= room_above || room_below >= 240.0 {

@@ -40,7 +40,12 @@ pub fn app() -> Html {
     };
     let on_open = {
         let state = state.dispatcher();
-        Callback::from(move |card: OpenCard| state.dispatch(Action::OpenCard(card)))
+        Callback::from(move |card: OpenCard| {
+            if !card.anchor.is_empty() {
+                dom::reveal(&card.anchor);
+            }
+            state.dispatch(Action::OpenCard(card))
+        })
     };
     let on_close = {
         let dispatcher = state.dispatcher();

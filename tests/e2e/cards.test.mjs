@@ -169,3 +169,21 @@ test('a reader glossary is imported and kept; a bad one names the line and field
   assert.match(await page.textContent('.glossary-import .message'), /bad\.csv, line 3, field `explain`/);
   await context.close();
 });
+
+test('an entity card steps through every mention and stays on screen', async () => {
+  const page = await browser.newPage({ viewport: { width: 375, height: 812 }, hasTouch: true });
+  await page.goto(server.url);
+  await page.click('#sample');
+  await page.waitForSelector('#reader mark');
+  const first = page.locator('#reader mark[data-kind="place"]', { hasText: '合肥' }).first();
+  await first.click();
+  await page.waitForSelector('#card');
+  const total = Number((await page.textContent('#card')).match(/Mention 1 of (\d+)/)[1]);
+  assert.ok(total >= 3, `合肥 is mentioned ${total} times`);
+  for (let i = 2; i <= total; i++) {
+    await page.getByRole('button', { name: 'Next →' }).click();
+    await page.waitForFunction((n) => document.querySelector('#card').textContent.includes(`Mention ${n} of`), i);
+    await cardInsideViewport(page);
+  }
+  await page.close();
+});

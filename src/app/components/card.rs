@@ -242,7 +242,7 @@ pub fn card_popup(props: &CardPopupProps) -> Html {
         })
     };
     html! {
-        <div id="card" class="card" role="dialog" aria-modal="false" aria-label="Word card"
+        <div id="card" class="card" role="dialog" aria-modal="false" aria-label="Word card" aria-live="polite"
              {style} {onkeydown} tabindex="-1">
             <CardView document={props.document.clone()} target={props.card.target.clone()}
                 dictionary={props.dictionary.clone()} on_open={props.on_open.clone()} on_close={props.on_close.clone()} />
