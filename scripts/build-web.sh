@@ -13,3 +13,5 @@ python3 scripts/build-dictionary.py
 # Trunk then finds everything built and runs offline.
 cargo build --release --target wasm32-unknown-unknown --bin dudong-web --quiet
 trunk build --release --offline "$@"
+# A strict Content-Security-Policy, with the loader script allowed by hash.
+python3 scripts/add-csp.py dist/index.html

@@ -1,0 +1,92 @@
+// Nothing the reader pastes runs; the page keeps to its own origin under a
+// strict Content-Security-Policy.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launchBrowser } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+// Written for this suite: the usual classes of script injection.
+const PAYLOADS = [
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(2)>',
+  '<svg onload=alert(3)></svg>',
+  '<svg><script>alert(4)</script></svg>',
+  '<math><mtext><table><mglyph><style><img src=x onerror=alert(5)>',
+  '<a href="javascript:alert(6)">点我</a>',
+  '<iframe src="data:text/html,<script>alert(7)</script>"></iframe>',
+  '<body onload=alert(8)>',
+  '&lt;script&gt;alert(9)&lt;/script&gt;',
+  '<scr<script>ipt>alert(10)</scr</script>ipt>',
+  '"><script>alert(11)</script>',
+  "'><img src=x onerror=alert(12)>",
+  '{{constructor.constructor("alert(13)")()}}',
+  '${alert(14)}',
+  '<style>@import "javascript:alert(15)";</style>',
+  '<div style="background:url(javascript:alert(16))">x</div>',
+  '<input autofocus onfocus=alert(17)>',
+  '<details open ontoggle=alert(18)>',
+  '<object data="javascript:alert(19)"></object>',
+  '<meta http-equiv="refresh" content="0;url=javascript:alert(20)">',
+  '\u003cscript\u003ealert(21)\u003c/script\u003e',
+  '<base href="javascript:alert(22)//">',
+];
+
+async function hook(page) {
+  const events = { dialogs: 0, popups: 0, navigations: 0, violations: 0, foreign: [] };
+  page.on('dialog', async (d) => { events.dialogs++; await d.dismiss(); });
+  page.on('popup', () => { events.popups++; });
+  page.on('framenavigated', (f) => { if (f === page.mainFrame()) events.navigations++; });
+  page.on('request', (r) => { if (!r.url().startsWith(server.url) && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) events.foreign.push(r.url()); });
+  await page.addInitScript(() => {
+    window.__violations = 0;
+    document.addEventListener('securitypolicyviolation', () => { window.__violations++; });
+    window.alert = () => { window.__alerts = (window.__alerts || 0) + 1; };
+    window.open = () => { window.__opens = (window.__opens || 0) + 1; return null; };
+  });
+  return events;
+}
+
+test('the page has a strict Content-Security-Policy and no violations in normal use', async () => {
+  const page = await browser.newPage();
+  const events = await hook(page);
+  await page.goto(server.url);
+  const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+  for (const part of ["object-src 'none'", "base-uri 'none'", "'wasm-unsafe-eval'", "default-src 'none'"]) {
+    assert.ok(csp.includes(part), `CSP has ${part}`);
+  }
+  assert.doesNotMatch(csp, /script-src[^;]*'unsafe-inline'/);
+  await page.click('#sample');
+  await page.waitForSelector('#reader mark');
+  await page.locator('#reader mark').first().click();
+  await page.waitForSelector('#card');
+  assert.equal(await page.evaluate(() => window.__violations), 0);
+  assert.deepEqual(events.foreign, [], 'no request leaves the page origin');
+  await page.close();
+});
+
+test(`${PAYLOADS.length} injection payloads pasted are shown as text and none runs`, async () => {
+  const page = await browser.newPage();
+  const events = await hook(page);
+  await page.goto(server.url);
+  const text = PAYLOADS.map((p, i) => `第${i + 1}条：${p}`).join('\n');
+  await page.fill('#paste-text', text);
+  await page.click('#read');
+  await page.waitForSelector('#reader .w');
+  await page.waitForTimeout(300);
+  // Shown as text, exactly.
+  const shown = await page.$$eval('#reader .w', (els) => els.map((e) => e.textContent).join(''));
+  assert.equal(shown, text.replace(/\s/gu, ''), 'every payload character is shown as text');
+  assert.equal(await page.locator('#reader script, #reader img, #reader svg, #reader iframe, #reader a, #reader object').count(), 0);
+  // Open a few cards over the payload text too.
+  for (const el of (await page.locator('#reader .w').all()).slice(0, 5)) await el.click();
+  const counts = await page.evaluate(() => ({ alerts: window.__alerts || 0, opens: window.__opens || 0 }));
+  console.log(`# injection: ${PAYLOADS.length} payloads pasted, ${counts.alerts} alerts, ${counts.opens} window.open, ${events.dialogs} dialogs, ${events.navigations - 1} extra navigations`);
+  assert.deepEqual(counts, { alerts: 0, opens: 0 });
+  assert.equal(events.dialogs, 0);
+  assert.equal(events.popups, 0);
+  assert.equal(events.navigations, 1, 'only the first load');
+  await page.close();
+});
