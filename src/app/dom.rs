@@ -81,3 +81,13 @@ pub fn download(filename: &str, mime: &str, content: &str) {
     #[cfg(not(target_arch = "wasm32"))]
     let _ = (filename, mime, content);
 }
+
+/// The page address's query string (`?…`), empty natively.
+pub fn location_search() -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    String::new()
+}

@@ -4,6 +4,7 @@
 //! actions, and all analysis happens in [`crate::analysis`].
 
 pub mod components;
+pub mod crash;
 pub mod dict;
 pub mod dom;
 pub mod engine;
@@ -22,10 +23,31 @@ use state::{Action, AppState, OpenCard, Screen};
 pub fn app() -> Html {
     let state = use_reducer(AppState::default);
 
+    // The draft is saved as the reader types (after a pause), so that a
+    // reload, a crash or an opened link never loses it.
+    let autosave = use_mut_ref(|| None::<gloo_timers::callback::Timeout>);
     let on_input = {
         let state = state.dispatcher();
-        Callback::from(move |text: String| state.dispatch(Action::Edit(text)))
+        Callback::from(move |text: String| {
+            let saved = text.clone();
+            *autosave.borrow_mut() = Some(gloo_timers::callback::Timeout::new(400, move || {
+                let _ = storage::save(storage::DRAFT_KEY, &saved);
+            }));
+            state.dispatch(Action::Edit(text))
+        })
     };
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            if let Some(draft) = storage::load(storage::DRAFT_KEY).filter(|d| !d.trim().is_empty()) {
+                dispatcher.dispatch(Action::RestoreDraft(draft));
+            }
+            // A deliberate crash, so that the end-to-end tests can prove the crash message works.
+            if dom::location_search().contains("selftest=panic") {
+                gloo_timers::callback::Timeout::new(50, || panic!("self-test: a deliberate panic")).forget();
+            }
+        });
+    }
     let on_read = {
         let state = state.dispatcher();
         Callback::from(move |_| state.dispatch(Action::Read))

@@ -85,6 +85,8 @@ impl Default for AppState {
 
 pub enum Action {
     Edit(String),
+    /// The autosaved draft from an earlier visit.
+    RestoreDraft(String),
     Read,
     LoadSample,
     BackToEdit,
@@ -103,6 +105,12 @@ impl AppState {
     pub fn apply(&self, action: Action) -> AppState {
         match action {
             Action::Edit(text) => AppState { draft: text, screen: Screen::Edit, message: None, ..self.clone() },
+            Action::RestoreDraft(text) if self.draft.is_empty() => AppState {
+                draft: text,
+                message: Some("Your text from last time is back.".into()),
+                ..self.clone()
+            },
+            Action::RestoreDraft(_) => self.clone(),
             Action::Read => self.read(self.draft.clone()),
             Action::LoadSample => self.read(SAMPLE_ARTICLE.to_owned()),
             Action::BackToEdit => AppState { screen: Screen::Edit, message: None, card: None, ..self.clone() },

@@ -1,6 +1,9 @@
 //! What the reader keeps in this browser (localStorage). Natively there is no
 //! storage: reads find nothing and writes succeed without effect.
 
+/// The text in the paste area, saved as the reader types.
+pub const DRAFT_KEY: &str = "dudong.draft.v1";
+
 /// The reader's own glossary: `file name \n contents`.
 pub const GLOSSARY_KEY: &str = "dudong.glossary.v1";
 
