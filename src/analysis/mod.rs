@@ -71,7 +71,8 @@ impl Analyzer {
         spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end), s.kind));
 
         let summary = Summary::count(&spans, &verdict);
-        let words = split_at_spans(words, &spans);
+        let cuts: Vec<usize> = spans.iter().flat_map(|s| [s.start, s.end]).collect();
+        let words = split_words(words, cuts);
         let mut doc = Document::new(text, words, spans);
         doc.summary = summary;
         doc
@@ -97,10 +98,9 @@ impl Default for Analyzer {
     }
 }
 
-/// Cuts words where a span starts or ends inside them, so that every span
-/// covers whole word elements in the reading view.
-fn split_at_spans(words: Vec<Word>, spans: &[Span]) -> Vec<Word> {
-    let mut cuts: Vec<usize> = spans.iter().flat_map(|s| [s.start, s.end]).collect();
+/// Cuts words at the given char offsets (where a span or a reader's mark
+/// starts or ends inside them), so that every span covers whole word elements.
+pub fn split_words(words: Vec<Word>, mut cuts: Vec<usize>) -> Vec<Word> {
     cuts.sort_unstable();
     cuts.dedup();
     let mut out = Vec::with_capacity(words.len() + cuts.len());

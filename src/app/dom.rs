@@ -91,3 +91,129 @@ pub fn location_search() -> String {
     #[cfg(not(target_arch = "wasm32"))]
     String::new()
 }
+
+/// The reader's text selection inside the article, as char offsets into the
+/// text (`data-start` of the word elements plus the offset inside them).
+pub fn selected_range() -> Option<(usize, usize)> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let selection = web_sys::window()?.get_selection().ok()??;
+        if selection.range_count() == 0 || selection.is_collapsed() {
+            return None;
+        }
+        let range = selection.get_range_at(0).ok()?;
+        let start = char_position(&range.start_container().ok()?, range.start_offset().ok()?, false)?;
+        let end = char_position(&range.end_container().ok()?, range.end_offset().ok()?, true)?;
+        (start < end).then_some((start, end))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    None
+}
+
+/// Where a DOM selection boundary falls in the article's chars. A boundary
+/// inside a word's text counts the chars before it (the DOM counts UTF-16
+/// units); a boundary elsewhere snaps to the nearest word.
+#[cfg(target_arch = "wasm32")]
+fn char_position(node: &web_sys::Node, offset: u32, is_end: bool) -> Option<usize> {
+    use wasm_bindgen::JsCast;
+    let element = match node.dyn_ref::<web_sys::Element>() {
+        Some(el) => el.clone(),
+        None => node.parent_element()?,
+    };
+    if let Some(word) = element.closest(".w").ok().flatten() {
+        let start: usize = word.get_attribute("data-start")?.parse().ok()?;
+        if node.node_type() == web_sys::Node::TEXT_NODE {
+            let text = node.text_content().unwrap_or_default();
+            let mut units = 0u32;
+            let mut chars = 0usize;
+            for c in text.chars() {
+                if units >= offset {
+                    break;
+                }
+                units += c.len_utf16() as u32;
+                chars += 1;
+            }
+            return Some(start + chars);
+        }
+        let end: usize = word.get_attribute("data-end")?.parse().ok()?;
+        return Some(if is_end && offset > 0 { end } else { start });
+    }
+    // A boundary between words (in a paragraph or a mark): the child at `offset`.
+    let children = element.child_nodes();
+    let pick = if is_end { offset.checked_sub(1) } else { Some(offset) };
+    let child = pick.and_then(|i| children.get(i))?;
+    let el = child.dyn_ref::<web_sys::Element>()?;
+    let word = if el.class_list().contains("w") { el.clone() } else { el.query_selector(".w").ok().flatten()? };
+    word.get_attribute(if is_end { "data-end" } else { "data-start" })?.parse().ok()
+}
+
+/// Copies text to the clipboard; false where the browser refuses.
+pub async fn copy_text(text: &str) -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let Some(window) = web_sys::window() else { return false };
+        let clipboard = window.navigator().clipboard();
+        wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text)).await.is_ok()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = text;
+        false
+    }
+}
+
+/// Whether the browser offers the Web Share API (phones, mostly).
+pub fn can_web_share() -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window()
+            .map(|w| js_sys::Reflect::has(&w.navigator(), &wasm_bindgen::JsValue::from_str("share")).unwrap_or(false))
+            .unwrap_or(false)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    false
+}
+
+/// Hands a link to the system's share sheet.
+pub fn web_share(url: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let Some(navigator) = web_sys::window().map(|w| w.navigator()) else { return };
+        let data = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&data, &"url".into(), &url.into());
+        let _ = js_sys::Reflect::set(&data, &"title".into(), &"dudong".into());
+        if let Ok(share) = js_sys::Reflect::get(&navigator, &"share".into()).and_then(|f| f.dyn_into::<js_sys::Function>()) {
+            let _ = share.call1(&navigator, &data);
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = url;
+}
+
+/// The page's address without its fragment (the base of share links), and the fragment.
+pub fn location() -> (String, String) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let Some(loc) = web_sys::window().map(|w| w.location()) else { return Default::default() };
+        let href = loc.href().unwrap_or_default();
+        let hash = loc.hash().unwrap_or_default();
+        let base = href.split('#').next().unwrap_or_default().to_string();
+        (base, hash.trim_start_matches('#').to_string())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    Default::default()
+}
+
+/// Puts a link's fragment into the address bar without reloading, so that
+/// the address is the link (and a reload reopens it).
+pub fn set_fragment(link: &str) {
+    #[cfg(target_arch = "wasm32")]
+    if let (Some(window), Some((_, fragment))) = (web_sys::window(), link.split_once('#')) {
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("#{fragment}")));
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = link;
+}

@@ -8,6 +8,7 @@ pub mod crash;
 pub mod dict;
 pub mod dom;
 pub mod engine;
+pub mod export;
 pub mod layout;
 pub mod state;
 pub mod storage;
@@ -18,6 +19,53 @@ use yew::prelude::*;
 use components::{CardPopup, GlossaryImport, Panel, PasteArea, Reader};
 use dict::DictState;
 use state::{Action, AppState, OpenCard, Screen};
+
+#[cfg(target_arch = "wasm32")]
+fn hash_listener(dispatcher: UseReducerDispatcher<AppState>) -> Option<gloo_events::EventListener> {
+    let window = web_sys::window()?;
+    Some(gloo_events::EventListener::new(&window, "hashchange", move |_| {
+        let (_, fragment) = dom::location();
+        if !fragment.is_empty() {
+            let draft = storage::load(storage::DRAFT_KEY).filter(|d| !d.trim().is_empty());
+            open_link(&dispatcher, &fragment, draft);
+        }
+    }))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn hash_listener(_dispatcher: UseReducerDispatcher<AppState>) -> Option<()> {
+    None
+}
+
+/// 32000 → "32,000".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Opens what a link's fragment holds. A damaged link says what is wrong and
+/// leaves the reader's own draft where it was.
+fn open_link(dispatcher: &UseReducerDispatcher<AppState>, fragment: &str, draft: Option<String>) {
+    match crate::share::decode(crate::share::payload_of(fragment)) {
+        Ok(shared) => {
+            let previous = draft.filter(|d| *d != shared.text);
+            dispatcher.dispatch(Action::OpenShared { shared, previous });
+        }
+        Err(error) => {
+            if let Some(draft) = draft {
+                dispatcher.dispatch(Action::RestoreDraft(draft));
+            }
+            dispatcher.dispatch(Action::Notice(format!("{error}. Nothing you had here was changed.")));
+        }
+    }
+}
 
 #[function_component(App)]
 pub fn app() -> Html {
@@ -39,8 +87,14 @@ pub fn app() -> Html {
     {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
-            if let Some(draft) = storage::load(storage::DRAFT_KEY).filter(|d| !d.trim().is_empty()) {
-                dispatcher.dispatch(Action::RestoreDraft(draft));
+            let draft = storage::load(storage::DRAFT_KEY).filter(|d| !d.trim().is_empty());
+            let (_, fragment) = dom::location();
+            if fragment.is_empty() {
+                if let Some(draft) = draft {
+                    dispatcher.dispatch(Action::RestoreDraft(draft));
+                }
+            } else {
+                open_link(&dispatcher, &fragment, draft);
             }
             // A deliberate crash, so that the end-to-end tests can prove the crash message works.
             if dom::location_search().contains("selftest=panic") {
@@ -105,6 +159,14 @@ pub fn app() -> Html {
             }
         });
     }
+    // A link opened in a tab that already shows dudong changes only the fragment.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = hash_listener(dispatcher);
+            move || drop(listener)
+        });
+    }
     let on_glossary_file = {
         let state = state.dispatcher();
         Callback::from(move |(name, text): (String, Result<String, String>)| match text {
@@ -137,12 +199,86 @@ pub fn app() -> Html {
             dom::download("dudong-anki.csv", "text/csv;charset=utf-8", &study::anki_csv(&notes));
         })
     };
+    let on_share = {
+        let (state, dispatcher) = (state.clone(), state.dispatcher());
+        Callback::from(move |_: MouseEvent| {
+            let Some(shared) = state.shared() else { return };
+            let (base, _) = dom::location();
+            let link = crate::share::make_link(&base, &shared);
+            let length = link.chars().count();
+            let dispatcher = dispatcher.clone();
+            yew::platform::spawn_local(async move {
+                let copied = dom::copy_text(&link).await;
+                let mut note = if copied {
+                    format!("Link copied: {} characters.", thousands(length))
+                } else {
+                    format!("The browser would not copy the link ({} characters); it is in the address bar.", thousands(length))
+                };
+                if length > export::SAFE_LINK_CHARS {
+                    note.push_str(&format!(
+                        " Chat apps and mail may cut links longer than {} characters: use “Download as a file” instead.",
+                        thousands(export::SAFE_LINK_CHARS)
+                    ));
+                }
+                dom::set_fragment(&link);
+                dispatcher.dispatch(Action::Notice(note));
+            });
+        })
+    };
+    let on_send = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(shared) = state.shared() {
+                dom::web_share(&crate::share::make_link(&dom::location().0, &shared));
+            }
+        })
+    };
+    let on_download = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Screen::Read(doc) = &state.screen {
+                dom::download("dudong-article.html", "text/html;charset=utf-8", &export::standalone_html(doc, &state.marks));
+            }
+        })
+    };
+    let note_ref = use_node_ref();
+    let last_selection = use_mut_ref(|| None::<(usize, usize)>);
+    let on_select = {
+        let last_selection = last_selection.clone();
+        Callback::from(move |range| *last_selection.borrow_mut() = Some(range))
+    };
+    let on_mark = {
+        let (dispatcher, note_ref, last_selection) = (state.dispatcher(), note_ref.clone(), last_selection.clone());
+        Callback::from(move |_: MouseEvent| {
+            let note = note_ref.cast::<web_sys::HtmlInputElement>().map(|i| {
+                let v = i.value();
+                i.set_value("");
+                v
+            });
+            match dom::selected_range().or_else(|| last_selection.borrow_mut().take()) {
+                Some((start, end)) => dispatcher.dispatch(Action::AddMark { start, end, note: note.unwrap_or_default() }),
+                None => dispatcher.dispatch(Action::Notice("Select some of the article's text first, then press Mark.".into())),
+            }
+        })
+    };
+    let on_restore = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::RestorePrevious))
+    };
+    let notice = state.message.clone().map(|m| html! { <p id="notice" class="message" role="status">{ m }</p> });
+    let restore = state.previous_draft.is_some().then(|| html! {
+        <p class="restore" role="status">{ "Your previous text is saved. " }
+            <button id="restore-previous" class="link" onclick={on_restore}>{ "Restore it" }</button></p>
+    });
     let body = match &state.screen {
         Screen::Edit => html! {
+            <>
+            { for restore.clone() }
             <PasteArea
                 text={state.draft.clone()}
                 message={state.message.clone()}
                 {on_input} {on_read} {on_sample} />
+            </>
         },
         Screen::Read(document) => html! {
             <>
@@ -152,11 +288,24 @@ pub fn app() -> Html {
                     <button id="anki-export" onclick={on_export} disabled={state.opened.is_empty()}
                         title="The terms and words you opened, as a CSV that Anki imports">
                         { format!("Export for Anki ({})", state.opened.len()) }</button>
+                    <button id="share" class="primary" onclick={on_share}>{ "Share highlighted link" }</button>
+                    if dom::can_web_share() {
+                        <button id="send" onclick={on_send}>{ "Send…" }</button>
+                    }
+                    <button id="download" onclick={on_download}>{ "Download as a file" }</button>
                 </div>
+                <div class="toolbar marking">
+                    <label for="mark-note" class="visually-hidden">{ "Note for the mark" }</label>
+                    <input id="mark-note" ref={note_ref} type="text" placeholder="Note (optional)" maxlength="500" />
+                    <button id="mark" onclick={on_mark}
+                        title="Select a passage of the article, then press Mark">{ "Mark selection" }</button>
+                </div>
+                { for notice.clone() }
+                { for restore.clone() }
                 <div class="reading">
                     <div class="reading-main">
                         <Reader document={document.clone()} hidden={state.hidden.clone()} open={state.card.clone()}
-                            on_open={on_open.clone()} on_close={on_close.clone()} pinyin={pinyin_dict} />
+                            on_open={on_open.clone()} on_close={on_close.clone()} pinyin={pinyin_dict} marks={state.marks.clone()} {on_select} />
                     </div>
                     <Panel document={document.clone()} hidden={state.hidden.clone()} {on_toggle} {on_jump} />
                 </div>

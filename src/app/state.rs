@@ -9,6 +9,7 @@ use yew::Reducible;
 use crate::analysis::{Document, Kind};
 use crate::app::{engine, storage};
 use crate::knowledge::glossary;
+use crate::share::{Mark, SharedState, View};
 use crate::knowledge::SAMPLE_ARTICLE;
 
 #[derive(Clone, PartialEq)]
@@ -64,6 +65,10 @@ pub struct AppState {
     pub pinyin: bool,
     /// The cards the reader opened in this document, for the Anki export.
     pub opened: Vec<CardTarget>,
+    /// The reader's own marks on the text (shared with the link).
+    pub marks: Vec<Mark>,
+    /// A different draft the reader had when they opened a link, to restore.
+    pub previous_draft: Option<String>,
     /// What became of the reader's own glossary: Ok("12 terms from mine.csv") or the error.
     pub glossary: Option<Result<String, String>>,
 }
@@ -78,6 +83,8 @@ impl Default for AppState {
             hidden: BTreeSet::new(),
             pinyin: false,
             opened: Vec::new(),
+            marks: Vec::new(),
+            previous_draft: None,
             glossary: None,
         }
     }
@@ -98,6 +105,15 @@ pub enum Action {
     ImportGlossary { name: String, text: String, save: bool },
     ForgetGlossary,
     GlossaryUnreadable(String),
+    /// Mark `start..end` (chars) with an optional note.
+    AddMark { start: usize, end: usize, note: String },
+    RemoveMark(usize),
+    /// Open what a link holds; `previous` is the reader's own unsaved draft, if different.
+    OpenShared { shared: SharedState, previous: Option<String> },
+    /// A message for the reader on either screen.
+    Notice(String),
+    /// Put the draft the reader had before opening a link back in the paste area.
+    RestorePrevious,
 }
 
 impl AppState {
@@ -152,6 +168,37 @@ impl AppState {
                     self.reanalysed(Some(Ok(note)))
                 }
             },
+            Action::AddMark { start, end, note } => {
+                let Screen::Read(doc) = &self.screen else { return self.clone() };
+                if start >= end || end > doc.chars.len() {
+                    return AppState { message: Some("Select some of the article's text first, then press Mark.".into()), ..self.clone() };
+                }
+                let mut marks = self.marks.clone();
+                marks.push(Mark { start, end, note: note.trim().to_string() });
+                marks.sort_by_key(|m| (m.start, m.end));
+                AppState { screen: Screen::Read(with_marks(doc, &marks)), marks, message: None, ..self.clone() }
+            }
+            Action::RemoveMark(i) => {
+                let mut marks = self.marks.clone();
+                if i < marks.len() {
+                    marks.remove(i);
+                }
+                AppState { marks, ..self.clone() }
+            }
+            Action::OpenShared { shared, previous } => self.open_shared(shared, previous),
+            Action::Notice(message) => AppState { message: Some(message), ..self.clone() },
+            Action::RestorePrevious => match &self.previous_draft {
+                Some(previous) => AppState {
+                    draft: previous.clone(),
+                    screen: Screen::Edit,
+                    card: None,
+                    marks: Vec::new(),
+                    previous_draft: None,
+                    message: Some("Your previous text is back; the shared article is still in its link.".into()),
+                    ..self.clone()
+                },
+                None => self.clone(),
+            },
             Action::GlossaryUnreadable(message) => AppState { glossary: Some(Err(message)), ..self.clone() },
             Action::ForgetGlossary => {
                 use_glossary(&[]);
@@ -171,15 +218,51 @@ impl AppState {
             };
         }
         let document = engine::with_analyzer(|analyzer| analyzer.analyze(&text));
-        let opened = match &self.screen {
-            Screen::Read(doc) if doc.text == text => self.opened.clone(),
-            _ => Vec::new(),
-        };
-        AppState { draft: text, screen: Screen::Read(Rc::new(document)), message: None, card: None, opened, ..self.clone() }
+        let same_text = matches!(&self.screen, Screen::Read(doc) if doc.text == text);
+        let (opened, marks) = if same_text { (self.opened.clone(), self.marks.clone()) } else { (Vec::new(), Vec::new()) };
+        let document = with_marks(&Rc::new(document), &marks);
+        AppState { draft: text, screen: Screen::Read(document), message: None, card: None, opened, marks, ..self.clone() }
     }
 }
 
 impl AppState {
+    /// What a share link holds, shown as the sender saw it.
+    fn open_shared(&self, shared: SharedState, previous: Option<String>) -> AppState {
+        let hidden = shared.view.hidden_kinds.iter().filter_map(|k| Kind::ALL.iter().copied().find(|c| c.as_str() == k)).collect();
+        let base = AppState { hidden, pinyin: shared.view.pinyin, previous_draft: previous, marks: Vec::new(), ..self.clone() };
+        let mut state = base.read(shared.text.clone());
+        let Screen::Read(doc) = &state.screen else {
+            // An empty article: the paste area says so, and nothing is lost.
+            return AppState { message: Some("This link holds no article.".into()), ..state };
+        };
+        let marks: Vec<Mark> = shared.marks.into_iter().filter(|m| m.start < m.end && m.end <= doc.chars.len()).collect();
+        let doc = with_marks(doc, &marks);
+        state.card = shared.view.open_card.and_then(|(start, end)| {
+            // The outermost span over exactly that stretch, else the word there.
+            let span = doc.spans.iter().position(|s| s.start == start && s.end == end);
+            let word = doc.words.iter().position(|w| w.start == start);
+            span.map(OpenCard::span).or(word.map(OpenCard::word))
+        });
+        state.screen = Screen::Read(doc);
+        state.marks = marks;
+        state
+    }
+
+    /// The shared form of what the reader sees now.
+    pub fn shared(&self) -> Option<SharedState> {
+        let Screen::Read(doc) = &self.screen else { return None };
+        let open_card = self.card.as_ref().and_then(|c| match &c.target {
+            CardTarget::Span(i) => doc.spans.get(*i).map(|s| (s.start, s.end)),
+            CardTarget::Word(i) => doc.words.get(*i).map(|w| (w.start, w.end)),
+            CardTarget::Term(_) => None,
+        });
+        Some(SharedState {
+            text: doc.text.clone(),
+            marks: self.marks.clone(),
+            view: View { hidden_kinds: self.hidden.iter().map(|k| k.as_str().to_string()).collect(), pinyin: self.pinyin, open_card },
+        })
+    }
+
     /// After the glossary changed: the same text, analysed again.
     fn reanalysed(&self, glossary: Option<Result<String, String>>) -> AppState {
         let state = AppState { glossary, ..self.clone() };
@@ -188,6 +271,18 @@ impl AppState {
             Screen::Edit => state,
         }
     }
+}
+
+/// The document with its words cut at the marks' edges, so that a mark
+/// covers whole word elements.
+fn with_marks(doc: &Rc<Document>, marks: &[Mark]) -> Rc<Document> {
+    let cuts: Vec<usize> = marks.iter().flat_map(|m| [m.start, m.end]).collect();
+    if cuts.iter().all(|&c| doc.words.iter().any(|w| w.start == c || w.end == c)) {
+        return doc.clone();
+    }
+    let mut cut = (**doc).clone();
+    cut.words = crate::analysis::split_words(cut.words, cuts);
+    Rc::new(cut)
 }
 
 /// The built-in glossary with the reader's entries over it.

@@ -2,6 +2,8 @@
 //!
 //!   dudong segment FILE|-            the words, one per line
 //!   dudong annotate [--json] FILE|-  the highlighted spans (JSON: the fixtures' format)
+//!   dudong share [--base URL] FILE|- a link that opens the text in dudong
+//!   dudong open LINK|-               the text a link holds
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -21,7 +23,13 @@ mod cli {
   dudong segment FILE|-             print the words, one per line
   dudong annotate [--json] FILE|-   print the people, organisations, places, products,
                                     figures, glossary terms and spun words found
+  dudong share [--base URL] FILE|-  print a link that opens the text in dudong
+                                    (base defaults to the `make run` address)
+  dudong open LINK|-                print the article text a link holds
 ";
+
+    /// Where `make run` serves the app, the default base of links.
+    const DEFAULT_BASE: &str = "http://127.0.0.1:8080/";
 
     /// The largest text accepted, in bytes; larger inputs get a message.
     pub const MAX_INPUT_BYTES: usize = 8 * 1024 * 1024;
@@ -34,6 +42,11 @@ mod cli {
                 read_text(path).map(|text| print_json(&Analyzer::new().analyze(&text)))
             }
             ["annotate", path] => read_text(path).map(|text| print_listing(&Analyzer::new().analyze(&text))),
+            ["share", path] => read_text(path).map(|text| share(DEFAULT_BASE, text)),
+            ["share", "--base", base, path] | ["share", path, "--base", base] => {
+                read_text(path).map(|text| share(base, text))
+            }
+            ["open", link] => open(link),
             ["help" | "--help" | "-h"] => {
                 print!("{USAGE}");
                 Ok(())
@@ -105,6 +118,18 @@ mod cli {
                 doc.slice(s.start, s.end)
             );
         }
+    }
+
+    fn share(base: &str, text: String) {
+        let state = dudong::share::SharedState { text, ..Default::default() };
+        println!("{}", dudong::share::make_link(base, &state));
+    }
+
+    fn open(link: &str) -> Result<(), String> {
+        let link = if link == "-" { read_input("-")? } else { link.to_string() };
+        let state = dudong::share::decode(dudong::share::payload_of(link.trim())).map_err(|e| e.to_string())?;
+        print!("{}", state.text);
+        Ok(())
     }
 
     /// Like `read_input`, but an input with nothing to read is an error.

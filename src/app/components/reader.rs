@@ -23,6 +23,7 @@ use crate::app::layout::{paragraphs, Node};
 use crate::app::state::OpenCard;
 use crate::app::study;
 use crate::app::dict::SharedDict;
+use crate::share::Mark;
 use crate::dictionary::Dictionary;
 
 /// How long a mouse rests on a word before its card opens.
@@ -42,6 +43,12 @@ pub struct ReaderProps {
     /// When set, pinyin from this dictionary is shown above every word.
     #[prop_or_default]
     pub pinyin: Option<SharedDict>,
+    /// The reader's marks, sorted by start.
+    #[prop_or_default]
+    pub marks: Vec<Mark>,
+    /// The reader selected `start..end` of the text (for Mark).
+    #[prop_or_default]
+    pub on_select: Callback<(usize, usize)>,
 }
 
 /// The card an element stands for: the innermost highlight around it, or the word.
@@ -131,18 +138,37 @@ pub fn reader(props: &ReaderProps) -> Html {
         })
     };
 
+    // Remember a selection when it is made: typing a note afterwards moves
+    // the browser's selection into the note field.
+    let onpointerup = {
+        let on_select = props.on_select.clone();
+        Callback::from(move |_: PointerEvent| {
+            if let Some(range) = crate::app::dom::selected_range() {
+                on_select.emit(range);
+            }
+        })
+    };
+    let onkeyup = {
+        let on_select = props.on_select.clone();
+        Callback::from(move |_: KeyboardEvent| {
+            if let Some(range) = crate::app::dom::selected_range() {
+                on_select.emit(range);
+            }
+        })
+    };
     let mut hidden: Vec<String> = props.hidden.iter().map(|k| format!("hide-{}", k.as_str())).collect();
     if props.pinyin.is_some() {
         hidden.push("pinyin".into());
     }
     let dict = props.pinyin.as_ref().map(|d| &*d.0);
+    let marks = &props.marks[..];
     html! {
         <>
         <p id="summary" class="summary" aria-live="polite">{ doc.summary.line() }</p>
         <article id="reader" class={classes!("reader", hidden)} lang="zh" aria-label="Article"
-            {onclick} {onpointerover} {onpointerout} {onkeydown}>
+            {onclick} {onpointerover} {onpointerout} {onkeydown} {onpointerup} {onkeyup}>
             { for paragraphs.iter().map(|nodes| html! {
-                <p>{ for nodes.iter().map(|node| render(doc, node, dict)) }</p>
+                <p>{ for nodes.iter().map(|node| render(doc, node, dict, marks)) }</p>
             }) }
         </article>
         </>
@@ -188,7 +214,7 @@ fn describe(doc: &Document, span: &crate::analysis::Span) -> String {
     text
 }
 
-fn render(doc: &Document, node: &Node, dict: Option<&Dictionary>) -> Html {
+fn render(doc: &Document, node: &Node, dict: Option<&Dictionary>, marks: &[Mark]) -> Html {
     match node {
         Node::Word(i) => {
             let word = doc.words[*i];
@@ -196,8 +222,12 @@ fn render(doc: &Document, node: &Node, dict: Option<&Dictionary>) -> Html {
             // Pinyin sits in an attribute that CSS shows above the word, so the
             // word element's text stays exactly the article's.
             let py = dict.map(|d| study::pinyin(d, &text)).filter(|p| !p.is_empty());
+            // The reader's own mark over this word, if any.
+            let mark = marks.iter().position(|m| m.start <= word.start && word.end <= m.end);
+            let note = mark.map(|m| marks[m].note.clone()).filter(|n| !n.is_empty());
             html! {
-                <span class="w" data-word={i.to_string()} tabindex="-1" data-py={py}
+                <span class={classes!("w", mark.map(|_| "marked"))} data-mark={mark.map(|m| m.to_string())}
+                    title={note} data-word={i.to_string()} tabindex="-1" data-py={py}
                     data-start={word.start.to_string()} data-end={word.end.to_string()}>
                     { text }
                 </span>
@@ -213,7 +243,7 @@ fn render(doc: &Document, node: &Node, dict: Option<&Dictionary>) -> Html {
                 <mark class={classes!("hl", kind)} data-kind={kind} data-span={i.to_string()} tabindex="0"
                     title={label.clone()} aria-label={label} aria-haspopup="dialog"
                     data-start={span.start.to_string()} data-end={span.end.to_string()}>
-                    { for children.iter().map(|child| render(doc, child, dict)) }
+                    { for children.iter().map(|child| render(doc, child, dict, marks)) }
                 </mark>
             }
         }
