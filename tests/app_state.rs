@@ -51,3 +51,53 @@ fn an_imported_glossary_highlights_its_terms_and_a_bad_one_says_why() {
     let Screen::Read(still) = &state.screen else { panic!() };
     assert!(still.spans.iter().any(|s| s.term.as_deref() == Some("数据要素")));
 }
+
+#[test]
+fn what_is_shared_reopens_as_it_was() {
+    use dudong::analysis::Kind;
+    use dudong::app::state::{CardTarget, OpenCard};
+    let text = include_str!("fixtures/spun.txt");
+    let state = AppState::default().apply(Action::Edit(text.into())).apply(Action::Read);
+    let state = state.apply(Action::AddMark { start: 3, end: 9, note: "注意".into() }).apply(Action::ToggleKind(Kind::Figure));
+    let Screen::Read(doc) = &state.screen else { panic!() };
+    let term = doc.spans.iter().position(|s| s.kind == Kind::Term && doc.slice(s.start, s.end) == "耐烦资源").unwrap();
+    let state = state.apply(Action::OpenCard(OpenCard::span(term)));
+    // Words are cut at the mark's edges.
+    assert!(doc.words.iter().any(|w| w.start == 3) && doc.words.iter().any(|w| w.end == 9));
+    let shared = state.shared().expect("reading");
+    let link = dudong::share::make_link("http://127.0.0.1:8080/", &shared);
+    let back = dudong::share::decode(dudong::share::payload_of(&link)).unwrap();
+    assert_eq!(back, shared);
+    let opened = AppState::default().apply(Action::OpenShared { shared: back, previous: Some("我的草稿".into()) });
+    let Screen::Read(doc2) = &opened.screen else { panic!() };
+    assert_eq!(doc2.text, text);
+    assert_eq!(opened.marks.len(), 1);
+    assert_eq!(opened.marks[0].note, "注意");
+    assert!(opened.hidden.contains(&Kind::Figure));
+    let Some(card) = &opened.card else { panic!("the open card comes back") };
+    let CardTarget::Span(i) = card.target else { panic!() };
+    assert_eq!(doc2.slice(doc2.spans[i].start, doc2.spans[i].end), "耐烦资源");
+    // The reader's own draft can be restored.
+    let restored = opened.apply(Action::RestorePrevious);
+    assert_eq!(restored.draft, "我的草稿");
+    assert!(matches!(restored.screen, Screen::Edit));
+}
+
+#[test]
+fn a_mark_outside_the_text_is_refused_with_a_message() {
+    let state = AppState::default().apply(Action::Edit("短文本。".into())).apply(Action::Read);
+    let state = state.apply(Action::AddMark { start: 2, end: 99, note: String::new() });
+    assert!(state.marks.is_empty());
+    assert!(state.message.unwrap().contains("Select"));
+}
+
+#[test]
+fn the_standalone_file_escapes_everything() {
+    let state = AppState::default().apply(Action::Edit("<script>alert(1)</script>杭州".into())).apply(Action::Read);
+    let Screen::Read(doc) = &state.screen else { panic!() };
+    let marks = vec![dudong::share::Mark { start: 0, end: 8, note: "<b>x</b>".into() }];
+    let html = dudong::app::export::standalone_html(doc, &marks);
+    assert!(!html.contains("<script>") && !html.contains("<b>x"), "{html}");
+    assert!(html.contains("&lt;script&gt;") && html.contains("&lt;b&gt;x&lt;/b&gt;"));
+    assert!(html.contains("<mark class=\"place\""), "{html}");
+}

@@ -139,6 +139,11 @@ pub fn app() -> Html {
         Callback::from(move |kind| state.dispatch(Action::ToggleKind(kind)))
     };
     let on_jump = Callback::from(|i: usize| dom::jump_to(&OpenCard::span(i).anchor));
+    let on_jump_mark = Callback::from(|i: usize| dom::jump_to(&format!("#reader [data-mark=\"{i}\"]")));
+    let on_remove_mark = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |i| dispatcher.dispatch(Action::RemoveMark(i)))
+    };
     let on_pinyin = {
         let state = state.dispatcher();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::TogglePinyin))
@@ -307,7 +312,8 @@ pub fn app() -> Html {
                         <Reader document={document.clone()} hidden={state.hidden.clone()} open={state.card.clone()}
                             on_open={on_open.clone()} on_close={on_close.clone()} pinyin={pinyin_dict} marks={state.marks.clone()} {on_select} />
                     </div>
-                    <Panel document={document.clone()} hidden={state.hidden.clone()} {on_toggle} {on_jump} />
+                    <Panel document={document.clone()} hidden={state.hidden.clone()} {on_toggle} {on_jump}
+                        marks={state.marks.clone()} {on_jump_mark} {on_remove_mark} />
                 </div>
                 if let Some(card) = &state.card {
                     <CardPopup document={document.clone()} card={card.clone()} {dictionary}

@@ -54,6 +54,7 @@ test('a link made in one profile opens identically in another', async () => {
   await page.fill('#mark-note', NOTE);
   await page.click('#mark');
   await page.waitForSelector('#reader .w.marked');
+  assert.match(await page.textContent('#panel .mark-list'), /看这里/, 'the mark and its note are listed in the panel');
   await page.locator('#reader mark[data-kind="term"]', { hasText: '耐烦资源' }).click();
   await page.waitForSelector('#card');
   await page.click('#share');

@@ -8,6 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::analysis::{Document, Kind};
+use crate::share::Mark;
 
 #[derive(Properties, PartialEq)]
 pub struct PanelProps {
@@ -16,6 +17,13 @@ pub struct PanelProps {
     pub on_toggle: Callback<Kind>,
     /// Jump to a span (its first mention).
     pub on_jump: Callback<usize>,
+    /// The reader's marks, and what to do with them.
+    #[prop_or_default]
+    pub marks: Vec<Mark>,
+    #[prop_or_default]
+    pub on_jump_mark: Callback<usize>,
+    #[prop_or_default]
+    pub on_remove_mark: Callback<usize>,
 }
 
 /// One line of the overview: a name and how often it occurs.
@@ -49,6 +57,16 @@ pub fn overview(doc: &Document) -> Vec<(Kind, Vec<Item>)> {
         .collect()
 }
 
+/// A quotation cut to a panel-sized length.
+fn short(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    if chars.len() <= 24 {
+        text.to_string()
+    } else {
+        format!("{}…", chars[..24].iter().collect::<String>())
+    }
+}
+
 fn heading(kind: Kind) -> &'static str {
     match kind {
         Kind::Person => "People",
@@ -66,6 +84,25 @@ pub fn panel(props: &PanelProps) -> Html {
     let groups = overview(&props.document);
     html! {
         <aside id="panel" class="panel" aria-label="Overview">
+            if !props.marks.is_empty() {
+                <section class="group marks" data-kind="mark">
+                    <h3>{ "Your marks" }<span class="group-count">{ format!(" {}", props.marks.len()) }</span></h3>
+                    <ul class="mark-list">
+                        { for props.marks.iter().enumerate().map(|(i, m)| {
+                            let quote = props.document.slice(m.start, m.end.min(props.document.chars.len()));
+                            let jump = props.on_jump_mark.reform(move |_: MouseEvent| i);
+                            let remove = props.on_remove_mark.reform(move |_: MouseEvent| i);
+                            html! {
+                                <li>
+                                    <button class="item" lang="zh" onclick={jump}>{ short(&quote) }</button>
+                                    if !m.note.is_empty() { <span class="note">{ &m.note }</span> }
+                                    <button class="link" aria-label="Remove this mark" onclick={remove}>{ "remove" }</button>
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                </section>
+            }
             <h2>{ "In this article" }</h2>
             { for groups.into_iter().filter(|(_, items)| !items.is_empty()).map(|(kind, items)| {
                 let shown = !props.hidden.contains(&kind);
