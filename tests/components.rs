@@ -18,6 +18,8 @@ async fn render_reader(document: Document) -> String {
         on_open: Callback::noop(),
         on_close: Callback::noop(),
         pinyin: None,
+        marks: Vec::new(),
+        on_select: Callback::noop(),
     };
     LocalServerRenderer::<Reader>::with_props(props).hydratable(false).render().await
 }
@@ -103,6 +105,9 @@ async fn the_panel_counts_what_the_engine_found() {
         hidden: Default::default(),
         on_toggle: Callback::noop(),
         on_jump: Callback::noop(),
+        marks: Vec::new(),
+        on_jump_mark: Callback::noop(),
+        on_remove_mark: Callback::noop(),
     };
     let html = LocalServerRenderer::<Panel>::with_props(props).hydratable(false).render().await;
     let figures = doc.spans.iter().filter(|s| s.kind == Kind::Figure).count();

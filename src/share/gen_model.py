@@ -23,8 +23,11 @@ Layout: b"DDSM" 1 | u32le chars | u32le words | range-coded body (8-bit digits,
   2. the words in code point order, each as: characters shared with the previous
      word (adaptive model, context: previous word's length), characters that
      follow (adaptive, context: shared count), those characters as indices into
-     the character list (order-1 PPM with PPMC escapes and an order-0 fallback
-     over all characters), and the level (adaptive, context: min(length, 5)).
+     the character list, and the level (adaptive, context: min(length, 5)).
+     The first new character, when the previous word has one at that place, is
+     coded as the step from it (Elias-gamma, adaptive lengths by place); the
+     others by an order-1 PPM (PPMC escapes, order-0 fallback over all
+     characters, counts from 1).
 src/share/model.rs decodes it; keep the two in step.
 """
 from __future__ import annotations
@@ -34,11 +37,12 @@ import hashlib
 import os
 import struct
 import sys
+import zlib
 
 DICT_SHA256 = "139519822fe8ab9e10d9d07e68ea0451045380aedaf54ecc51e2a28c6b42a13f"
-MULTI_WORDS = 60000
+MULTI_WORDS = 100000
 MAX_CHARS = 16
-LEVELS = 96
+LEVELS = 48
 
 
 class RangeEncoder:
@@ -93,7 +97,9 @@ class RangeEncoder:
         self.low = v
         for _ in range(k + 1):
             self.shift_low()
-        while self.out and self.out[-1] == 0:
+        for _ in range(k):  # implied zeros, at most k of them
+            if not self.out or self.out[-1] != 0:
+                break
             self.out.pop()
         return self.out
 
@@ -150,10 +156,10 @@ class Fenwick:
 
 
 def level_of(freq: int) -> int:
-    """round(4*log2(freq)) with ties up, in integers: count k >= 1 with freq^8 >= 2^(2k-1)."""
-    f8 = freq ** 8
+    """round(2*log2(freq)) with ties up, in integers: count k >= 1 with freq^4 >= 2^(2k-1)."""
+    f4 = freq ** 4
     lv = 0
-    while f8 >= 1 << (2 * lv + 1):
+    while f4 >= 1 << (2 * lv + 1):
         lv += 1
     return min(lv, LEVELS - 1)
 
@@ -204,6 +210,7 @@ def main() -> None:
         prev_cp = ord(c)
 
     shared_models = [Adaptive(MAX_CHARS) for _ in range(MAX_CHARS + 1)]
+    step_models = [Adaptive(24) for _ in range(MAX_CHARS)]
     tail_models = [Adaptive(MAX_CHARS) for _ in range(MAX_CHARS)]
     level_models = [Adaptive(LEVELS) for _ in range(6)]
     succ: dict[int, list[list[int]]] = {}
@@ -217,8 +224,14 @@ def main() -> None:
         shared_models[len(prev)].encode(enc, k)
         tail_models[k].encode(enc, len(w) - k - 1)
         ctx = index[w[k - 1]] if k > 0 else start
-        for c in w[k:]:
+        for j, c in enumerate(w[k:]):
             s = index[c]
+            if j == 0 and k < len(prev):
+                # Sorted order: the first new character comes after the previous
+                # word's character at that place; code the step.
+                gamma(enc, step_models[k], s - index[prev[k]] - 1)
+                ctx = s
+                continue
             lst = succ.setdefault(ctx, [])
             if lst:
                 tot = sum(e[1] for e in lst) + len(lst)
@@ -246,9 +259,12 @@ def main() -> None:
     blob = b"DDSM\x01" + struct.pack("<II", len(chars), len(words)) + body
     with open(out, "wb") as f:
         f.write(blob)
+    # What src/share/model.rs must read back (its unit tests check this CRC).
+    listing = "".join(f"{w}\t{level_of(freqs[w])}\n" for w in words).encode("utf-8")
     print(
-        f"{out}: {len(blob)} bytes, {len(chars)} characters, {len(words)} words "
-        f"({len(singles)} single), dict sha256 {digest}",
+        f"{out}: {len(blob)} bytes, file crc32 {zlib.crc32(blob):#010x}, {len(chars)} characters, "
+        f"{len(words)} words ({len(singles)} single), word list crc32 {zlib.crc32(listing):#010x}, "
+        f"dict sha256 {digest}",
         file=sys.stderr,
     )
 

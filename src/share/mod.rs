@@ -14,7 +14,7 @@
 //! [`canonical`]), then the text, the marks (offset deltas as Elias-gamma
 //! numbers with adaptive lengths; notes as text), and the view. Text is coded
 //! with an adaptive word model primed with jieba's dictionary ([`model`],
-//! [`textcoder`]); Chinese news comes out at roughly 0.5 of lz-string's
+//! [`textcoder`]); Chinese news comes out at 0.4–0.6 of lz-string's
 //! `compressToEncodedURIComponent`.
 //!
 //! Format 1 is frozen: the model file, its token table and the coder are
@@ -85,9 +85,18 @@ pub enum LinkError {
     /// Decodes, but not to what was encoded.
     ChecksumMismatch,
     /// A mark (`index` counts from 1) outside the text or inverted.
-    BadMark { index: usize, start: usize, end: usize, text_chars: usize },
+    BadMark {
+        index: usize,
+        start: usize,
+        end: usize,
+        text_chars: usize,
+    },
     /// The open card's span is outside the text or inverted.
-    BadOpenCard { start: usize, end: usize, text_chars: usize },
+    BadOpenCard {
+        start: usize,
+        end: usize,
+        text_chars: usize,
+    },
 }
 
 impl fmt::Display for LinkError {
@@ -161,7 +170,7 @@ fn thousands(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -226,7 +235,10 @@ struct Canonical {
 
 impl Canonical {
     fn new() -> Canonical {
-        Canonical { size: 0, crc: crc32fast::Hasher::new() }
+        Canonical {
+            size: 0,
+            crc: crc32fast::Hasher::new(),
+        }
     }
     fn bytes(&mut self, b: &[u8]) {
         self.size += b.len() as u64;
@@ -319,8 +331,10 @@ pub fn encode(state: &SharedState) -> String {
     m.counts.encode(&mut enc, state.marks.len() as u64);
     let mut prev = 0u64;
     for mark in &state.marks {
-        m.offsets.encode(&mut enc, zigzag((mark.start as u64).wrapping_sub(prev)));
-        m.offsets.encode(&mut enc, zigzag((mark.end as u64).wrapping_sub(mark.start as u64)));
+        m.offsets
+            .encode(&mut enc, zigzag((mark.start as u64).wrapping_sub(prev)));
+        m.offsets
+            .encode(&mut enc, zigzag((mark.end as u64).wrapping_sub(mark.start as u64)));
         m.encode_string(&mut enc, &mark.note);
         prev = mark.start as u64;
     }
@@ -371,32 +385,55 @@ pub fn decode(payload: &str) -> Result<SharedState, LinkError> {
         return Err(LinkError::Empty);
     }
     let lead_chars = payload[..lead].chars().count();
+    // The version first: a later format may use other characters after it.
+    let first = trimmed.chars().next().unwrap_or('A');
+    match digit_of(first) {
+        None => {
+            return Err(LinkError::InvalidCharacter {
+                character: first,
+                position: lead_chars + 1,
+            })
+        }
+        Some(0) => return Err(LinkError::Damaged),
+        Some(1) => {}
+        Some(v) => return Err(LinkError::NewerVersion(v as u32)),
+    }
     let mut digits = Vec::with_capacity(trimmed.len());
     for (i, c) in trimmed.chars().enumerate() {
         match digit_of(c) {
             Some(d) => digits.push(d),
-            None => return Err(LinkError::InvalidCharacter { character: c, position: lead_chars + i + 1 }),
+            None => {
+                return Err(LinkError::InvalidCharacter {
+                    character: c,
+                    position: lead_chars + i + 1,
+                })
+            }
         }
     }
-    match digits[0] {
-        1 => decode_v1(&digits),
-        0 => Err(LinkError::Damaged),
-        v => Err(LinkError::NewerVersion(v as u32)),
-    }
+    decode_v1(&digits)
 }
 
 fn decode_v1(digits: &[u8]) -> Result<SharedState, LinkError> {
     let n = digits.len();
     let mut pos = 1;
     let Some(total) = read_varint(digits, &mut pos)? else {
-        return Err(LinkError::Truncated { kept: n, expected: None });
+        return Err(LinkError::Truncated {
+            kept: n,
+            expected: None,
+        });
     };
     let total = usize::try_from(total).unwrap_or(usize::MAX);
     if n < total {
-        return Err(LinkError::Truncated { kept: n, expected: Some(total) });
+        return Err(LinkError::Truncated {
+            kept: n,
+            expected: Some(total),
+        });
     }
     if n > total {
-        return Err(LinkError::ExtraCharacters { expected: total, found: n });
+        return Err(LinkError::ExtraCharacters {
+            expected: total,
+            found: n,
+        });
     }
     let Some(size) = read_varint(digits, &mut pos)? else {
         return Err(LinkError::Damaged);
@@ -440,7 +477,11 @@ fn decode_body(dec: &mut Decoder, size: u64) -> Result<(SharedState, u32), Corru
         let start = prev.wrapping_add(unzigzag(m.offsets.decode(dec)?));
         let end = start.wrapping_add(unzigzag(m.offsets.decode(dec)?));
         let note = m.decode_string(dec, &mut budget)?;
-        marks.push(Mark { start: to_usize(start)?, end: to_usize(end)?, note });
+        marks.push(Mark {
+            start: to_usize(start)?,
+            end: to_usize(end)?,
+            note,
+        });
         prev = start;
         if dec.overrun() > 64 {
             return Err(Corrupt);
@@ -469,7 +510,18 @@ fn decode_body(dec: &mut Decoder, size: u64) -> Result<(SharedState, u32), Corru
     } else {
         None
     };
-    Ok((SharedState { text, marks, view: View { hidden_kinds, pinyin, open_card } }, crc))
+    Ok((
+        SharedState {
+            text,
+            marks,
+            view: View {
+                hidden_kinds,
+                pinyin,
+                open_card,
+            },
+        },
+        crc,
+    ))
 }
 
 /// Marks and the open card must lie within the text, start ≤ end.
@@ -477,12 +529,21 @@ fn validate(state: &SharedState) -> Result<(), LinkError> {
     let n = state.text.chars().count();
     for (i, m) in state.marks.iter().enumerate() {
         if m.start > m.end || m.end > n {
-            return Err(LinkError::BadMark { index: i + 1, start: m.start, end: m.end, text_chars: n });
+            return Err(LinkError::BadMark {
+                index: i + 1,
+                start: m.start,
+                end: m.end,
+                text_chars: n,
+            });
         }
     }
     if let Some((s, e)) = state.view.open_card {
         if s > e || e > n {
-            return Err(LinkError::BadOpenCard { start: s, end: e, text_chars: n });
+            return Err(LinkError::BadOpenCard {
+                start: s,
+                end: e,
+                text_chars: n,
+            });
         }
     }
     Ok(())
@@ -514,12 +575,21 @@ mod tests {
     use super::*;
 
     fn state(text: &str) -> SharedState {
-        SharedState { text: text.to_string(), ..Default::default() }
+        SharedState {
+            text: text.to_string(),
+            ..Default::default()
+        }
     }
 
     #[test]
     fn round_trips_simple_states() {
-        for t in ["", "a", "中国", "小米集团创始人雷军在北京表示，公司2024年的研发投入超过240亿元。", "\0\r\u{1F468}\u{200D}\u{1F469}e\u{301}"] {
+        for t in [
+            "",
+            "a",
+            "中国",
+            "小米集团创始人雷军在北京表示，公司2024年的研发投入超过240亿元。",
+            "\0\r\u{1F468}\u{200D}\u{1F469}e\u{301}",
+        ] {
             let s = state(t);
             let p = encode(&s);
             assert_eq!(decode(&p), Ok(s), "{t:?} → {p}");

@@ -17,9 +17,15 @@ pub(crate) struct Radix {
 }
 
 /// Links: base64url characters, 60-bit window (totals up to 2^44 keep ≥ 10 bits of precision).
-pub(crate) const LINK: Radix = Radix { digit_bits: 6, window: 60 };
+pub(crate) const LINK: Radix = Radix {
+    digit_bits: 6,
+    window: 60,
+};
 /// The model file: bytes, 56-bit window.
-pub(crate) const BYTES: Radix = Radix { digit_bits: 8, window: 56 };
+pub(crate) const BYTES: Radix = Radix {
+    digit_bits: 8,
+    window: 56,
+};
 
 impl Radix {
     #[inline]
@@ -53,12 +59,23 @@ pub(crate) struct Encoder {
 
 impl Encoder {
     pub fn new(radix: Radix) -> Encoder {
-        Encoder { radix, low: 0, range: radix.top() - 1, cache: 0, pending: 0, first: true, out: Vec::new() }
+        Encoder {
+            radix,
+            low: 0,
+            range: radix.top() - 1,
+            cache: 0,
+            pending: 0,
+            first: true,
+            out: Vec::new(),
+        }
     }
 
     /// Codes the interval [cum, cum + freq) of `total`.
     pub fn encode(&mut self, cum: u64, freq: u64, total: u64) {
-        debug_assert!(freq > 0 && cum + freq <= total && total <= self.radix.max_total(), "{cum} {freq} {total}");
+        debug_assert!(
+            freq > 0 && cum + freq <= total && total <= self.radix.max_total(),
+            "{cum} {freq} {total}"
+        );
         let r = self.range / total;
         self.low += r * cum;
         self.range = r * freq;
@@ -98,7 +115,7 @@ impl Encoder {
         self.low = (self.low & (r.bot() - 1)) << r.digit_bits;
     }
 
-    /// The digits, without trailing zeros (the decoder reads zeros past the end).
+    /// The digits: as few as the decoder needs, since it reads zeros past the end.
     pub fn finish(mut self) -> Vec<u8> {
         let r = self.radix;
         let mut k = 1;
@@ -114,7 +131,13 @@ impl Encoder {
         for _ in 0..=k {
             self.shift_low();
         }
-        while self.out.last() == Some(&0) {
+        // Trailing zeros are implied, but strip at most k of them, so a decoder
+        // never reads more than window/digit_bits digits past the end (a carry
+        // can turn a run of pending digits into zeros: those stay).
+        for _ in 0..k {
+            if self.out.last() != Some(&0) {
+                break;
+            }
             self.out.pop();
         }
         self.out
@@ -137,7 +160,14 @@ pub(crate) struct Decoder<'a> {
 impl<'a> Decoder<'a> {
     /// `digits` must each be below 2^digit_bits.
     pub fn new(radix: Radix, digits: &'a [u8]) -> Decoder<'a> {
-        let mut d = Decoder { radix, code: 0, range: radix.top() - 1, r: 1, digits, pos: 0 };
+        let mut d = Decoder {
+            radix,
+            code: 0,
+            range: radix.top() - 1,
+            r: 1,
+            digits,
+            pos: 0,
+        };
         for _ in 0..radix.window / radix.digit_bits {
             d.code = (d.code << radix.digit_bits) | d.next_digit();
         }
@@ -208,7 +238,10 @@ pub(crate) struct Adaptive {
 
 impl Adaptive {
     pub fn new(n: usize) -> Adaptive {
-        Adaptive { counts: vec![1; n], total: n as u32 }
+        Adaptive {
+            counts: vec![1; n],
+            total: n as u32,
+        }
     }
 
     fn update(&mut self, s: usize) {
@@ -217,7 +250,7 @@ impl Adaptive {
         if self.total > 1 << 16 {
             self.total = 0;
             for c in &mut self.counts {
-                *c = (*c + 1) / 2;
+                *c = c.div_ceil(2);
                 self.total += *c;
             }
         }
@@ -253,12 +286,16 @@ pub(crate) struct Numbers {
 
 impl Numbers {
     pub fn new() -> Numbers {
-        Numbers { lengths: Adaptive::new(66) }
+        Numbers {
+            lengths: Adaptive::new(66),
+        }
     }
 
     /// A model of `n` lengths (numbers below 2^(n-1)), as the model file uses.
     pub fn with_lengths(n: usize) -> Numbers {
-        Numbers { lengths: Adaptive::new(n) }
+        Numbers {
+            lengths: Adaptive::new(n),
+        }
     }
 
     pub fn encode(&mut self, enc: &mut Encoder, value: u64) {
@@ -303,7 +340,7 @@ mod tests {
     #[test]
     fn round_trips_random_symbols_in_both_radixes() {
         for radix in [LINK, BYTES] {
-            for trial in 0..50u64 {
+            for trial in 0..500u64 {
                 let mut seed = trial + 1;
                 let n = (lcg(&mut seed) % 400) as usize;
                 let mut syms = Vec::new();
@@ -327,6 +364,54 @@ mod tests {
                     dec.consume(c, f);
                 }
             }
+        }
+    }
+
+    #[test]
+    fn decoders_never_read_more_than_a_window_past_the_end() {
+        // Symbols biased to the top of their interval make long runs of full
+        // digits, which a final carry turns into zeros; the encoder must keep
+        // enough of them that the decoder's overrun stays within one window.
+        for radix in [LINK, BYTES] {
+            let mut worst = 0;
+            for trial in 0..3000u64 {
+                let mut seed = trial * 7919 + 3;
+                let n = 1 + (lcg(&mut seed) % 60) as usize;
+                let mut syms = Vec::new();
+                for _ in 0..n {
+                    let total = 2 + lcg(&mut seed) % 5000;
+                    let freq = 1 + lcg(&mut seed) % 3.min(total);
+                    let cum = match lcg(&mut seed) % 4 {
+                        0 => 0,
+                        1 => lcg(&mut seed) % (total - freq + 1),
+                        _ => total - freq,
+                    };
+                    syms.push((cum, freq, total));
+                }
+                let mut enc = Encoder::new(radix);
+                for &(c, f, t) in &syms {
+                    enc.encode(c, f, t);
+                }
+                let digits = enc.finish();
+                let mut dec = Decoder::new(radix, &digits);
+                for (i, &(c, f, t)) in syms.iter().enumerate() {
+                    let v = dec.target(t).unwrap();
+                    assert!(
+                        v >= c && v < c + f,
+                        "trial {trial} radix {} symbol {i} of {}: {v} not in {c}+{f} of {t}; digits {digits:?}",
+                        radix.digit_bits,
+                        syms.len()
+                    );
+                    dec.consume(c, f);
+                }
+                worst = worst.max(dec.overrun());
+                assert!(
+                    dec.overrun() <= (radix.window / radix.digit_bits) as usize,
+                    "trial {trial}: {}",
+                    dec.overrun()
+                );
+            }
+            assert!(worst > 0);
         }
     }
 
