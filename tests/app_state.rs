@@ -101,3 +101,13 @@ fn the_standalone_file_escapes_everything() {
     assert!(html.contains("&lt;script&gt;") && html.contains("&lt;b&gt;x&lt;/b&gt;"));
     assert!(html.contains("<mark class=\"place\""), "{html}");
 }
+
+#[test]
+fn a_text_past_the_reading_limit_is_kept_with_a_message() {
+    use dudong::app::state::MAX_READ_CHARS;
+    let text = "长".repeat(MAX_READ_CHARS + 1);
+    let state = AppState::default().apply(Action::Edit(text.clone())).apply(Action::Read);
+    assert!(matches!(state.screen, Screen::Edit));
+    assert_eq!(state.draft, text);
+    assert!(state.message.unwrap().contains("300,001 characters"));
+}

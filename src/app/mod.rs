@@ -37,19 +37,6 @@ fn hash_listener(_dispatcher: UseReducerDispatcher<AppState>) -> Option<()> {
     None
 }
 
-/// 32000 → "32,000".
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// Opens what a link's fragment holds. A damaged link says what is wrong and
 /// leaves the reader's own draft where it was.
 fn open_link(dispatcher: &UseReducerDispatcher<AppState>, fragment: &str, draft: Option<String>) {
@@ -77,9 +64,12 @@ pub fn app() -> Html {
     let on_input = {
         let state = state.dispatcher();
         Callback::from(move |text: String| {
-            let saved = text.clone();
+            let (saved, dispatcher) = (text.clone(), state.clone());
             *autosave.borrow_mut() = Some(gloo_timers::callback::Timeout::new(400, move || {
-                let _ = storage::save(storage::DRAFT_KEY, &saved);
+                if let Err(why) = storage::save(storage::DRAFT_KEY, &saved) {
+                    // The text stays on screen; the reader learns it is not kept.
+                    dispatcher.dispatch(Action::Notice(format!("Your text is not saved in this browser: {why}.")));
+                }
             }));
             state.dispatch(Action::Edit(text))
         })
@@ -215,14 +205,14 @@ pub fn app() -> Html {
             yew::platform::spawn_local(async move {
                 let copied = dom::copy_text(&link).await;
                 let mut note = if copied {
-                    format!("Link copied: {} characters.", thousands(length))
+                    format!("Link copied: {} characters.", state::group(length))
                 } else {
-                    format!("The browser would not copy the link ({} characters); it is in the address bar.", thousands(length))
+                    format!("The browser would not copy the link ({} characters); it is in the address bar.", state::group(length))
                 };
                 if length > export::SAFE_LINK_CHARS {
                     note.push_str(&format!(
                         " Chat apps and mail may cut links longer than {} characters: use “Download as a file” instead.",
-                        thousands(export::SAFE_LINK_CHARS)
+                        state::group(export::SAFE_LINK_CHARS)
                     ));
                 }
                 dom::set_fragment(&link);

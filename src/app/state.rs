@@ -20,6 +20,23 @@ pub enum Screen {
     Read(Rc<Document>),
 }
 
+/// The longest text the reading view shows at once (every word is an
+/// element; past this the page would stall). The CLI has no such limit.
+pub const MAX_READ_CHARS: usize = 300_000;
+
+/// 300000 → "300,000".
+pub fn group(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// What a card explains.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CardTarget {
@@ -209,6 +226,20 @@ impl AppState {
     }
 
     fn read(&self, text: String) -> AppState {
+        let chars = text.chars().count();
+        if chars > MAX_READ_CHARS {
+            return AppState {
+                draft: text,
+                screen: Screen::Edit,
+                message: Some(format!(
+                    "This text has {} characters; the reading view takes up to {} at a time. \
+                     Your text is kept here: read it in parts, or annotate all of it with the dudong command-line tool.",
+                    group(chars),
+                    group(MAX_READ_CHARS)
+                )),
+                ..self.clone()
+            };
+        }
         if text.trim().is_empty() {
             return AppState {
                 draft: text,

@@ -90,3 +90,29 @@ test(`${PAYLOADS.length} injection payloads pasted are shown as text and none ru
   assert.equal(events.navigations, 1, 'only the first load');
   await page.close();
 });
+
+test('payloads inside an imported glossary and a shared link are shown as text and none runs', async () => {
+  const page = await browser.newPage();
+  const events = await hook(page);
+  await page.goto(server.url);
+  const quote = (s) => `"${s.replace(/"/g, '""')}"`;
+  const rows = PAYLOADS.slice(0, 8).map((p, i) =>
+    [`测试词${i}`, 'cèshì', quote(p), 'tech', quote(p), quote(p), '', '', ''].join(','));
+  const csv = 'term,pinyin,en,category,zh,explain,aliases,spun,related\n' + rows.join('\n') + '\n';
+  await page.setInputFiles('#glossary-file', { name: 'evil.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.waitForSelector('.import-ok');
+  await page.fill('#paste-text', rows.map((_, i) => `这里有测试词${i}。`).join(''));
+  await page.click('#read');
+  await page.waitForSelector('#reader mark[data-kind="term"]');
+  for (const m of (await page.locator('#reader mark[data-kind="term"]').all()).slice(0, 8)) {
+    await m.click();
+    await page.waitForSelector('#card');
+    assert.equal(await page.locator('#card img, #card script, #card svg, #card iframe').count(), 0);
+  }
+  assert.match(await page.textContent('#card'), /<|alert/, 'the payload is visible as text');
+  const counts = await page.evaluate(() => ({ alerts: window.__alerts || 0, opens: window.__opens || 0, violations: window.__violations }));
+  console.log(`# injection: ${rows.length} payloads in a glossary file, ${counts.alerts} alerts`);
+  assert.deepEqual(counts, { alerts: 0, opens: 0, violations: 0 });
+  assert.equal(events.dialogs, 0);
+  await page.close();
+});
