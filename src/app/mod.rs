@@ -80,8 +80,14 @@ pub fn app() -> Html {
             let draft = storage::load(storage::DRAFT_KEY).filter(|d| !d.trim().is_empty());
             let (_, fragment) = dom::location();
             if fragment.is_empty() {
-                if let Some(draft) = draft {
-                    dispatcher.dispatch(Action::RestoreDraft(draft));
+                // The article that was being read, with its marks, if it is the draft.
+                let reading = storage::load(storage::READING_KEY)
+                    .and_then(|payload| crate::share::decode(&payload).ok())
+                    .filter(|shared| Some(&shared.text) == draft.as_ref());
+                match (reading, draft) {
+                    (Some(shared), _) => dispatcher.dispatch(Action::OpenShared { shared, previous: None }),
+                    (None, Some(draft)) => dispatcher.dispatch(Action::RestoreDraft(draft)),
+                    (None, None) => {}
                 }
             } else {
                 open_link(&dispatcher, &fragment, draft);
@@ -160,6 +166,26 @@ pub fn app() -> Html {
         use_effect_with((), move |_| {
             let listener = hash_listener(dispatcher);
             move || drop(listener)
+        });
+    }
+    // The reading (text, marks, view) is kept as the reader changes it.
+    {
+        let reading = match &state.screen {
+            Screen::Read(doc) => Some((doc.text.len(), state.marks.clone(), state.hidden.clone(), state.pinyin)),
+            Screen::Edit => None,
+        };
+        let shared = state.shared().map(|s| crate::share::SharedState { view: crate::share::View { open_card: None, ..s.view }, ..s });
+        let dispatcher = state.dispatcher();
+        // While an opened link's article is shown over the reader's own draft,
+        // the draft stays what is saved, until they choose.
+        let keeps_draft = state.previous_draft.is_some();
+        use_effect_with(reading, move |_| {
+            if let Some(shared) = shared.filter(|_| !keeps_draft) {
+                let _ = storage::save(storage::DRAFT_KEY, &shared.text);
+                if let Err(why) = storage::save(storage::READING_KEY, &crate::share::encode(&shared)) {
+                    dispatcher.dispatch(Action::Notice(format!("Your marks are not saved in this browser: {why}.")));
+                }
+            }
         });
     }
     let on_glossary_file = {

@@ -4,6 +4,10 @@
 /// The text in the paste area, saved as the reader types.
 pub const DRAFT_KEY: &str = "dudong.draft.v1";
 
+/// The article being read, with the reader's marks and view, as a share
+/// payload, so that a reload brings the marks back.
+pub const READING_KEY: &str = "dudong.reading.v1";
+
 /// The reader's own glossary: `file name \n contents`.
 pub const GLOSSARY_KEY: &str = "dudong.glossary.v1";
 

@@ -82,3 +82,11 @@ export function checkOffsets(assert, text, words) {
   for (const w of words) for (let i = w.start; i < w.end; i++) covered.add(i);
   chars.forEach((c, i) => { if (!/\s/u.test(c)) assert.ok(covered.has(i), `char ${i} (${c}) is shown`); });
 }
+
+/** Opens the page at its paste area (a reload reopens what was being read). */
+export async function gotoPasteArea(page, url) {
+  await page.goto(url);
+  await page.waitForSelector('#paste-text, #reader');
+  if (await page.locator('#reader').count()) await page.getByRole('button', { name: /Edit text/ }).click();
+  await page.waitForSelector('#paste-text');
+}

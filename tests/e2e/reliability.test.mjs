@@ -38,3 +38,68 @@ test('a crash shows the reader their text instead of a frozen page', async () =>
   assert.equal(await page.locator('#crash b').count(), 0);
   await context.close();
 });
+
+test('marks and the view come back after a reload', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.click('#sample');
+  await page.waitForSelector('#reader mark');
+  await page.evaluate(() => {
+    const words = [...document.querySelectorAll('#reader .w')].slice(3, 6);
+    const range = document.createRange();
+    range.setStartBefore(words[0].firstChild);
+    range.setStart(words[0].firstChild, 0);
+    range.setEnd(words[2].firstChild, words[2].firstChild.length);
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+  });
+  await page.click('#mark');
+  await page.waitForSelector('#reader .w.marked');
+  await page.locator('#panel section[data-kind="place"] input[type=checkbox]').uncheck();
+  const marked = await page.$$eval('#reader .w.marked', (els) => els.map((e) => e.dataset.start));
+  await page.waitForTimeout(300);
+  await page.reload();
+  await page.waitForSelector('#reader .w.marked');
+  assert.deepEqual(await page.$$eval('#reader .w.marked', (els) => els.map((e) => e.dataset.start)), marked);
+  assert.match(await page.getAttribute('#reader', 'class'), /hide-place/);
+  await context.close();
+});
+
+test('bad input has a clear outcome and exact offsets in the browser', async () => {
+  const { checkOffsets } = await import('./harness.mjs');
+  const cases = [
+    ['CRLF and lone CR', '第一行\r\n第二行\r第三行'],
+    ['right-to-left', 'مرحبا بالعالم 与 עברית 混排'],
+    ['emoji and combining marks', '👨‍👩‍👧 e\u0301 🇨🇳 中文'],
+    ['controls', '控制\u0007字符\u200b零宽\u202e反向'],
+    ['traditional', '臺灣的半導體產業鏈舉足輕重。'],
+    ['no Chinese', 'Nothing here is Chinese: 42 and 7%.'],
+    ['HTML source', '<p class="x">段落</p><script>alert(1)</script>'],
+    ['Markdown', '# 标题\n\n**加粗** 和 [链接](http://example.com)'],
+  ];
+  const page = await browser.newPage();
+  let dialogs = 0;
+  page.on('dialog', async (d) => { dialogs++; await d.dismiss(); });
+  const { gotoPasteArea } = await import('./harness.mjs');
+  for (const [what, text] of cases) {
+    await gotoPasteArea(page, server.url);
+    await page.fill('#paste-text', text);
+    await page.click('#read');
+    await page.waitForSelector('#reader .w');
+    const value = text.replace(/\r\n?/g, '\n'); // a textarea's value has \n line ends
+    const words = await page.$$eval('#reader .w', (els) => els.map((el) => ({ start: +el.dataset.start, end: +el.dataset.end, text: el.textContent })));
+    checkOffsets(assert, value, words);
+    assert.ok(words.length > 0, what);
+  }
+  // Past the reading view's limit: a message, and the text stays.
+  await gotoPasteArea(page, server.url);
+  const long = '长'.repeat(300_001);
+  await page.fill('#paste-text', long);
+  await page.click('#read');
+  await page.waitForSelector('.message');
+  assert.match(await page.textContent('.message'), /300,001 characters/);
+  assert.equal((await page.inputValue('#paste-text')).length, long.length);
+  assert.equal(dialogs, 0);
+  await page.close();
+});

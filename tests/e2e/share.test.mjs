@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT, serveDist, launchBrowser, watchErrors, screenshot } from './harness.mjs';
+import { ROOT, serveDist, launchBrowser, watchErrors, screenshot, gotoPasteArea } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -97,7 +97,7 @@ test('a damaged link says what is wrong and keeps the reader draft', async () =>
   const sample = await readFile(join(ROOT, 'src/knowledge/sample.txt'), 'utf8');
   await page.click('#read').catch(() => {});
   // Make a real link, then damage it in several ways.
-  await page.goto(server.url);
+  await gotoPasteArea(page, server.url);
   await page.fill('#paste-text', sample);
   await page.click('#read');
   await page.waitForSelector('#reader .w');
