@@ -21,20 +21,20 @@ use dict::DictState;
 use state::{Action, AppState, OpenCard, Screen};
 
 #[cfg(target_arch = "wasm32")]
-fn hash_listener(dispatcher: UseReducerDispatcher<AppState>) -> Option<gloo_events::EventListener> {
-    let window = web_sys::window()?;
-    Some(gloo_events::EventListener::new(&window, "hashchange", move |_| {
+fn hash_listener(dispatcher: UseReducerDispatcher<AppState>) -> Vec<gloo_events::EventListener> {
+    let Some(window) = web_sys::window() else { return Vec::new() };
+    vec![gloo_events::EventListener::new(&window, "hashchange", move |_| {
         let (_, fragment) = dom::location();
         if !fragment.is_empty() {
             let draft = storage::load(storage::DRAFT_KEY).filter(|d| !d.trim().is_empty());
             open_link(&dispatcher, &fragment, draft);
         }
-    }))
+    })]
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn hash_listener(_dispatcher: UseReducerDispatcher<AppState>) -> Option<()> {
-    None
+fn hash_listener(_dispatcher: UseReducerDispatcher<AppState>) -> Vec<()> {
+    Vec::new()
 }
 
 /// Opens what a link's fragment holds. A damaged link says what is wrong and
@@ -188,6 +188,17 @@ pub fn app() -> Html {
             }
         });
     }
+    let on_article_file = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |(name, text): (String, Result<String, String>)| match text {
+            Ok(text) => {
+                let _ = storage::save(storage::DRAFT_KEY, &text);
+                dispatcher.dispatch(Action::Edit(text));
+                dispatcher.dispatch(Action::Notice(format!("Opened {name}. Press Read.")));
+            }
+            Err(why) => dispatcher.dispatch(Action::Notice(why)),
+        })
+    };
     let on_glossary_file = {
         let state = state.dispatcher();
         Callback::from(move |(name, text): (String, Result<String, String>)| match text {
@@ -298,7 +309,7 @@ pub fn app() -> Html {
             <PasteArea
                 text={state.draft.clone()}
                 message={state.message.clone()}
-                {on_input} {on_read} {on_sample} />
+                {on_input} {on_read} {on_sample} on_file={on_article_file} />
             </>
         },
         Screen::Read(document) => html! {

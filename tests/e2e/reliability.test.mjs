@@ -2,6 +2,7 @@
 // shows a message with the text ready to copy instead of a dead page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { serveDist, launchBrowser } from './harness.mjs';
 
 let server, browser;
@@ -101,5 +102,46 @@ test('bad input has a clear outcome and exact offsets in the browser', async () 
   assert.match(await page.textContent('.message'), /300,001 characters/);
   assert.equal((await page.inputValue('#paste-text')).length, long.length);
   assert.equal(dialogs, 0);
+  await page.close();
+});
+
+test('files open as text; a 50 MB file is refused with a message and the draft stays', async () => {
+  const page = await browser.newPage();
+  let dialogs = 0;
+  page.on('dialog', async (d) => { dialogs++; await d.dismiss(); });
+  await page.goto(server.url);
+  await page.fill('#paste-text', '原来的草稿');
+  // Playwright hands large files over by path.
+  const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const dir = await mkdtemp(join(tmpdir(), 'dudong-'));
+  const big = join(dir, 'big.txt');
+  await writeFile(big, Buffer.alloc(50 * 1024 * 1024, 0x61));
+  await page.setInputFiles('#article-file', big);
+  await rm(dir, { recursive: true, force: true }).catch(() => {});
+  await page.waitForSelector('.message');
+  assert.match(await page.textContent('.message'), /big\.txt is 50\.0 MB; dudong opens files up to 5 MB/);
+  assert.equal(await page.inputValue('#paste-text'), '原来的草稿');
+  const html = '<html><head><style>p{}</style><script>alert(1)</script></head><body><h1>标题</h1><p>第一段<b>加粗</b>。</p>' +
+    '<img src=x onerror=alert(2)><p>第二段</p></body></html>';
+  await page.setInputFiles('#article-file', { name: 'page.html', mimeType: 'text/html', buffer: Buffer.from(html) });
+  await page.waitForFunction(() => document.querySelector('#paste-text').value.includes('第二段'));
+  assert.equal(await page.inputValue('#paste-text'), '标题\n\n第一段加粗。\n\n第二段');
+  await page.setInputFiles('#article-file', { name: 'note.md', mimeType: 'text/markdown', buffer: Buffer.from('# 标题\n\n**正文**') });
+  await page.waitForFunction(() => document.querySelector('#paste-text').value.startsWith('# 标题'));
+  assert.equal(dialogs, 0);
+  await page.close();
+});
+
+test('lone surrogates from the clipboard become U+FFFD with exact offsets', async () => {
+  const { checkOffsets } = await import('./harness.mjs');
+  const page = await browser.newPage();
+  await page.goto(server.url);
+  const text = '前\uD800后\uDC00尾 😀';
+  await page.fill('#paste-text', text);
+  await page.click('#read');
+  await page.waitForSelector('#reader .w');
+  const words = await page.$$eval('#reader .w', (els) => els.map((el) => ({ start: +el.dataset.start, end: +el.dataset.end, text: el.textContent })));
+  checkOffsets(assert, text.toWellFormed(), words);
   await page.close();
 });

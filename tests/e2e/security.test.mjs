@@ -116,3 +116,54 @@ test('payloads inside an imported glossary and a shared link are shown as text a
   assert.equal(events.dialogs, 0);
   await page.close();
 });
+
+test('payloads inside a shared link and its marks\' notes run nothing when the link is opened', async () => {
+  const sender = await browser.newContext();
+  await sender.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const page = await sender.newPage();
+  await page.goto(server.url);
+  const lines = PAYLOADS.map((p, i) => `第${i + 1}条${p}`);
+  await page.fill('#paste-text', lines.join('\n'));
+  await page.click('#read');
+  await page.waitForSelector('#reader .w');
+  // One mark per line, its note the payload itself.
+  let offset = 0;
+  for (const [i, line] of lines.entries()) {
+    const start = offset;
+    const end = offset + Array.from(`第${i + 1}条`).length;
+    offset += Array.from(line).length + 1;
+    await page.evaluate(([s, e]) => {
+      const words = [...document.querySelectorAll('#reader .w')];
+      const first = words.find((w) => +w.dataset.start <= s && s < +w.dataset.end);
+      const last = words.find((w) => +w.dataset.start < e && e <= +w.dataset.end);
+      const range = document.createRange();
+      range.setStart(first.firstChild, s - +first.dataset.start);
+      range.setEnd(last.firstChild, e - +last.dataset.start);
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+    }, [start, end]);
+    await page.locator('#reader').dispatchEvent('pointerup');
+    await page.fill('#mark-note', PAYLOADS[i]);
+    await page.click('#mark');
+  }
+  assert.equal(await page.locator('#panel .mark-list li').count(), PAYLOADS.length);
+  await page.click('#share');
+  await page.waitForSelector('#notice');
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  await sender.close();
+
+  const reader = await browser.newPage();
+  const events = await hook(reader);
+  await reader.goto(link);
+  await reader.waitForSelector('#panel .mark-list li');
+  assert.equal(await reader.locator('#panel .mark-list li').count(), PAYLOADS.length);
+  assert.equal(await reader.locator('#panel .mark-list .note', { hasText: '<img src=x onerror=alert(2)>' }).count(), 1);
+  await reader.locator('#panel .mark-list .item').first().click();
+  await reader.waitForTimeout(300);
+  const counts = await reader.evaluate(() => ({ alerts: window.__alerts || 0, opens: window.__opens || 0, violations: window.__violations }));
+  console.log(`# injection: ${PAYLOADS.length} payloads in a link's text and ${PAYLOADS.length} in its notes, ${counts.alerts} alerts`);
+  assert.deepEqual(counts, { alerts: 0, opens: 0, violations: 0 });
+  assert.equal(events.dialogs, 0);
+  assert.equal(events.navigations, 1);
+  await reader.close();
+});

@@ -4,7 +4,7 @@ mod panel;
 mod paste_area;
 mod reader;
 
-pub use paste_area::{PasteArea, PasteAreaProps};
+pub use paste_area::{PasteArea, PasteAreaProps, MAX_FILE_BYTES};
 pub use reader::{Reader, ReaderProps};
 pub use card::{kind_label, CardPopup, CardPopupProps, CardView, CardViewProps};
 pub use panel::{overview, Item, Panel, PanelProps};

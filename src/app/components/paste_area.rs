@@ -11,7 +11,14 @@ pub struct PasteAreaProps {
     pub on_input: Callback<String>,
     pub on_read: Callback<()>,
     pub on_sample: Callback<()>,
+    /// A file opened or dropped: (name, its text or why it could not be read).
+    #[prop_or_default]
+    pub on_file: Callback<(String, Result<String, String>)>,
 }
+
+/// Article files larger than this are refused with a message (the text in
+/// the paste area stays as it was).
+pub const MAX_FILE_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
 
 #[function_component(PasteArea)]
 pub fn paste_area(props: &PasteAreaProps) -> Html {
@@ -20,21 +27,128 @@ pub fn paste_area(props: &PasteAreaProps) -> Html {
     });
     let onread = props.on_read.reform(|_: MouseEvent| ());
     let onsample = props.on_sample.reform(|_: MouseEvent| ());
+    let onchange = {
+        let on_file = props.on_file.clone();
+        Callback::from(move |e: Event| file::from_input(e, on_file.clone()))
+    };
+    let ondrop = {
+        let on_file = props.on_file.clone();
+        Callback::from(move |e: DragEvent| file::from_drop(e, on_file.clone()))
+    };
+    let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
     let chars = props.text.chars().count();
     html! {
         <section class="paste" aria-label="Paste an article">
             <label for="paste-text" class="visually-hidden">{ "Article text" }</label>
             <textarea id="paste-text" lang="zh"
                 placeholder="在这里粘贴一篇中文文章… (paste a Chinese article here)"
-                value={props.text.clone()} {oninput} />
+                value={props.text.clone()} {oninput} {ondrop} {ondragover} />
             if let Some(message) = &props.message {
                 <p class="message" role="alert">{ message }</p>
             }
             <div class="actions">
                 <button id="read" class="primary" onclick={onread}>{ "Read" }</button>
                 <button id="sample" class="secondary" onclick={onsample}>{ "Try a sample" }</button>
+                <label class="file-button">{ "Open a file (.txt, .md, .html)" }
+                    <input id="article-file" type="file" accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html" {onchange} />
+                </label>
                 <span class="count" aria-live="polite">{ format!("{chars} characters") }</span>
             </div>
         </section>
+    }
+}
+
+/// Reading a chosen or dropped file: browser only.
+mod file {
+    use super::*;
+
+    pub fn from_input(e: Event, on_file: Callback<(String, Result<String, String>)>) {
+        #[cfg(target_arch = "wasm32")]
+        {
+            use wasm_bindgen::JsCast;
+            let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+            if let Some(f) = input.files().and_then(|files| files.get(0)) {
+                read(f, on_file);
+            }
+            input.set_value("");
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = (e, on_file);
+    }
+
+    pub fn from_drop(e: DragEvent, on_file: Callback<(String, Result<String, String>)>) {
+        #[cfg(target_arch = "wasm32")]
+        if let Some(f) = e.data_transfer().and_then(|d| d.files()).and_then(|files| files.get(0)) {
+            // A dropped file replaces the text; dropped text is left to the browser.
+            e.prevent_default();
+            read(f, on_file);
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = (e, on_file);
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    fn read(file: web_sys::File, on_file: Callback<(String, Result<String, String>)>) {
+        let name = file.name();
+        if file.size() > MAX_FILE_BYTES {
+            let mb = file.size() / 1024.0 / 1024.0;
+            on_file.emit((name.clone(), Err(format!("{name} is {mb:.1} MB; dudong opens files up to 5 MB. Your text was not changed."))));
+            return;
+        }
+        yew::platform::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string());
+            let result = match text {
+                None => Err(format!("the browser could not read {name}")),
+                Some(text) if is_html(&name) => html_to_text(&text).ok_or_else(|| format!("{name} is not readable HTML")),
+                Some(text) => Ok(text),
+            };
+            on_file.emit((name, result));
+        });
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    fn is_html(name: &str) -> bool {
+        let lower = name.to_lowercase();
+        lower.ends_with(".html") || lower.ends_with(".htm")
+    }
+
+    /// The text of an HTML page: parsed (inertly: nothing in it runs),
+    /// scripts and styles dropped, blocks separated by blank lines.
+    #[cfg(target_arch = "wasm32")]
+    fn html_to_text(html: &str) -> Option<String> {
+        let parser = web_sys::DomParser::new().ok()?;
+        let doc = parser.parse_from_string(html, web_sys::SupportedType::TextHtml).ok()?;
+        if let Ok(junk) = doc.query_selector_all("script, style, noscript, template, svg, iframe") {
+            for i in 0..junk.length() {
+                if let Some(node) = junk.get(i) {
+                    if let Some(parent) = node.parent_node() {
+                        let _ = parent.remove_child(&node);
+                    }
+                }
+            }
+        }
+        if let Ok(blocks) = doc.query_selector_all("p, div, br, li, h1, h2, h3, h4, h5, h6, tr, section, article") {
+            for i in 0..blocks.length() {
+                if let Some(node) = blocks.get(i) {
+                    let _ = node.append_child(&doc.create_text_node("\n\n"));
+                }
+            }
+        }
+        let text = doc.body()?.text_content()?;
+        // Collapse the runs of blank lines that markup leaves.
+        let mut out = String::new();
+        let mut blank = 0;
+        for line in text.lines().map(str::trim_end) {
+            if line.trim().is_empty() {
+                blank += 1;
+                continue;
+            }
+            if !out.is_empty() {
+                out.push_str(if blank > 0 { "\n\n" } else { "\n" });
+            }
+            blank = 0;
+            out.push_str(line.trim_start());
+        }
+        Some(out)
     }
 }
