@@ -111,3 +111,15 @@ fn a_text_past_the_reading_limit_is_kept_with_a_message() {
     assert_eq!(state.draft, text);
     assert!(state.message.unwrap().contains("300,001 characters"));
 }
+
+#[test]
+fn the_newest_text_wins() {
+    let state = AppState::default()
+        .apply(Action::Edit("第一篇文章。".into()))
+        .apply(Action::Read)
+        .apply(Action::BackToEdit)
+        .apply(Action::Edit("第二篇文章，更新的。".into()))
+        .apply(Action::Read);
+    let Screen::Read(doc) = &state.screen else { panic!() };
+    assert_eq!(doc.text, "第二篇文章，更新的。");
+}

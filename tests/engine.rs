@@ -139,3 +139,13 @@ fn a_normal_article_with_ambiguous_words_stays_silent() {
     assert_has(&doc, "5.3%", Kind::Figure);
     assert_has(&doc, "一哄而上", Kind::Term);
 }
+
+/// One line of over a megabyte with no breaks: analysed, offsets exact.
+#[test]
+fn a_one_megabyte_line_without_breaks() {
+    let text = "杭州的科技企业获得了耐心资本".repeat(26_000);
+    assert!(text.len() > 1_000_000 && !text.contains('\n'));
+    let doc = analyzer().analyze(&text);
+    assert_well_formed(&doc);
+    assert!(doc.spans.iter().any(|s| s.term.as_deref() == Some("耐心资本")));
+}
