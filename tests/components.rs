@@ -181,6 +181,7 @@ async fn paste_area_shows_text_and_message() {
         on_input: Callback::noop(),
         on_read: Callback::noop(),
         on_sample: Callback::noop(),
+        on_file: Callback::noop(),
     };
     let html = LocalServerRenderer::<PasteArea>::with_props(props).hydratable(false).render().await;
     assert!(html.contains("Try a sample"), "{html}");
