@@ -113,7 +113,7 @@ impl EntityRecognizer {
                 canonical.insert((start, start + len), name);
             }
         }
-        self.people_by_cue(chars, bounds, tagged, &mut candidates);
+        self.people_by_cue(chars, tagged, &mut candidates);
         self.latin_and_dot_names(chars, &mut candidates);
         self.numbered_products(chars, &mut candidates);
         self.orgs_by_suffix(chars, tagged, &mut candidates);
@@ -153,7 +153,6 @@ impl EntityRecognizer {
     fn people_by_cue(
         &self,
         chars: &[char],
-        bounds: &Boundaries,
         tagged: &[Tagged],
         out: &mut Vec<(usize, usize, Kind, Source)>,
     ) {
@@ -170,7 +169,6 @@ impl EntityRecognizer {
                 }
             }
         }
-        let _ = bounds;
     }
 
     /// A name made of the words starting at `k` (going forward) or ending at
@@ -208,9 +206,9 @@ impl EntityRecognizer {
         (end - start >= 2 && self.looks_like_name(chars, start, end)).then_some((start, end))
     }
 
-    /// Characters that end or break a name rather than belong to it.
+    /// Characters that end or break a name rather than belong to it (`rules.toml`).
     fn name_breakers(&self, c: char) -> bool {
-        "的了是在和与及也都就又还将已为被把从对向于以说等、，。".contains(c)
+        self.rules.name_breakers.contains(c)
     }
 
     /// Latin personal names (Igor Babuschkin, Jimmy Ba) and transliterated

@@ -26,15 +26,7 @@ pub const MAX_READ_CHARS: usize = 300_000;
 
 /// 300000 → "300,000".
 pub fn group(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    crate::share::thousands(n as u64)
 }
 
 /// What a card explains.

@@ -15,6 +15,7 @@ pub struct EntityRules {
     pub org_prefix_stop: Vec<String>,
     pub place_suffixes: Vec<String>,
     pub tag_stop: Vec<String>,
+    pub name_breakers: String,
 }
 
 pub fn builtin() -> Result<EntityRules, DataError> {

@@ -166,7 +166,8 @@ fn describe_char(c: char) -> String {
 }
 
 /// 2048 → "2,048".
-fn thousands(n: u64) -> String {
+/// 2048 → "2,048" (shared by the app's messages).
+pub fn thousands(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
