@@ -1,6 +1,10 @@
 //! Native engine timings for `make bench`: start-up, the seed article (or the
 //! built-in sample when ../shared is absent) and a 200,000-character text
 //! built from the project's own sentences. Prints one JSON object.
+//!
+//! The 200,000-character text is also written to `target/bench/long-200k.txt`,
+//! so the browser bench (scripts/bench-browser.mjs) pastes the very text
+//! measured here. `--long-text-only` writes it and exits without measuring.
 
 use std::time::Instant;
 
@@ -44,12 +48,31 @@ fn median_ms(mut f: impl FnMut(), runs: usize) -> f64 {
     times[times.len() / 2]
 }
 
+/// Where the browser bench reads the long text from.
+fn long_text_path() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench/long-200k.txt")
+}
+
+fn write_long_text(text: &str) {
+    let path = long_text_path();
+    let written = path.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|()| std::fs::write(&path, text));
+    if let Err(e) = written {
+        eprintln!("bench: cannot write {}: {e}", path.display());
+        std::process::exit(1);
+    }
+}
+
 fn main() {
+    if std::env::args().any(|a| a == "--long-text-only") {
+        write_long_text(&long_text(200_000));
+        return;
+    }
     let seed = std::fs::read_to_string("../shared/fixtures/seed/article.txt").unwrap_or_else(|_| SAMPLE_ARTICLE.to_string());
     let t = Instant::now();
     let analyzer = Analyzer::new();
     let startup_ms = t.elapsed().as_secs_f64() * 1000.0;
     let big = long_text(200_000);
+    write_long_text(&big);
     let seed_ms = median_ms(|| drop(analyzer.analyze(&seed)), 15);
     let big_ms = median_ms(|| drop(analyzer.analyze(&big)), 5);
     println!(

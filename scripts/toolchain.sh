@@ -67,9 +67,14 @@ grep -q "wasm_bindgen = \"$bindgen_version\"" Trunk.toml || {
   say "Trunk.toml pins a wasm-bindgen other than Cargo.lock's $bindgen_version"; exit 1; }
 
 # 4. Node packages: wasm-opt (npm's binaryen; Debian's is too old to read
-#    today's wasm) and playwright-core, which drives Debian's chromium.
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ]; then
-  say "installing the npm tools (binaryen, playwright-core)"
+#    today's wasm), playwright-core, which drives Debian's chromium, and the
+#    bench's lz-string and jieba-wasm. Installed again whenever package.json
+#    names one that node_modules lacks.
+if [ ! -x node_modules/.bin/wasm-opt ] || ! node -e '
+    const p = require("./package.json");
+    const names = Object.keys({ ...p.dependencies, ...p.devDependencies });
+    process.exit(names.every((n) => require("fs").existsSync(`node_modules/${n}/package.json`)) ? 0 : 1);'; then
+  say "installing the npm packages (package-lock.json)"
   npm ci --silent --no-audit --no-fund
 fi
 
