@@ -5,6 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seed=../shared/fixtures/seed
 [ -f "$seed/gold.json" ] || { echo "no ../shared fixtures here; nothing to score"; exit 0; }
-cargo build --release --quiet --bin dudong
-target/release/dudong annotate --json "$seed/article.txt" > target/seed.json
+# Through cargo run, so that a CARGO_TARGET_DIR elsewhere is found too.
+cargo run --release --quiet --bin dudong -- annotate --json "$seed/article.txt" > target/seed.json
 python3 ../shared/tools/score.py "$seed/gold.json" target/seed.json "$@"
