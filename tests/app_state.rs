@@ -1,11 +1,57 @@
 //! The app's transitions, natively: Read, Try a sample, Edit again.
 
+use std::cell::{Cell, RefCell};
+
+use dudong::analysis::Analyzer;
+use dudong::app::protocol::{answer, Reply, Request};
 use dudong::app::state::{Action, AppState, Screen};
 use dudong::knowledge::SAMPLE_ARTICLE;
 
+thread_local! {
+    /// Each test (one thread each) has its own engine, as each page has its worker.
+    static ENGINE: RefCell<Analyzer> = RefCell::new(Analyzer::new());
+    static SENT: Cell<u32> = const { Cell::new(0) };
+}
+
+/// A newly opened page (its request ids start again).
+fn page() -> AppState {
+    SENT.set(0);
+    AppState::default()
+}
+
+/// The replies the engine gives to the requests `state` queued and not yet sent.
+fn replies(state: &AppState) -> Vec<Reply> {
+    let mut out = Vec::new();
+    for request in state.outbox.iter().filter(|r| r.id() > SENT.get()).cloned().collect::<Vec<Request>>() {
+        SENT.set(request.id());
+        ENGINE.with(|e| answer(&mut e.borrow_mut(), request, || 0, |reply| out.push(reply)));
+    }
+    out
+}
+
+/// `apply`, then what the engine answers, as the app does it.
+trait Run {
+    fn run(self, action: Action) -> AppState;
+}
+
+impl Run for AppState {
+    fn run(self, action: Action) -> AppState {
+        let mut state = self.apply(action);
+        loop {
+            let replies = replies(&state);
+            if replies.is_empty() {
+                return state;
+            }
+            for reply in replies {
+                state = state.apply(Action::from_reply(reply));
+            }
+        }
+    }
+}
+
 #[test]
 fn read_empty_text_says_so_and_keeps_the_draft() {
-    let state = AppState::default().apply(Action::Edit("   \n".into())).apply(Action::Read);
+    let state = page().run(Action::Edit("   \n".into())).run(Action::Read);
     assert!(matches!(state.screen, Screen::Edit));
     assert!(state.message.as_deref().unwrap().contains("nothing to read"));
     assert_eq!(state.draft, "   \n");
@@ -14,17 +60,17 @@ fn read_empty_text_says_so_and_keeps_the_draft() {
 #[test]
 fn read_then_edit_keeps_the_text_intact() {
     let text = "第一段。\r\n\r\n第二段，Grok-3。";
-    let state = AppState::default().apply(Action::Edit(text.into())).apply(Action::Read);
+    let state = page().run(Action::Edit(text.into())).run(Action::Read);
     let Screen::Read(doc) = &state.screen else { panic!("not reading") };
     assert_eq!(doc.text, text);
-    let back = state.apply(Action::BackToEdit);
+    let back = state.run(Action::BackToEdit);
     assert!(matches!(back.screen, Screen::Edit));
     assert_eq!(back.draft, text);
 }
 
 #[test]
 fn the_sample_has_the_promised_content() {
-    let state = AppState::default().apply(Action::LoadSample);
+    let state = page().run(Action::LoadSample);
     let Screen::Read(doc) = &state.screen else { panic!("not reading") };
     assert_eq!(doc.text, SAMPLE_ARTICLE);
     for needle in ["耐心资本", "竹林效应", "%", "年", "亿元"] {
@@ -37,15 +83,15 @@ fn an_imported_glossary_highlights_its_terms_and_a_bad_one_says_why() {
     let csv = "term,pinyin,en,category,zh,explain,aliases,spun,related\n\
                数据要素,shùjù yàosù,data as a factor of production,economy,数据是生产要素。,Data as a factor of production.,,数据因素,\n";
     let text = "各地都在推进数据因素市场化。";
-    let state = AppState::default().apply(Action::Edit(text.into())).apply(Action::Read);
+    let state = page().run(Action::Edit(text.into())).run(Action::Read);
     let Screen::Read(before) = &state.screen else { panic!() };
     assert!(before.spans.iter().all(|s| s.term.as_deref() != Some("数据要素")));
-    let state = state.apply(Action::ImportGlossary { name: "mine.csv".into(), text: csv.into(), save: false });
+    let state = state.run(Action::ImportGlossary { name: "mine.csv".into(), text: csv.into(), save: false });
     let Screen::Read(after) = &state.screen else { panic!() };
     let span = after.spans.iter().find(|s| s.term.as_deref() == Some("数据要素")).expect("the spun form of the reader's term is found");
     assert_eq!(after.slice(span.start, span.end), "数据因素");
     assert!(matches!(&state.glossary, Some(Ok(note)) if note.contains("1 terms from mine.csv")));
-    let state = state.apply(Action::ImportGlossary { name: "bad.csv".into(), text: "term,pinyin\n甲,jiǎ\n".into(), save: false });
+    let state = state.run(Action::ImportGlossary { name: "bad.csv".into(), text: "term,pinyin\n甲,jiǎ\n".into(), save: false });
     assert!(matches!(&state.glossary, Some(Err(m)) if m.contains("bad.csv") && m.contains("`en`")));
     // The earlier glossary is still in use: nothing the reader had is lost.
     let Screen::Read(still) = &state.screen else { panic!() };
@@ -57,18 +103,18 @@ fn what_is_shared_reopens_as_it_was() {
     use dudong::analysis::Kind;
     use dudong::app::state::{CardTarget, OpenCard};
     let text = include_str!("fixtures/spun.txt");
-    let state = AppState::default().apply(Action::Edit(text.into())).apply(Action::Read);
-    let state = state.apply(Action::AddMark { start: 3, end: 9, note: "注意".into() }).apply(Action::ToggleKind(Kind::Figure));
-    let Screen::Read(doc) = &state.screen else { panic!() };
+    let state = page().run(Action::Edit(text.into())).run(Action::Read);
+    let state = state.run(Action::AddMark { start: 3, end: 9, note: "注意".into() }).run(Action::ToggleKind(Kind::Figure));
+    let Screen::Read(doc) = state.screen.clone() else { panic!() };
     let term = doc.spans.iter().position(|s| s.kind == Kind::Term && doc.slice(s.start, s.end) == "耐烦资源").unwrap();
-    let state = state.apply(Action::OpenCard(OpenCard::span(term)));
+    let state = state.run(Action::OpenCard(OpenCard::span(term)));
     // Words are cut at the mark's edges.
     assert!(doc.words.iter().any(|w| w.start == 3) && doc.words.iter().any(|w| w.end == 9));
     let shared = state.shared().expect("reading");
     let link = dudong::share::make_link("http://127.0.0.1:8080/", &shared);
     let back = dudong::share::decode(dudong::share::payload_of(&link)).unwrap();
     assert_eq!(back, shared);
-    let opened = AppState::default().apply(Action::OpenShared { shared: back, previous: Some("我的草稿".into()) });
+    let opened = page().run(Action::OpenShared { shared: back, previous: Some("我的草稿".into()) });
     let Screen::Read(doc2) = &opened.screen else { panic!() };
     assert_eq!(doc2.text, text);
     assert_eq!(opened.marks.len(), 1);
@@ -78,22 +124,22 @@ fn what_is_shared_reopens_as_it_was() {
     let CardTarget::Span(i) = card.target else { panic!() };
     assert_eq!(doc2.slice(doc2.spans[i].start, doc2.spans[i].end), "耐烦资源");
     // The reader's own draft can be restored.
-    let restored = opened.apply(Action::RestorePrevious);
+    let restored = opened.run(Action::RestorePrevious);
     assert_eq!(restored.draft, "我的草稿");
     assert!(matches!(restored.screen, Screen::Edit));
 }
 
 #[test]
 fn a_mark_outside_the_text_is_refused_with_a_message() {
-    let state = AppState::default().apply(Action::Edit("短文本。".into())).apply(Action::Read);
-    let state = state.apply(Action::AddMark { start: 2, end: 99, note: String::new() });
+    let state = page().run(Action::Edit("短文本。".into())).run(Action::Read);
+    let state = state.run(Action::AddMark { start: 2, end: 99, note: String::new() });
     assert!(state.marks.is_empty());
     assert!(state.message.unwrap().contains("Select"));
 }
 
 #[test]
 fn the_standalone_file_escapes_everything() {
-    let state = AppState::default().apply(Action::Edit("<script>alert(1)</script>杭州".into())).apply(Action::Read);
+    let state = page().run(Action::Edit("<script>alert(1)</script>杭州".into())).run(Action::Read);
     let Screen::Read(doc) = &state.screen else { panic!() };
     let marks = vec![dudong::share::Mark { start: 0, end: 8, note: "<b>x</b>".into() }];
     let html = dudong::app::export::standalone_html(doc, &marks);
@@ -106,7 +152,7 @@ fn the_standalone_file_escapes_everything() {
 fn a_text_past_the_reading_limit_is_kept_with_a_message() {
     use dudong::app::state::MAX_READ_CHARS;
     let text = "长".repeat(MAX_READ_CHARS + 1);
-    let state = AppState::default().apply(Action::Edit(text.clone())).apply(Action::Read);
+    let state = page().run(Action::Edit(text.clone())).run(Action::Read);
     assert!(matches!(state.screen, Screen::Edit));
     assert_eq!(state.draft, text);
     assert!(state.message.unwrap().contains("300,001 characters"));
@@ -114,12 +160,68 @@ fn a_text_past_the_reading_limit_is_kept_with_a_message() {
 
 #[test]
 fn the_newest_text_wins() {
-    let state = AppState::default()
-        .apply(Action::Edit("第一篇文章。".into()))
-        .apply(Action::Read)
-        .apply(Action::BackToEdit)
-        .apply(Action::Edit("第二篇文章，更新的。".into()))
-        .apply(Action::Read);
+    let state = page()
+        .run(Action::Edit("第一篇文章。".into()))
+        .run(Action::Read)
+        .run(Action::BackToEdit)
+        .run(Action::Edit("第二篇文章，更新的。".into()))
+        .run(Action::Read);
     let Screen::Read(doc) = &state.screen else { panic!() };
     assert_eq!(doc.text, "第二篇文章，更新的。");
+}
+
+#[test]
+fn a_long_text_shows_its_first_part_then_all_of_it_with_the_marks() {
+    let paragraph = include_str!("fixtures/normal.txt").trim().to_string();
+    let mut text = String::new();
+    while text.chars().count() < dudong::app::protocol::PREVIEW_OVER_CHARS + 1_000 {
+        text.push_str(&paragraph);
+        text.push_str("\n\n");
+    }
+    let n = text.chars().count();
+    let state = page().run(Action::Edit(text.clone())).run(Action::Read);
+    let state = state.run(Action::AddMark { start: n - 20, end: n - 10, note: "末尾".into() });
+    assert_eq!(state.marks.len(), 1);
+    // Read again: the engine's first reply is a first part, shown at once.
+    let state = state.apply(Action::Read);
+    let mut replies = replies(&state).into_iter();
+    let first = state.apply(Action::from_reply(replies.next().unwrap()));
+    let Screen::Read(part) = &first.screen else { panic!("the first part is shown") };
+    assert!(part.chars.len() < n && text.starts_with(&part.text), "a prefix of {} chars", part.chars.len());
+    assert!(first.analysing.is_some(), "the rest is still coming");
+    assert_eq!(first.marks.len(), 1, "a mark past the first part is kept");
+    let marking = first.apply(Action::AddMark { start: 0, end: 2, note: String::new() });
+    assert!(marking.message.unwrap().contains("still being read"));
+    let all = first.apply(Action::from_reply(replies.next().unwrap()));
+    let Screen::Read(doc) = &all.screen else { panic!() };
+    assert_eq!(doc.text, text);
+    assert!(all.analysing.is_none());
+    assert_eq!(all.marks[0].note, "末尾");
+    assert!(doc.words.iter().any(|w| w.start == n - 20), "words are cut at the mark");
+}
+
+#[test]
+fn a_reply_for_an_older_text_is_ignored() {
+    let state = page().apply(Action::Edit("第一篇文章。".into())).apply(Action::Read);
+    let old = replies(&state);
+    let state = state.apply(Action::Edit("第二篇。".into())).apply(Action::Read);
+    let newer = replies(&state);
+    let state = old.into_iter().fold(state, |s, r| s.apply(Action::from_reply(r)));
+    assert!(matches!(state.screen, Screen::Edit), "the first text's document is not shown");
+    let state = newer.into_iter().fold(state, |s, r| s.apply(Action::from_reply(r)));
+    let Screen::Read(doc) = &state.screen else { panic!() };
+    assert_eq!(doc.text, "第二篇。");
+}
+
+#[test]
+fn an_engine_that_stops_keeps_the_text_and_says_so() {
+    let state = page().apply(Action::Edit("一篇文章。".into())).apply(Action::Read);
+    let state = state.apply(Action::EngineFailed("out of memory".into()));
+    assert!(matches!(state.screen, Screen::Edit));
+    assert_eq!(state.draft, "一篇文章。");
+    let message = state.message.unwrap();
+    assert!(message.contains("out of memory") && message.contains("press Read"), "{message}");
+    // Read again works.
+    let state = AppState { message: None, ..state }.run(Action::Read);
+    assert!(matches!(state.screen, Screen::Read(_)));
 }

@@ -13,6 +13,8 @@ use yew::{Callback, LocalServerRenderer};
 async fn render_reader(document: Document) -> String {
     let props = ReaderProps {
         document: Rc::new(document),
+        complete: true,
+        reading: 1,
         hidden: Default::default(),
         open: None,
         on_open: Callback::noop(),
@@ -93,8 +95,14 @@ async fn a_figure_card_writes_the_value_out() {
 #[tokio::test]
 async fn a_related_term_card_opens_by_name() {
     let doc = Rc::new(analyzer().analyze(NORMAL));
-    let html = render_card(&doc, CardTarget::Term("竹林效应".into())).await;
-    assert!(html.contains("竹林效应") && html.contains("Related"), "{html}");
+    // A term the article does not contain, listed as related by one it does:
+    // the document carries its entry, so its card opens from the link.
+    let in_text: Vec<&str> = doc.spans.iter().filter_map(|s| s.term.as_deref()).collect();
+    let related = doc.entries.iter().find(|e| !in_text.contains(&e.term.as_str())).expect("a related entry travels with the document");
+    let html = render_card(&doc, CardTarget::Term(related.term.clone())).await;
+    assert!(html.contains(&related.term) && html.contains(&related.en), "{html}");
+    let missing = render_card(&doc, CardTarget::Term("不存在的术语".into())).await;
+    assert!(missing.contains("is not in the glossary"), "{missing}");
 }
 
 #[tokio::test]

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::knowledge::glossary::GlossaryEntry;
+
 /// One word of the segmented text. `start..end` are Unicode scalar offsets
 /// into the analysed text, end exclusive. Whitespace runs are words too, so
 /// the words tile the whole text without gaps.
@@ -65,14 +67,52 @@ impl Span {
 }
 
 /// An analysed text.
-#[derive(Debug, Clone, PartialEq)]
+///
+/// Its serde form is what the analysis worker sends to the page: the text
+/// itself stays out (the page already has it; see [`Document::with_text`])
+/// and the words travel as one byte buffer of their ends, which
+/// `serde-wasm-bindgen` turns into a single `Uint8Array` rather than one
+/// JavaScript object per word.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document {
+    #[serde(skip)]
     pub text: String,
     /// The text as chars, so that views can slice by the offsets cheaply.
+    #[serde(skip)]
     pub chars: Vec<char>,
+    #[serde(with = "word_ends")]
     pub words: Vec<Word>,
     pub spans: Vec<Span>,
     pub summary: Summary,
+    /// The glossary entries the term spans name, and the entries those list
+    /// as related, so that a card needs nothing but the document.
+    #[serde(default)]
+    pub entries: Vec<GlossaryEntry>,
+}
+
+/// Words that tile a text, as the little-endian `u32` end offset of each.
+mod word_ends {
+    use super::Word;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(words: &[Word], s: S) -> Result<S::Ok, S::Error> {
+        let bytes: Vec<u8> = words.iter().flat_map(|w| (w.end as u32).to_le_bytes()).collect();
+        serde_bytes::serialize(&bytes, s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Word>, D::Error> {
+        let bytes: serde_bytes::ByteBuf = Deserialize::deserialize(d)?;
+        let mut start = 0;
+        let mut words = Vec::with_capacity(bytes.len() / 4);
+        for end in bytes.chunks_exact(4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize) {
+            if end < start {
+                return Err(serde::de::Error::custom("word ends go backwards"));
+            }
+            words.push(Word { start, end });
+            start = end;
+        }
+        Ok(words)
+    }
 }
 
 /// Counts over the article, for the one-line summary above it.
@@ -132,7 +172,29 @@ impl Summary {
 
 impl Document {
     pub fn new(text: &str, words: Vec<Word>, spans: Vec<Span>) -> Document {
-        Document { text: text.to_owned(), chars: text.chars().collect(), words, spans, summary: Summary::default() }
+        Document {
+            text: text.to_owned(),
+            chars: text.chars().collect(),
+            words,
+            spans,
+            summary: Summary::default(),
+            entries: Vec::new(),
+        }
+    }
+
+    /// A document that arrived without its text (from the analysis worker),
+    /// given the text it was made from. `None` when they do not fit together.
+    pub fn with_text(mut self, text: String) -> Option<Document> {
+        self.chars = text.chars().collect();
+        self.text = text;
+        let fits = self.words.last().map_or(self.chars.is_empty(), |w| w.end == self.chars.len())
+            && self.spans.iter().all(|s| s.start < s.end && s.end <= self.chars.len());
+        fits.then_some(self)
+    }
+
+    /// The glossary entry of `term`, if the document carries it.
+    pub fn entry(&self, term: &str) -> Option<&GlossaryEntry> {
+        self.entries.iter().find(|e| e.term == term)
     }
 
     /// The text between two char offsets.

@@ -55,6 +55,24 @@ impl GlossaryMatcher {
         self.entries.iter().find(|e| e.term == term)
     }
 
+    /// The entries of the terms among `spans`, then of the terms those list
+    /// as related (a card links to them), each once.
+    pub fn entries_for(&self, spans: &[Span]) -> Vec<GlossaryEntry> {
+        let mut terms: Vec<&str> = spans.iter().filter_map(|s| s.term.as_deref()).collect();
+        terms.sort_unstable();
+        terms.dedup();
+        let found: Vec<&GlossaryEntry> = terms.iter().filter_map(|t| self.entry(t)).collect();
+        let mut out: Vec<GlossaryEntry> = found.iter().map(|e| (*e).clone()).collect();
+        for related in found.iter().flat_map(|e| e.related.iter()) {
+            if !out.iter().any(|e| &e.term == related) {
+                if let Some(entry) = self.entry(related) {
+                    out.push(entry.clone());
+                }
+            }
+        }
+        out
+    }
+
     /// Term spans in `text`. A match must not cut a word in two: Latin terms
     /// need non-Latin neighbours (AR is not inside ARM), and two-char Chinese
     /// terms must sit on the segmenter's word boundaries (算法 is not in 计算法则).

@@ -75,6 +75,7 @@ impl Analyzer {
         let words = split_words(words, cuts);
         let mut doc = Document::new(text, words, spans);
         doc.summary = summary;
+        doc.entries = self.glossary.entries_for(&doc.spans);
         doc
     }
 

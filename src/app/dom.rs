@@ -217,3 +217,43 @@ pub fn set_fragment(link: &str) {
     #[cfg(not(target_arch = "wasm32"))]
     let _ = link;
 }
+
+/// Sets `data-<key>` on the page's root element (`<html>`): how the engine
+/// is doing and how much memory it holds, for the reader's CSS and the benchmark.
+pub fn set_root_data(key: &str, value: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element());
+        if let Some(root) = root.and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = root.dataset().set(key, value);
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (key, value);
+}
+
+/// A named moment on the page's performance timeline (read by `make bench`).
+pub fn perf_mark(name: &str) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = name;
+}
+
+/// This page's wasm memory, in bytes (0 natively).
+pub fn wasm_memory_bytes() -> u32 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        wasm_bindgen::memory()
+            .unchecked_into::<js_sys::WebAssembly::Memory>()
+            .buffer()
+            .unchecked_into::<js_sys::ArrayBuffer>()
+            .byte_length()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    0
+}

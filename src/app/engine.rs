@@ -1,25 +1,164 @@
-//! The page's one analyser, built on first use and kept for every later
-//! paste: building it (the dictionary) is the expensive part.
+//! The page's side of the analysis engine. In the browser the engine lives
+//! in a Web Worker (`app::worker`, its own wasm): [`start`] spawns it, [`send`]
+//! queues requests until it says it is ready, and every reply goes to the
+//! callback given to `start`. Natively (server-side renders, tests) the same
+//! calls analyse in place, so the app's flow is one code path.
 
 use std::cell::RefCell;
 
-use crate::analysis::Analyzer;
+use yew::Callback;
 
-thread_local! {
-    static ANALYZER: RefCell<Option<Analyzer>> = const { RefCell::new(None) };
+use crate::app::protocol::{Reply, Request};
+
+/// What the page hears from the engine.
+#[derive(Debug, Clone)]
+pub enum Event {
+    Reply(Reply),
+    /// The worker could not start or stopped (the message says why). The
+    /// next request starts a new one.
+    Failed(String),
 }
 
-pub fn with_analyzer<R>(f: impl FnOnce(&Analyzer) -> R) -> R {
-    ANALYZER.with(|cell| {
-        if cell.borrow().is_none() {
-            *cell.borrow_mut() = Some(Analyzer::new());
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    use super::*;
+    use wasm_bindgen::prelude::*;
+    use web_sys::{ErrorEvent, MessageEvent, Worker};
+
+    /// The script Trunk writes for the worker (`data-loader-shim` in index.html).
+    const WORKER_SCRIPT: &str = "./dudong-worker_loader.js";
+
+    struct Client {
+        worker: Worker,
+        ready: bool,
+        queue: Vec<Request>,
+        _on_message: Closure<dyn FnMut(MessageEvent)>,
+        _on_error: Closure<dyn FnMut(ErrorEvent)>,
+    }
+
+    thread_local! {
+        static CLIENT: RefCell<Option<Client>> = const { RefCell::new(None) };
+        static LISTENER: RefCell<Callback<Event>> = RefCell::new(Callback::noop());
+    }
+
+    fn emit(event: Event) {
+        let listener = LISTENER.with(|l| l.borrow().clone());
+        listener.emit(event);
+    }
+
+    fn post(worker: &Worker, request: &Request) {
+        match serde_wasm_bindgen::to_value(request) {
+            Ok(value) => {
+                if let Err(e) = worker.post_message(&value) {
+                    emit(Event::Failed(format!("{e:?}")));
+                }
+            }
+            Err(e) => emit(Event::Failed(e.to_string())),
         }
-        // A shared borrow, so that a card rendering inside another lookup is fine.
-        f(cell.borrow().as_ref().expect("built above"))
-    })
+    }
+
+    fn spawn() -> Result<Client, String> {
+        let worker = Worker::new(WORKER_SCRIPT).map_err(|e| format!("the analysis worker would not start ({e:?})"))?;
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            let reply = match serde_wasm_bindgen::from_value::<Reply>(event.data()) {
+                Ok(reply) => reply,
+                Err(e) => return emit(Event::Failed(format!("an unreadable reply from the analysis worker: {e}"))),
+            };
+            if let Reply::Ready { .. } = reply {
+                // Send what the reader asked for while it was starting.
+                let queued = CLIENT.with(|c| {
+                    let mut c = c.borrow_mut();
+                    let Some(client) = c.as_mut() else { return Vec::new() };
+                    client.ready = true;
+                    std::mem::take(&mut client.queue).into_iter().map(|r| (client.worker.clone(), r)).collect()
+                });
+                for (worker, request) in queued {
+                    post(&worker, &request);
+                }
+            }
+            emit(Event::Reply(reply));
+        });
+        let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
+            event.prevent_default();
+            // A worker that failed is dropped; the next request starts a fresh one.
+            if let Some(client) = CLIENT.with(|c| c.borrow_mut().take()) {
+                client.worker.terminate();
+            }
+            let why = event.message();
+            emit(Event::Failed(if why.is_empty() { "the analysis worker stopped".into() } else { why }));
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        Ok(Client { worker, ready: false, queue: Vec::new(), _on_message: on_message, _on_error: on_error })
+    }
+
+    pub fn start(listener: Callback<Event>) {
+        LISTENER.with(|l| *l.borrow_mut() = listener);
+        ensure_started();
+    }
+
+    fn ensure_started() -> bool {
+        CLIENT.with(|c| {
+            if c.borrow().is_some() {
+                return true;
+            }
+            match spawn() {
+                Ok(client) => {
+                    *c.borrow_mut() = Some(client);
+                    true
+                }
+                Err(why) => {
+                    emit(Event::Failed(why));
+                    false
+                }
+            }
+        })
+    }
+
+    pub fn send(request: Request) {
+        if !ensure_started() {
+            return;
+        }
+        let ready_worker = CLIENT.with(|c| {
+            let mut c = c.borrow_mut();
+            let client = c.as_mut()?;
+            if client.ready {
+                Some(client.worker.clone())
+            } else {
+                client.queue.push(request.clone());
+                None
+            }
+        });
+        if let Some(worker) = ready_worker {
+            post(&worker, &request);
+        }
+    }
 }
 
-/// For the rare changes to the analyser itself (a reader's glossary).
-pub fn with_analyzer_mut<R>(f: impl FnOnce(&mut Analyzer) -> R) -> R {
-    ANALYZER.with(|cell| f(cell.borrow_mut().get_or_insert_with(Analyzer::new)))
+#[cfg(not(target_arch = "wasm32"))]
+mod imp {
+    use super::*;
+    use crate::analysis::Analyzer;
+
+    thread_local! {
+        static ANALYZER: RefCell<Option<Analyzer>> = const { RefCell::new(None) };
+        static LISTENER: RefCell<Callback<Event>> = RefCell::new(Callback::noop());
+    }
+
+    pub fn start(listener: Callback<Event>) {
+        LISTENER.with(|l| *l.borrow_mut() = listener.clone());
+        listener.emit(Event::Reply(Reply::Ready { memory: 0 }));
+    }
+
+    /// Answers at once, in place (no worker natively).
+    pub fn send(request: Request) {
+        let listener = LISTENER.with(|l| l.borrow().clone());
+        ANALYZER.with(|cell| {
+            let mut cell = cell.borrow_mut();
+            let analyzer = cell.get_or_insert_with(Analyzer::new);
+            crate::app::protocol::answer(analyzer, request, || 0, |reply| listener.emit(Event::Reply(reply)));
+        });
+    }
 }
+
+pub use imp::{send, start};

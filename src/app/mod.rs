@@ -10,15 +10,19 @@ pub mod dom;
 pub mod engine;
 pub mod export;
 pub mod layout;
+pub mod protocol;
 pub mod state;
 pub mod storage;
 pub mod study;
+#[cfg(target_arch = "wasm32")]
+pub mod worker;
 
 use yew::prelude::*;
 
 use components::{CardPopup, GlossaryImport, Panel, PasteArea, Reader};
 use dict::DictState;
-use state::{Action, AppState, OpenCard, Screen};
+use protocol::Reply;
+use state::{Action, AppState, EngineStatus, OpenCard, Screen};
 
 #[cfg(target_arch = "wasm32")]
 fn hash_listener(dispatcher: UseReducerDispatcher<AppState>) -> Vec<gloo_events::EventListener> {
@@ -54,9 +58,67 @@ fn open_link(dispatcher: &UseReducerDispatcher<AppState>, fragment: &str, draft:
     }
 }
 
+/// Turns what the engine says into actions (and the marks the benchmark reads).
+fn on_engine_event(dispatcher: UseReducerDispatcher<AppState>) -> Callback<engine::Event> {
+    Callback::from(move |event| match event {
+        engine::Event::Reply(reply) => {
+            if let Reply::Ready { memory } | Reply::Analyzed { memory, .. } = &reply {
+                dom::set_root_data("workerMemory", &memory.to_string());
+                dom::set_root_data("wasmMemory", &dom::wasm_memory_bytes().to_string());
+            }
+            if let Reply::Ready { .. } = &reply {
+                dom::set_root_data("engine", "ready");
+                dom::perf_mark("dudong:engine-ready");
+            }
+            dispatcher.dispatch(Action::from_reply(reply));
+        }
+        engine::Event::Failed(why) => {
+            dom::set_root_data("engine", "failed");
+            dispatcher.dispatch(Action::EngineFailed(why));
+        }
+    })
+}
+
+/// A small sign while the segmenter loads (the page is usable meanwhile).
+fn engine_indicator(status: &EngineStatus) -> Html {
+    match status {
+        EngineStatus::Starting => html! {
+            <p id="engine-status" class="engine-status" role="status">
+                <span class="spinner" aria-hidden="true"></span>{ "Loading the segmenter…" }</p>
+        },
+        EngineStatus::Ready => html! {},
+        EngineStatus::Failed(why) => html! {
+            <p id="engine-status" class="engine-status failed" role="alert">
+                { format!("The segmenter stopped: {why}. Press Read to start it again.") }</p>
+        },
+    }
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(AppState::default);
+
+    // The engine starts in its worker at once; the page does not wait for it.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            dom::set_root_data("engine", "loading");
+            engine::start(on_engine_event(dispatcher));
+        });
+    }
+    // Every request the reducer queued goes to the engine once, in order.
+    {
+        let sent = use_mut_ref(|| 0u32);
+        let outbox = state.outbox.clone();
+        use_effect_with(state.next_id, move |_| {
+            for request in outbox.iter() {
+                if request.id() > *sent.borrow() {
+                    *sent.borrow_mut() = request.id();
+                    engine::send(request.clone());
+                }
+            }
+        });
+    }
 
     // The draft is saved as the reader types (after a pause), so that a
     // reload, a crash or an opened link never loses it.
@@ -227,7 +289,7 @@ pub fn app() -> Html {
                 DictState::Ready(d) => Some(d.clone()),
                 _ => None,
             };
-            let notes = study::notes(doc, &state.opened, |t| engine::with_analyzer(|a| a.glossary().entry(t).cloned()), dict.as_deref());
+            let notes = study::notes(doc, &state.opened, |t| doc.entry(t).cloned(), dict.as_deref());
             dom::download("dudong-anki.csv", "text/csv;charset=utf-8", &study::anki_csv(&notes));
         })
     };
@@ -302,13 +364,19 @@ pub fn app() -> Html {
         <p class="restore" role="status">{ "Your previous text is saved. " }
             <button id="restore-previous" class="link" onclick={on_restore}>{ "Restore it" }</button></p>
     });
+    let waiting = match (&state.engine, &state.analysing) {
+        (EngineStatus::Starting, Some(_)) => Some("Reading… (the segmenter is still loading)".to_string()),
+        (_, Some(_)) => Some("Reading…".to_string()),
+        _ => None,
+    };
+    let complete = state.analysing.is_none();
     let body = match &state.screen {
         Screen::Edit => html! {
             <>
             { for restore.clone() }
             <PasteArea
                 text={state.draft.clone()}
-                message={state.message.clone()}
+                message={state.message.clone().or(waiting)}
                 {on_input} {on_read} {on_sample} on_file={on_article_file} />
             </>
         },
@@ -336,7 +404,10 @@ pub fn app() -> Html {
                 { for restore.clone() }
                 <div class="reading">
                     <div class="reading-main">
-                        <Reader document={document.clone()} hidden={state.hidden.clone()} open={state.card.clone()}
+                        if !complete {
+                            <p class="progress" role="status">{ "Reading the rest of the article…" }</p>
+                        }
+                        <Reader document={document.clone()} {complete} reading={state.reading} hidden={state.hidden.clone()} open={state.card.clone()}
                             on_open={on_open.clone()} on_close={on_close.clone()} pinyin={pinyin_dict} marks={state.marks.clone()} {on_select} />
                     </div>
                     <Panel document={document.clone()} hidden={state.hidden.clone()} {on_toggle} {on_jump}
@@ -355,6 +426,7 @@ pub fn app() -> Html {
             <header class="masthead">
                 <h1><span lang="zh">{ "读懂" }</span>{ " dudong" }</h1>
                 <p class="tagline">{ "Paste a Chinese article and read it word by word." }</p>
+                { engine_indicator(&state.engine) }
             </header>
             { body }
             <GlossaryImport status={state.glossary.clone()} on_file={on_glossary_file} on_forget={on_forget_glossary} />

@@ -7,8 +7,8 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::analysis::{Document, Kind};
-use crate::app::{engine, storage};
-use crate::knowledge::glossary;
+use crate::app::protocol::Request;
+use crate::app::storage;
 use crate::share::{Mark, SharedState, View};
 use crate::knowledge::SAMPLE_ARTICLE;
 
@@ -59,6 +59,45 @@ impl OpenCard {
     }
 }
 
+/// Whether the analysis engine (in its worker) can analyse yet.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EngineStatus {
+    Starting,
+    Ready,
+    /// It stopped or could not start; the next Read starts it again.
+    Failed(String),
+}
+
+/// What to do with a document once it arrives.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AfterRead {
+    /// A text the reader pasted (marks and opened cards kept if it is the text on screen).
+    Fresh,
+    /// What a share link holds: its marks and the card the sender had open.
+    Shared { marks: Vec<Mark>, open_card: Option<(usize, usize)> },
+}
+
+/// A text sent to the engine and not yet (completely) back, with what the
+/// reading view will show over it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Analysing {
+    pub id: u32,
+    pub text: String,
+    pub marks: Vec<Mark>,
+    pub opened: Vec<CardTarget>,
+    /// The stretch whose card opens when the document is complete.
+    pub open_card: Option<(usize, usize)>,
+}
+
+/// The reader's glossary file while the engine reads it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingGlossary {
+    pub id: u32,
+    pub name: String,
+    pub text: String,
+    pub save: bool,
+}
+
 #[derive(Clone, PartialEq)]
 pub struct AppState {
     /// What the reader typed or pasted; kept across Read and Edit.
@@ -80,6 +119,15 @@ pub struct AppState {
     pub previous_draft: Option<String>,
     /// What became of the reader's own glossary: Ok("12 terms from mine.csv") or the error.
     pub glossary: Option<Result<String, String>>,
+    pub engine: EngineStatus,
+    /// The text being analysed, while it is.
+    pub analysing: Option<Analysing>,
+    pub pending_glossary: Option<PendingGlossary>,
+    /// Requests for the engine, oldest first; the app sends each once (by id).
+    pub outbox: Rc<Vec<Request>>,
+    pub next_id: u32,
+    /// The request id of the document on screen.
+    pub reading: u32,
 }
 
 impl Default for AppState {
@@ -95,6 +143,12 @@ impl Default for AppState {
             marks: Vec::new(),
             previous_draft: None,
             glossary: None,
+            engine: EngineStatus::Starting,
+            analysing: None,
+            pending_glossary: None,
+            outbox: Rc::new(Vec::new()),
+            next_id: 1,
+            reading: 0,
         }
     }
 }
@@ -123,22 +177,43 @@ pub enum Action {
     Notice(String),
     /// Put the draft the reader had before opening a link back in the paste area.
     RestorePrevious,
+    /// The engine can analyse.
+    EngineReady,
+    /// The engine stopped or could not start.
+    EngineFailed(String),
+    /// The engine's document for the first `chars` characters of request
+    /// `id` (all of them when `complete`), without its text.
+    Analyzed { id: u32, chars: usize, complete: bool, document: Document },
+    /// The engine read the reader's glossary file (its term count) or not.
+    GlossaryRead { id: u32, result: Result<u32, String> },
+}
+
+impl Action {
+    /// The action a reply from the engine calls for.
+    pub fn from_reply(reply: crate::app::protocol::Reply) -> Action {
+        use crate::app::protocol::Reply;
+        match reply {
+            Reply::Ready { .. } => Action::EngineReady,
+            Reply::Analyzed { id, chars, complete, document, .. } => Action::Analyzed { id, chars: chars as usize, complete, document },
+            Reply::Glossary { id, result } => Action::GlossaryRead { id, result },
+        }
+    }
 }
 
 impl AppState {
     /// The transition itself, free of Yew's `Rc` plumbing.
     pub fn apply(&self, action: Action) -> AppState {
         match action {
-            Action::Edit(text) => AppState { draft: text, screen: Screen::Edit, message: None, ..self.clone() },
+            Action::Edit(text) => AppState { draft: text, screen: Screen::Edit, message: None, analysing: None, ..self.clone() },
             Action::RestoreDraft(text) if self.draft.is_empty() => AppState {
                 draft: text,
                 message: Some("Your text from last time is back.".into()),
                 ..self.clone()
             },
             Action::RestoreDraft(_) => self.clone(),
-            Action::Read => self.read(self.draft.clone()),
-            Action::LoadSample => self.read(SAMPLE_ARTICLE.to_owned()),
-            Action::BackToEdit => AppState { screen: Screen::Edit, message: None, card: None, ..self.clone() },
+            Action::Read => self.read(self.draft.clone(), AfterRead::Fresh),
+            Action::LoadSample => self.read(SAMPLE_ARTICLE.to_owned(), AfterRead::Fresh),
+            Action::BackToEdit => AppState { screen: Screen::Edit, message: None, card: None, analysing: None, ..self.clone() },
             Action::OpenCard(mut card) => {
                 // A card opened from another card (a related term) takes its place.
                 if card.anchor.is_empty() {
@@ -164,21 +239,17 @@ impl AppState {
                 });
                 AppState { hidden, card, ..self.clone() }
             }
-            Action::ImportGlossary { name, text, save } => match glossary::parse_any(&name, &text) {
-                Err(e) => AppState { glossary: Some(Err(format!("Your glossary was not loaded: {e}"))), ..self.clone() },
-                Ok(mine) => {
-                    use_glossary(&mine);
-                    let mut note = format!("Your glossary: {} terms from {name}, over the built-in ones.", mine.len());
-                    if save {
-                        if let Err(why) = storage::save(storage::GLOSSARY_KEY, &format!("{name}\n{text}")) {
-                            note.push_str(&format!(" It is not kept for next time: {why}."));
-                        }
-                    }
-                    self.reanalysed(Some(Ok(note)))
-                }
-            },
+            Action::ImportGlossary { name, text, save } => {
+                let mut state = self.clone();
+                let id = state.request(|id| Request::Glossary { id, name: name.clone(), text: text.clone() });
+                state.pending_glossary = Some(PendingGlossary { id, name, text, save });
+                state
+            }
             Action::AddMark { start, end, note } => {
                 let Screen::Read(doc) = &self.screen else { return self.clone() };
+                if self.analysing.is_some() {
+                    return AppState { message: Some("The rest of the article is still being read: mark it in a moment.".into()), ..self.clone() };
+                }
                 if start >= end || end > doc.chars.len() {
                     return AppState { message: Some("Select some of the article's text first, then press Mark.".into()), ..self.clone() };
                 }
@@ -210,14 +281,55 @@ impl AppState {
             },
             Action::GlossaryUnreadable(message) => AppState { glossary: Some(Err(message)), ..self.clone() },
             Action::ForgetGlossary => {
-                use_glossary(&[]);
                 storage::remove(storage::GLOSSARY_KEY);
-                self.reanalysed(None)
+                let mut state = AppState { glossary: None, pending_glossary: None, ..self.clone() };
+                state.request(|id| Request::ForgetGlossary { id });
+                state.reanalysed()
             }
+            Action::GlossaryRead { id, result } => {
+                let Some(pending) = self.pending_glossary.clone().filter(|p| p.id == id) else { return self.clone() };
+                let state = AppState { pending_glossary: None, ..self.clone() };
+                match result {
+                    Err(e) => AppState { glossary: Some(Err(format!("Your glossary was not loaded: {e}"))), ..state },
+                    Ok(n) => {
+                        let mut note = format!("Your glossary: {n} terms from {}, over the built-in ones.", pending.name);
+                        if pending.save {
+                            if let Err(why) = storage::save(storage::GLOSSARY_KEY, &format!("{}\n{}", pending.name, pending.text)) {
+                                note.push_str(&format!(" It is not kept for next time: {why}."));
+                            }
+                        }
+                        AppState { glossary: Some(Ok(note)), ..state }.reanalysed()
+                    }
+                }
+            }
+            Action::EngineReady => AppState { engine: EngineStatus::Ready, ..self.clone() },
+            Action::EngineFailed(why) => {
+                let lost = self.analysing.is_some();
+                AppState {
+                    engine: EngineStatus::Failed(why.clone()),
+                    analysing: None,
+                    pending_glossary: None,
+                    message: lost.then(|| format!("The analysis stopped ({why}). Your text is kept: press Read to try again.")).or(self.message.clone()),
+                    ..self.clone()
+                }
+            }
+            Action::Analyzed { id, chars, complete, document } => self.analyzed(id, chars, complete, document),
         }
     }
 
-    fn read(&self, text: String) -> AppState {
+    /// Queues a request for the engine and returns its id.
+    fn request(&mut self, make: impl FnOnce(u32) -> Request) -> u32 {
+        let id = self.next_id;
+        self.next_id += 1;
+        let mut outbox: Vec<Request> = self.outbox.iter().rev().take(7).rev().cloned().collect();
+        outbox.push(make(id));
+        self.outbox = Rc::new(outbox);
+        id
+    }
+
+    /// Checks the text and sends it to the engine; the reading view comes with
+    /// [`Action::Analyzed`].
+    fn read(&self, text: String, then: AfterRead) -> AppState {
         let chars = text.chars().count();
         if chars > MAX_READ_CHARS {
             return AppState {
@@ -240,11 +352,55 @@ impl AppState {
                 ..self.clone()
             };
         }
-        let document = engine::with_analyzer(|analyzer| analyzer.analyze(&text));
-        let same_text = matches!(&self.screen, Screen::Read(doc) if doc.text == text);
-        let (opened, marks) = if same_text { (self.opened.clone(), self.marks.clone()) } else { (Vec::new(), Vec::new()) };
-        let document = with_marks(&Rc::new(document), &marks);
-        AppState { draft: text, screen: Screen::Read(document), message: None, card: None, opened, marks, ..self.clone() }
+        let mut state = AppState { draft: text.clone(), message: None, ..self.clone() };
+        let id = state.request(|id| Request::Analyze { id, text: text.clone() });
+        let same_text = matches!(&self.screen, Screen::Read(d) if d.text == text);
+        let (marks, opened, open_card) = match then {
+            AfterRead::Shared { marks, open_card } => (marks, Vec::new(), open_card),
+            AfterRead::Fresh if same_text => (self.marks.clone(), self.opened.clone(), None),
+            AfterRead::Fresh => (Vec::new(), Vec::new(), None),
+        };
+        state.analysing = Some(Analysing { id, text, marks, opened, open_card });
+        state
+    }
+
+    /// A document from the engine: the first part of a long text (shown at
+    /// once) or all of it.
+    fn analyzed(&self, id: u32, chars: usize, complete: bool, document: Document) -> AppState {
+        let Some(analysing) = self.analysing.clone().filter(|a| a.id == id) else { return self.clone() };
+        let text: String = if complete { analysing.text.clone() } else { analysing.text.chars().take(chars).collect() };
+        let Some(document) = document.with_text(text) else {
+            return AppState {
+                analysing: None,
+                message: Some("The analysis came back damaged (a bug in dudong). Your text is kept: press Read to try again.".into()),
+                ..self.clone()
+            };
+        };
+        let doc = Rc::new(document);
+        let n = doc.chars.len();
+        let card = match (analysing.open_card, complete) {
+            // The outermost span over exactly that stretch, else the word there.
+            (Some((start, end)), true) => {
+                let span = doc.spans.iter().position(|s| s.start == start && s.end == end);
+                let word = doc.words.iter().position(|w| w.start == start);
+                span.map(OpenCard::span).or(word.map(OpenCard::word))
+            }
+            _ => None,
+        };
+        // A first part shows the marks that fall inside it; all are kept.
+        let valid = |m: &&Mark| m.start < m.end && m.end <= n;
+        let shown: Vec<Mark> = analysing.marks.iter().filter(valid).cloned().collect();
+        let marks = if complete { shown.clone() } else { analysing.marks.clone() };
+        let opened = analysing.opened.clone();
+        AppState {
+            screen: Screen::Read(with_marks(&doc, &shown)),
+            card,
+            opened,
+            marks,
+            analysing: if complete { None } else { Some(analysing) },
+            reading: id,
+            ..self.clone()
+        }
     }
 }
 
@@ -253,21 +409,12 @@ impl AppState {
     fn open_shared(&self, shared: SharedState, previous: Option<String>) -> AppState {
         let hidden = shared.view.hidden_kinds.iter().filter_map(|k| Kind::ALL.iter().copied().find(|c| c.as_str() == k)).collect();
         let base = AppState { hidden, pinyin: shared.view.pinyin, previous_draft: previous, marks: Vec::new(), ..self.clone() };
-        let mut state = base.read(shared.text.clone());
-        let Screen::Read(doc) = &state.screen else {
+        let then = AfterRead::Shared { marks: shared.marks, open_card: shared.view.open_card };
+        let state = base.read(shared.text, then);
+        if state.analysing.is_none() {
             // An empty article: the paste area says so, and nothing is lost.
             return AppState { message: Some("This link holds no article.".into()), ..state };
-        };
-        let marks: Vec<Mark> = shared.marks.into_iter().filter(|m| m.start < m.end && m.end <= doc.chars.len()).collect();
-        let doc = with_marks(doc, &marks);
-        state.card = shared.view.open_card.and_then(|(start, end)| {
-            // The outermost span over exactly that stretch, else the word there.
-            let span = doc.spans.iter().position(|s| s.start == start && s.end == end);
-            let word = doc.words.iter().position(|w| w.start == start);
-            span.map(OpenCard::span).or(word.map(OpenCard::word))
-        });
-        state.screen = Screen::Read(doc);
-        state.marks = marks;
+        }
         state
     }
 
@@ -286,12 +433,11 @@ impl AppState {
         })
     }
 
-    /// After the glossary changed: the same text, analysed again.
-    fn reanalysed(&self, glossary: Option<Result<String, String>>) -> AppState {
-        let state = AppState { glossary, ..self.clone() };
+    /// After the glossary changed: the same text, analysed again (marks kept).
+    fn reanalysed(&self) -> AppState {
         match &self.screen {
-            Screen::Read(doc) => AppState { card: None, ..state.read(doc.text.clone()) },
-            Screen::Edit => state,
+            Screen::Read(doc) => AppState { card: None, ..self.read(doc.text.clone(), AfterRead::Fresh) },
+            Screen::Edit => self.clone(),
         }
     }
 }
@@ -306,12 +452,6 @@ fn with_marks(doc: &Rc<Document>, marks: &[Mark]) -> Rc<Document> {
     let mut cut = (**doc).clone();
     cut.words = crate::analysis::split_words(cut.words, cuts);
     Rc::new(cut)
-}
-
-/// The built-in glossary with the reader's entries over it.
-fn use_glossary(mine: &[crate::knowledge::glossary::GlossaryEntry]) {
-    let builtin = glossary::builtin().unwrap_or_default();
-    engine::with_analyzer_mut(|a| a.set_glossary(glossary::merge(builtin, mine)));
 }
 
 impl Reducible for AppState {

@@ -12,7 +12,6 @@ use yew::prelude::*;
 
 use crate::analysis::{Document, Kind, Span};
 use crate::app::dict::DictState;
-use crate::app::engine;
 #[cfg(target_arch = "wasm32")]
 use crate::app::layout::{place_card, Rect};
 use crate::app::layout::Placement;
@@ -55,7 +54,7 @@ pub fn card_view(props: &CardViewProps) -> Html {
             ("Dictionary".to_string(), dictionary_body(&props.dictionary, &word))
         }
         CardTarget::Term(term) => {
-            let entry = engine::with_analyzer(|a| a.glossary().entry(term).cloned());
+            let entry = doc.entry(term).cloned();
             match entry {
                 Some(entry) => ("Glossary term".to_string(), term_body(props, &entry)),
                 None => ("Glossary term".to_string(), html! { <p>{ format!("{term} is not in the glossary.") }</p> }),
@@ -79,7 +78,7 @@ fn span_body(props: &CardViewProps, i: usize, span: &Span) -> Html {
     match span.kind {
         Kind::Term => {
             let term = span.term.clone().unwrap_or_else(|| surface.clone());
-            let entry = engine::with_analyzer(|a| a.glossary().entry(&term).cloned());
+            let entry = doc.entry(&term).cloned();
             let spun = span.original.is_some().then(|| html! {
                 <p class="card-spun" role="note">
                     { "likely " }<strong lang="zh">{ &term }</strong>

@@ -11,6 +11,7 @@
 
 use std::cell::RefCell;
 use std::collections::BTreeSet;
+use std::fmt::Write;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
@@ -29,9 +30,23 @@ use crate::dictionary::Dictionary;
 /// How long a mouse rests on a word before its card opens.
 const HOVER_DELAY_MS: u32 = 350;
 
+/// The first render holds paragraphs up to about this many characters (more
+/// than a screenful); the rest follow in slices of about [`SLICE_CHARS`], one
+/// per task, so that no single task blocks the page for long.
+const FIRST_SCREEN_CHARS: usize = 3_000;
+const SLICE_CHARS: usize = 12_000;
+
 #[derive(Properties, PartialEq)]
 pub struct ReaderProps {
     pub document: Rc<Document>,
+    /// False while this is the first part of a long text and the rest is
+    /// still being analysed.
+    #[prop_or(true)]
+    pub complete: bool,
+    /// Which reading this is (the engine request's id): the first part of a
+    /// long text and the whole of it are one reading.
+    #[prop_or_default]
+    pub reading: u32,
     #[prop_or_default]
     pub hidden: BTreeSet<Kind>,
     #[prop_or_default]
@@ -78,8 +93,53 @@ fn event_element(e: &Event) -> Option<Element> {
 #[function_component(Reader)]
 pub fn reader(props: &ReaderProps) -> Html {
     let doc = &*props.document;
-    let paragraphs = paragraphs(doc);
     let hover: Rc<RefCell<Option<gloo_timers::callback::Timeout>>> = use_mut_ref(|| None);
+
+    // The paragraphs and their markup, built once per document, pinyin and
+    // marks; markup is made only for the paragraphs shown so far.
+    let dict = props.pinyin.as_ref().map(|d| d.0.clone());
+    let rendered = use_memo((props.document.clone(), props.pinyin.clone(), props.marks.clone()), |_| {
+        RefCell::new(Rendered::new(paragraphs(doc)))
+    });
+    // How many paragraphs are in the page: a first screen at once, then more
+    // in later tasks until all are (progressive rendering of long texts).
+    let shown = use_mut_ref(|| (std::ptr::null::<Document>(), 0usize));
+    let doc_ptr = Rc::as_ptr(&props.document);
+    if shown.borrow().0 != doc_ptr {
+        let first = rendered.borrow().count_until(0, FIRST_SCREEN_CHARS);
+        *shown.borrow_mut() = (doc_ptr, first);
+    }
+    let upto = shown.borrow().1;
+    let total = rendered.borrow().paragraphs.len();
+    let refresh = use_force_update();
+    // Moments on the performance timeline for `make bench`: the first screen
+    // of a reading is in the page, and then all of it.
+    let timeline = use_mut_ref(|| (0u32, 0u32));
+    {
+        let (shown, rendered, complete, reading) = (shown.clone(), rendered.clone(), props.complete, props.reading);
+        use_effect_with((doc_ptr as usize, upto, complete), move |_| {
+            let mut marked = timeline.borrow_mut();
+            if marked.0 != reading {
+                marked.0 = reading;
+                crate::app::dom::perf_mark("dudong:first-screen");
+            }
+            let timer = if upto < total {
+                Some(gloo_timers::callback::Timeout::new(0, move || {
+                    let next = rendered.borrow().count_until(upto, SLICE_CHARS);
+                    shown.borrow_mut().1 = next;
+                    refresh.force_update();
+                }))
+            } else {
+                if complete && marked.1 != reading {
+                    marked.1 = reading;
+                    crate::app::dom::perf_mark("dudong:complete");
+                    crate::app::dom::set_root_data("wasmMemory", &crate::app::dom::wasm_memory_bytes().to_string());
+                }
+                None
+            };
+            move || drop(timer)
+        });
+    }
 
     let onclick = {
         let (on_open, on_close, open) = (props.on_open.clone(), props.on_close.clone(), props.open.clone());
@@ -160,16 +220,17 @@ pub fn reader(props: &ReaderProps) -> Html {
     if props.pinyin.is_some() {
         hidden.push("pinyin".into());
     }
-    let dict = props.pinyin.as_ref().map(|d| &*d.0);
-    let marks = &props.marks[..];
+    let markup: Vec<AttrValue> = {
+        let mut rendered = rendered.borrow_mut();
+        (0..upto).map(|i| rendered.paragraph(i, doc, dict.as_deref(), &props.marks)).collect()
+    };
+    let progress = if upto < total || !props.complete { "partial" } else { "complete" };
     html! {
         <>
         <p id="summary" class="summary" aria-live="polite">{ doc.summary.line() }</p>
-        <article id="reader" class={classes!("reader", hidden)} lang="zh" aria-label="Article"
+        <article id="reader" class={classes!("reader", hidden)} lang="zh" aria-label="Article" data-progress={progress}
             {onclick} {onpointerover} {onpointerout} {onkeydown} {onpointerup} {onkeyup}>
-            { for paragraphs.iter().map(|nodes| html! {
-                <p>{ for nodes.iter().map(|node| render(doc, node, dict, marks)) }</p>
-            }) }
+            { for markup.into_iter().map(Html::from_html_unchecked) }
         </article>
         </>
     }
@@ -214,38 +275,120 @@ fn describe(doc: &Document, span: &crate::analysis::Span) -> String {
     text
 }
 
-fn render(doc: &Document, node: &Node, dict: Option<&Dictionary>, marks: &[Mark]) -> Html {
+/// The paragraphs of one document and the markup of those already shown.
+struct Rendered {
+    paragraphs: Vec<Vec<Node>>,
+    /// Each paragraph's length in chars (to slice the rendering).
+    lengths: Vec<usize>,
+    markup: Vec<Option<AttrValue>>,
+}
+
+impl Rendered {
+    fn new(paragraphs: Vec<Vec<Node>>) -> Rendered {
+        let lengths = paragraphs.iter().map(|p| p.iter().map(node_len).sum()).collect();
+        let markup = vec![None; paragraphs.len()];
+        Rendered { paragraphs, lengths, markup }
+    }
+
+    /// The paragraph count after adding paragraphs from `from` until about
+    /// `chars` more characters are in (at least one more, if any is left).
+    fn count_until(&self, from: usize, chars: usize) -> usize {
+        let mut n = from;
+        let mut sum = 0;
+        while n < self.lengths.len() && (n == from || sum < chars) {
+            sum += self.lengths[n];
+            n += 1;
+        }
+        n
+    }
+
+    fn paragraph(&mut self, i: usize, doc: &Document, dict: Option<&Dictionary>, marks: &[Mark]) -> AttrValue {
+        if self.markup[i].is_none() {
+            let mut out = String::from("<p>");
+            for node in &self.paragraphs[i] {
+                write_node(&mut out, doc, node, dict, marks);
+            }
+            out.push_str("</p>");
+            self.markup[i] = Some(AttrValue::from(out));
+        }
+        self.markup[i].clone().expect("made above")
+    }
+}
+
+fn node_len(node: &Node) -> usize {
+    match node {
+        Node::Word(_) => 1,
+        Node::Space(text) => text.chars().count(),
+        Node::Break => 1,
+        Node::Mark(_, children) => children.iter().map(node_len).sum(),
+    }
+}
+
+/// Text for HTML: the five characters that could end a text node or an
+/// attribute value are escaped, so the reader's text is only ever text.
+pub fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// One node's markup. The reading view is written as markup rather than
+/// built element by element because a long article has a hundred thousand
+/// word elements, and the browser's parser makes them far faster than one
+/// DOM call per attribute from wasm; every piece of text goes through
+/// [`escape_into`].
+fn write_node(out: &mut String, doc: &Document, node: &Node, dict: Option<&Dictionary>, marks: &[Mark]) {
     match node {
         Node::Word(i) => {
             let word = doc.words[*i];
             let text: String = doc.chars[word.start..word.end].iter().collect();
-            // Pinyin sits in an attribute that CSS shows above the word, so the
-            // word element's text stays exactly the article's.
-            let py = dict.map(|d| study::pinyin(d, &text)).filter(|p| !p.is_empty());
             // The reader's own mark over this word, if any.
             let mark = marks.iter().position(|m| m.start <= word.start && word.end <= m.end);
-            let note = mark.map(|m| marks[m].note.clone()).filter(|n| !n.is_empty());
-            html! {
-                <span class={classes!("w", mark.map(|_| "marked"))} data-mark={mark.map(|m| m.to_string())}
-                    title={note} data-word={i.to_string()} tabindex="-1" data-py={py}
-                    data-start={word.start.to_string()} data-end={word.end.to_string()}>
-                    { text }
-                </span>
+            out.push_str(if mark.is_some() { "<span class=\"w marked\"" } else { "<span class=\"w\"" });
+            if let Some(m) = mark {
+                let _ = write!(out, " data-mark=\"{m}\"");
+                if !marks[m].note.is_empty() {
+                    out.push_str(" title=\"");
+                    escape_into(out, &marks[m].note);
+                    out.push('"');
+                }
             }
+            let _ = write!(out, " data-word=\"{i}\" tabindex=\"-1\" data-start=\"{}\" data-end=\"{}\"", word.start, word.end);
+            // Pinyin sits in an attribute that CSS shows above the word, so the
+            // word element's text stays exactly the article's.
+            if let Some(py) = dict.map(|d| study::pinyin(d, &text)).filter(|p| !p.is_empty()) {
+                out.push_str(" data-py=\"");
+                escape_into(out, &py);
+                out.push('"');
+            }
+            out.push('>');
+            escape_into(out, &text);
+            out.push_str("</span>");
         }
-        Node::Space(text) => html! { { text.clone() } },
-        Node::Break => html! { <br /> },
+        Node::Space(text) => escape_into(out, text),
+        Node::Break => out.push_str("<br>"),
         Node::Mark(i, children) => {
             let span = &doc.spans[*i];
             let kind = span.kind.as_str();
-            let label = describe(doc, span);
-            html! {
-                <mark class={classes!("hl", kind)} data-kind={kind} data-span={i.to_string()} tabindex="0"
-                    title={label.clone()} aria-label={label} aria-haspopup="dialog"
-                    data-start={span.start.to_string()} data-end={span.end.to_string()}>
-                    { for children.iter().map(|child| render(doc, child, dict, marks)) }
-                </mark>
+            let mut label = String::new();
+            escape_into(&mut label, &describe(doc, span));
+            let _ = write!(
+                out,
+                "<mark class=\"hl {kind}\" data-kind=\"{kind}\" data-span=\"{i}\" tabindex=\"0\" title=\"{label}\" \
+                 aria-label=\"{label}\" aria-haspopup=\"dialog\" data-start=\"{}\" data-end=\"{}\">",
+                span.start, span.end
+            );
+            for child in children {
+                write_node(out, doc, child, dict, marks);
             }
+            out.push_str("</mark>");
         }
     }
 }

@@ -1,0 +1,94 @@
+//! The messages between the page and the analysis worker. Both sides are
+//! this crate, so the types are shared and cross as structured values
+//! (serde-wasm-bindgen), never as JSON text.
+
+use serde::{Deserialize, Serialize};
+
+use crate::analysis::{Analyzer, Document};
+use crate::knowledge::glossary;
+
+/// Texts longer than this get a first part analysed and shown before the
+/// rest, so that the first screen of a long article appears at once.
+pub const PREVIEW_OVER_CHARS: usize = 12_000;
+
+/// About how much the first part holds (it ends at a line break after this).
+pub const PREVIEW_CHARS: usize = 4_000;
+
+/// From the page to the worker. Every request carries an id; replies name it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type")]
+pub enum Request {
+    Analyze { id: u32, text: String },
+    /// The reader's glossary file, used over the built-in one from now on.
+    Glossary { id: u32, name: String, text: String },
+    /// Back to the built-in glossary alone.
+    ForgetGlossary { id: u32 },
+}
+
+impl Request {
+    pub fn id(&self) -> u32 {
+        match self {
+            Request::Analyze { id, .. } | Request::Glossary { id, .. } | Request::ForgetGlossary { id } => *id,
+        }
+    }
+}
+
+/// From the worker to the page. `memory` is the worker's wasm memory in bytes.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(tag = "type")]
+pub enum Reply {
+    /// The engine is built and can analyse.
+    Ready { memory: u32 },
+    /// The analysis of the first `chars` characters of request `id`'s text
+    /// (all of them when `complete`). The document comes without its text.
+    Analyzed { id: u32, chars: u32, complete: bool, document: Document, memory: u32 },
+    /// The number of terms in the reader's glossary, or what is wrong with it.
+    Glossary { id: u32, result: Result<u32, String> },
+}
+
+/// Where the first part of a long text ends (a char offset just after a line
+/// break), or `None` when the text is short enough to analyse in one go.
+pub fn preview_end(text: &str) -> Option<usize> {
+    let mut n = 0;
+    for c in text.chars() {
+        n += 1;
+        if n >= PREVIEW_CHARS && c == '\n' {
+            break;
+        }
+    }
+    let total = text.chars().count();
+    if total <= PREVIEW_OVER_CHARS {
+        return None;
+    }
+    // A text without line breaks is cut mid-sentence, still at a char.
+    Some(n.min(PREVIEW_CHARS * 2).min(total))
+}
+
+/// Answers one request with `analyzer`, giving each reply to `emit` as soon
+/// as it is made (the first part of a long text before the rest is
+/// analysed). The worker and the native engine both answer through this.
+pub fn answer(analyzer: &mut Analyzer, request: Request, memory: impl Fn() -> u32, mut emit: impl FnMut(Reply)) {
+    match request {
+        Request::Analyze { id, text } => {
+            if let Some(end) = preview_end(&text) {
+                let prefix: String = text.chars().take(end).collect();
+                let document = analyzer.analyze(&prefix);
+                emit(Reply::Analyzed { id, chars: end as u32, complete: false, document, memory: memory() });
+            }
+            let document = analyzer.analyze(&text);
+            let chars = document.chars.len() as u32;
+            emit(Reply::Analyzed { id, chars, complete: true, document, memory: memory() });
+        }
+        Request::Glossary { id, name, text } => {
+            let result = glossary::parse_any(&name, &text).map(|mine| {
+                analyzer.set_glossary(glossary::merge(glossary::builtin().unwrap_or_default(), &mine));
+                mine.len() as u32
+            });
+            emit(Reply::Glossary { id, result: result.map_err(|e| e.to_string()) });
+        }
+        Request::ForgetGlossary { id } => {
+            analyzer.set_glossary(glossary::builtin().unwrap_or_default());
+            emit(Reply::Glossary { id, result: Ok(0) });
+        }
+    }
+}

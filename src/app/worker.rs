@@ -1,0 +1,49 @@
+//! The worker's side: builds the engine once, then answers the page's
+//! requests in order. It runs in a dedicated Web Worker, so analysing a long
+//! article never blocks typing, scrolling or cards.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+use crate::analysis::Analyzer;
+use crate::app::protocol::{answer, Reply, Request};
+
+/// This instance's wasm memory, in bytes (reported for the benchmark).
+fn memory_bytes() -> u32 {
+    wasm_bindgen::memory()
+        .unchecked_into::<js_sys::WebAssembly::Memory>()
+        .buffer()
+        .unchecked_into::<js_sys::ArrayBuffer>()
+        .byte_length()
+}
+
+fn post(scope: &DedicatedWorkerGlobalScope, reply: &Reply) {
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
+    match serde::Serialize::serialize(reply, &serializer) {
+        Ok(value) => {
+            let _ = scope.post_message(&value);
+        }
+        Err(e) => web_sys::console::error_1(&format!("dudong worker: {e}").into()),
+    }
+}
+
+/// Builds the engine, listens, and says it is ready.
+pub fn run() {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let analyzer = Rc::new(RefCell::new(Analyzer::new()));
+    let on_message = {
+        let scope = scope.clone();
+        Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            match serde_wasm_bindgen::from_value::<Request>(event.data()) {
+                Ok(request) => answer(&mut analyzer.borrow_mut(), request, memory_bytes, |reply| post(&scope, &reply)),
+                Err(e) => web_sys::console::error_1(&format!("dudong worker: unreadable request: {e}").into()),
+            }
+        })
+    };
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    post(&scope, &Reply::Ready { memory: memory_bytes() });
+}
