@@ -235,7 +235,11 @@ async function loadApp(page, server, contract) {
   await page.goto(server.url);
   await page.waitForSelector('#paste-text', { timeout: 60000 });
   try {
-    await page.waitForFunction(() => document.documentElement.dataset.engine === 'ready', null, { timeout: contract ? 60000 : CONTRACT_GRACE_MS, polling: 'raf' });
+    await page.waitForFunction(() => ['ready', 'failed'].includes(document.documentElement.dataset.engine), null, { timeout: contract ? 60000 : CONTRACT_GRACE_MS, polling: 'raf' });
+    if (await page.evaluate(() => document.documentElement.dataset.engine) === 'failed') {
+      const status = await page.textContent('#engine-status').catch(() => null);
+      return { why: `the engine failed to start${status ? `: ${status}` : ''}` };
+    }
   } catch {
     const state = await page.evaluate(() => document.documentElement.dataset.engine ?? null);
     return { why: state === null ? 'the page never set <html data-engine> (bench contract not in this build)' : `data-engine stayed "${state}"` };
