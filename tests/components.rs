@@ -7,12 +7,12 @@ use dudong::app::components::{
     CardView, CardViewProps, Panel, PanelProps, PasteArea, PasteAreaProps, Reader, ReaderProps,
 };
 use dudong::app::dict::DictState;
-use dudong::app::state::CardTarget;
+use dudong::app::state::{CardTarget, Doc};
 use yew::{Callback, LocalServerRenderer};
 
 async fn render_reader(document: Document) -> String {
     let props = ReaderProps {
-        document: Rc::new(document),
+        document: Doc::from(document),
         complete: true,
         reading: 1,
         hidden: Default::default(),
@@ -31,7 +31,7 @@ fn analyzer() -> &'static Analyzer {
     A.get_or_init(Analyzer::new)
 }
 
-async fn render_card(doc: &Rc<Document>, target: CardTarget) -> String {
+async fn render_card(doc: &Doc, target: CardTarget) -> String {
     let props = CardViewProps {
         document: doc.clone(),
         target,
@@ -55,7 +55,7 @@ const NORMAL: &str = include_str!("fixtures/normal.txt");
 
 #[tokio::test]
 async fn a_spun_term_card_names_the_likely_term_and_explains_it() {
-    let doc = Rc::new(analyzer().analyze(SPUN));
+    let doc = Doc::from(analyzer().analyze(SPUN));
     let html = render_card(&doc, CardTarget::Span(span_index(&doc, Kind::Term, "耐烦资源"))).await;
     assert!(html.contains("likely"), "{html}");
     assert!(html.contains("耐心资本"), "{html}");
@@ -66,7 +66,7 @@ async fn a_spun_term_card_names_the_likely_term_and_explains_it() {
 
 #[tokio::test]
 async fn a_spin_card_reads_the_word_as_its_original() {
-    let doc = Rc::new(analyzer().analyze(SPUN));
+    let doc = Doc::from(analyzer().analyze(SPUN));
     let html = render_card(&doc, CardTarget::Span(span_index(&doc, Kind::Spin, "告急"))).await;
     assert!(html.contains("重要"), "{html}");
     assert!(html.contains("important"), "the original's meaning, not 'emergency': {html}");
@@ -75,7 +75,7 @@ async fn a_spin_card_reads_the_word_as_its_original() {
 
 #[tokio::test]
 async fn an_entity_card_counts_mentions_and_names_the_long_form() {
-    let doc = Rc::new(analyzer().analyze("阿里巴巴在杭州。阿里的员工很多，阿里云也在杭州。"));
+    let doc = Doc::from(analyzer().analyze("阿里巴巴在杭州。阿里的员工很多，阿里云也在杭州。"));
     let html = render_card(&doc, CardTarget::Span(span_index(&doc, Kind::Org, "阿里"))).await;
     assert!(html.contains("Short form of"), "{html}");
     assert!(html.contains("Mention 2 of 2"), "{html}");
@@ -86,7 +86,7 @@ async fn an_entity_card_counts_mentions_and_names_the_long_form() {
 
 #[tokio::test]
 async fn a_figure_card_writes_the_value_out() {
-    let doc = Rc::new(analyzer().analyze("私募基金规模超1.5万亿元，增长了70%。"));
+    let doc = Doc::from(analyzer().analyze("私募基金规模超1.5万亿元，增长了70%。"));
     let html = render_card(&doc, CardTarget::Span(span_index(&doc, Kind::Figure, "1.5万亿元"))).await;
     assert!(html.contains("1,500,000,000,000"), "{html}");
     assert!(html.contains("trillion"), "{html}");
@@ -94,7 +94,7 @@ async fn a_figure_card_writes_the_value_out() {
 
 #[tokio::test]
 async fn a_related_term_card_opens_by_name() {
-    let doc = Rc::new(analyzer().analyze(NORMAL));
+    let doc = Doc::from(analyzer().analyze(NORMAL));
     // A term the article does not contain, listed as related by one it does:
     // the document carries its entry, so its card opens from the link.
     let in_text: Vec<&str> = doc.spans.iter().filter_map(|s| s.term.as_deref()).collect();
@@ -107,7 +107,7 @@ async fn a_related_term_card_opens_by_name() {
 
 #[tokio::test]
 async fn the_panel_counts_what_the_engine_found() {
-    let doc = Rc::new(analyzer().analyze(NORMAL));
+    let doc = Doc::from(analyzer().analyze(NORMAL));
     let props = PanelProps {
         document: doc.clone(),
         hidden: Default::default(),
@@ -202,7 +202,7 @@ async fn a_word_card_shows_the_dictionary_entry_once_loaded() {
     use dudong::dictionary::Dictionary;
     // A two-line dictionary written for this test, in the converted format.
     let dict = Dictionary::parse("资本\t資本\tzī běn\tcapital (economics)\n耐心\t耐心\tnài xīn\tto be patient / patience\n");
-    let doc = Rc::new(analyzer().analyze("耐心资本"));
+    let doc = Doc::from(analyzer().analyze("耐心资本"));
     let word = doc.words.iter().position(|w| doc.slice(w.start, w.end) == "资本").expect("资本 is a word");
     let props = CardViewProps {
         document: doc.clone(),

@@ -41,27 +41,14 @@ pub const DICTIONARY_URL: &str = "cedict.tsv";
 pub fn load(done: yew::Callback<DictState>) {
     #[cfg(target_arch = "wasm32")]
     yew::platform::spawn_local(async move {
-        done.emit(match fetch_text(DICTIONARY_URL).await {
+        let text = crate::app::fetch::bytes(DICTIONARY_URL)
+            .await
+            .and_then(|bytes| String::from_utf8(bytes).map_err(|_| "the dictionary file is not UTF-8".to_string()));
+        done.emit(match text {
             Ok(text) => DictState::Ready(Rc::new(Dictionary::from_string(text))),
             Err(why) => DictState::Failed(why),
         });
     });
     #[cfg(not(target_arch = "wasm32"))]
     let _ = done;
-}
-
-#[cfg(target_arch = "wasm32")]
-async fn fetch_text(url: &str) -> Result<String, String> {
-    use wasm_bindgen::JsCast;
-    use wasm_bindgen_futures::JsFuture;
-    let window = web_sys::window().ok_or("no window")?;
-    let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(|_| "the network request failed".to_string())?;
-    let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response".to_string())?;
-    if !response.ok() {
-        return Err(format!("the server answered {}", response.status()));
-    }
-    let text = JsFuture::from(response.text().map_err(|_| "unreadable body".to_string())?)
-        .await
-        .map_err(|_| "the download was interrupted".to_string())?;
-    text.as_string().ok_or_else(|| "not text".to_string())
 }

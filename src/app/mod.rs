@@ -9,6 +9,7 @@ pub mod dict;
 pub mod dom;
 pub mod engine;
 pub mod export;
+pub mod fetch;
 pub mod layout;
 pub mod protocol;
 pub mod state;
@@ -42,20 +43,28 @@ fn hash_listener(_dispatcher: UseReducerDispatcher<AppState>) -> Vec<()> {
 }
 
 /// Opens what a link's fragment holds. A damaged link says what is wrong and
-/// leaves the reader's own draft where it was.
+/// leaves the reader's own draft where it was. (The link model is fetched
+/// first if this page has not needed it yet.)
 fn open_link(dispatcher: &UseReducerDispatcher<AppState>, fragment: &str, draft: Option<String>) {
-    match crate::share::decode(crate::share::payload_of(fragment)) {
-        Ok(shared) => {
-            let previous = draft.filter(|d| *d != shared.text);
-            dispatcher.dispatch(Action::OpenShared { shared, previous });
-        }
-        Err(error) => {
-            if let Some(draft) = draft {
-                dispatcher.dispatch(Action::RestoreDraft(draft));
+    let (dispatcher, fragment) = (dispatcher.clone(), fragment.to_string());
+    yew::platform::spawn_local(async move {
+        let opened = match fetch::share_model().await {
+            Ok(()) => crate::share::decode(crate::share::payload_of(&fragment)).map_err(|e| e.to_string()),
+            Err(why) => Err(format!("This link cannot be opened yet: {why}")),
+        };
+        match opened {
+            Ok(shared) => {
+                let previous = draft.filter(|d| *d != shared.text);
+                dispatcher.dispatch(Action::OpenShared { shared, previous });
             }
-            dispatcher.dispatch(Action::Notice(format!("{error}. Nothing you had here was changed.")));
+            Err(error) => {
+                if let Some(draft) = draft {
+                    dispatcher.dispatch(Action::RestoreDraft(draft));
+                }
+                dispatcher.dispatch(Action::Notice(format!("{error}. Nothing you had here was changed.")));
+            }
         }
-    }
+    });
 }
 
 /// Turns what the engine says into actions (and the marks the benchmark reads).
@@ -144,8 +153,9 @@ pub fn app() -> Html {
             if fragment.is_empty() {
                 // The article that was being read, with its marks, if it is the draft.
                 let reading = storage::load(storage::READING_KEY)
-                    .and_then(|payload| crate::share::decode(&payload).ok())
-                    .filter(|shared| Some(&shared.text) == draft.as_ref());
+                    .and_then(|json| serde_json::from_str::<storage::Reading>(&json).ok())
+                    .zip(draft.as_ref())
+                    .and_then(|(reading, draft)| reading.over(draft));
                 match (reading, draft) {
                     (Some(shared), _) => dispatcher.dispatch(Action::OpenShared { shared, previous: None }),
                     (None, Some(draft)) => dispatcher.dispatch(Action::RestoreDraft(draft)),
@@ -206,11 +216,19 @@ pub fn app() -> Html {
         let state = state.dispatcher();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::TogglePinyin))
     };
-    // The dictionary loads after the page is readable (it is large).
+    // The dictionary loads once the engine is ready (it is large, and the
+    // engine's start-up should not share the network and the CPU with it).
     let dict_state = use_state(|| DictState::Loading);
     {
         let dict_state = dict_state.clone();
-        use_effect_with((), move |_| dict::load(Callback::from(move |loaded| dict_state.set(loaded))));
+        let engine_ready = state.engine == EngineStatus::Ready;
+        let started = use_mut_ref(|| false);
+        use_effect_with(engine_ready, move |ready| {
+            if *ready && !*started.borrow() {
+                *started.borrow_mut() = true;
+                dict::load(Callback::from(move |loaded| dict_state.set(loaded)));
+            }
+        });
     }
     let dictionary = (*dict_state).clone();
     // The reader's own glossary, kept from an earlier visit.
@@ -244,7 +262,8 @@ pub fn app() -> Html {
         use_effect_with(reading, move |_| {
             if let Some(shared) = shared.filter(|_| !keeps_draft) {
                 let _ = storage::save(storage::DRAFT_KEY, &shared.text);
-                if let Err(why) = storage::save(storage::READING_KEY, &crate::share::encode(&shared)) {
+                let reading = serde_json::to_string(&storage::Reading::of(&shared)).unwrap_or_default();
+                if let Err(why) = storage::save(storage::READING_KEY, &reading) {
                     dispatcher.dispatch(Action::Notice(format!("Your marks are not saved in this browser: {why}.")));
                 }
             }
@@ -298,10 +317,14 @@ pub fn app() -> Html {
         Callback::from(move |_: MouseEvent| {
             let Some(shared) = state.shared() else { return };
             let (base, _) = dom::location();
-            let link = crate::share::make_link(&base, &shared);
-            let length = link.chars().count();
             let dispatcher = dispatcher.clone();
             yew::platform::spawn_local(async move {
+                if let Err(why) = fetch::share_model().await {
+                    dispatcher.dispatch(Action::Notice(format!("No link was made: {why}. Try again, or use “Download as a file”.")));
+                    return;
+                }
+                let link = crate::share::make_link(&base, &shared);
+                let length = link.chars().count();
                 let copied = dom::copy_text(&link).await;
                 let mut note = if copied {
                     format!("Link copied: {} characters.", state::group(length))
@@ -322,8 +345,12 @@ pub fn app() -> Html {
     let on_send = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
-            if let Some(shared) = state.shared() {
-                dom::web_share(&crate::share::make_link(&dom::location().0, &shared));
+            // The system share sheet needs the click itself, so no waiting
+            // here: the link model is fetched as soon as an article is shown.
+            match state.shared() {
+                Some(shared) if crate::share::model_is_ready() => dom::web_share(&crate::share::make_link(&dom::location().0, &shared)),
+                Some(_) => state.dispatch(Action::Notice("The link is still being prepared: try again in a moment.".into())),
+                None => {}
             }
         })
     };

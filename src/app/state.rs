@@ -12,12 +12,37 @@ use crate::app::storage;
 use crate::share::{Mark, SharedState, View};
 use crate::knowledge::SAMPLE_ARTICLE;
 
+/// An analysed document as state and as a component property. Two are equal
+/// when they are the same one: comparing long documents field by field on
+/// every render would cost more than the render.
+#[derive(Clone, Debug)]
+pub struct Doc(pub Rc<Document>);
+
+impl PartialEq for Doc {
+    fn eq(&self, other: &Doc) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for Doc {
+    type Target = Document;
+    fn deref(&self) -> &Document {
+        &self.0
+    }
+}
+
+impl From<Document> for Doc {
+    fn from(document: Document) -> Doc {
+        Doc(Rc::new(document))
+    }
+}
+
 #[derive(Clone, PartialEq)]
 pub enum Screen {
     /// The paste area.
     Edit,
     /// The reading view of an analysed text.
-    Read(Rc<Document>),
+    Read(Doc),
 }
 
 /// The longest text the reading view shows at once (every word is an
@@ -54,8 +79,9 @@ impl OpenCard {
     pub fn span(i: usize) -> OpenCard {
         OpenCard { target: CardTarget::Span(i), anchor: format!("#reader [data-span=\"{i}\"]") }
     }
-    pub fn word(i: usize) -> OpenCard {
-        OpenCard { target: CardTarget::Word(i), anchor: format!("#reader [data-word=\"{i}\"]") }
+    /// The card of word `i`, which starts at char `start`.
+    pub fn word(i: usize, start: usize) -> OpenCard {
+        OpenCard { target: CardTarget::Word(i), anchor: format!("#reader .w[data-start=\"{start}\"]") }
     }
 }
 
@@ -376,14 +402,14 @@ impl AppState {
                 ..self.clone()
             };
         };
-        let doc = Rc::new(document);
+        let doc = Doc::from(document);
         let n = doc.chars.len();
         let card = match (analysing.open_card, complete) {
             // The outermost span over exactly that stretch, else the word there.
             (Some((start, end)), true) => {
                 let span = doc.spans.iter().position(|s| s.start == start && s.end == end);
                 let word = doc.words.iter().position(|w| w.start == start);
-                span.map(OpenCard::span).or(word.map(OpenCard::word))
+                span.map(OpenCard::span).or(word.map(|i| OpenCard::word(i, start)))
             }
             _ => None,
         };
@@ -444,14 +470,14 @@ impl AppState {
 
 /// The document with its words cut at the marks' edges, so that a mark
 /// covers whole word elements.
-fn with_marks(doc: &Rc<Document>, marks: &[Mark]) -> Rc<Document> {
+fn with_marks(doc: &Doc, marks: &[Mark]) -> Doc {
     let cuts: Vec<usize> = marks.iter().flat_map(|m| [m.start, m.end]).collect();
     if cuts.iter().all(|&c| doc.words.iter().any(|w| w.start == c || w.end == c)) {
         return doc.clone();
     }
     let mut cut = (**doc).clone();
     cut.words = crate::analysis::split_words(cut.words, cuts);
-    Rc::new(cut)
+    Doc::from(cut)
 }
 
 impl Reducible for AppState {

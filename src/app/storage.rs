@@ -4,9 +4,37 @@
 /// The text in the paste area, saved as the reader types.
 pub const DRAFT_KEY: &str = "dudong.draft.v1";
 
-/// The article being read, with the reader's marks and view, as a share
-/// payload, so that a reload brings the marks back.
-pub const READING_KEY: &str = "dudong.reading.v1";
+/// The reader's marks and view over the draft, so that a reload brings them
+/// back: JSON of [`Reading`] (the text itself is the draft, saved apart).
+pub const READING_KEY: &str = "dudong.reading.v2";
+
+/// Marks and view, tied to the text they belong to by its length and CRC-32
+/// (cheap to make for any text, unlike a share link, and never applied to a
+/// different text).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Reading {
+    pub chars: usize,
+    pub crc32: u32,
+    pub marks: Vec<crate::share::Mark>,
+    pub view: crate::share::View,
+}
+
+impl Reading {
+    pub fn of(shared: &crate::share::SharedState) -> Reading {
+        Reading {
+            chars: shared.text.chars().count(),
+            crc32: crc32fast::hash(shared.text.as_bytes()),
+            marks: shared.marks.clone(),
+            view: shared.view.clone(),
+        }
+    }
+
+    /// The marks and view over `text`, if they were saved for it.
+    pub fn over(self, text: &str) -> Option<crate::share::SharedState> {
+        let fits = self.crc32 == crc32fast::hash(text.as_bytes()) && self.chars == text.chars().count();
+        fits.then(|| crate::share::SharedState { text: text.to_string(), marks: self.marks, view: self.view })
+    }
+}
 
 /// The reader's own glossary: `file name \n contents`.
 pub const GLOSSARY_KEY: &str = "dudong.glossary.v1";

@@ -550,11 +550,13 @@ fn validate(state: &SharedState) -> Result<(), LinkError> {
     Ok(())
 }
 
+pub use model::{install as install_model, is_ready as model_is_ready};
+
 /// CRC-32 of the embedded model file and the fingerprint of its token table
 /// (tests pin both: format 1 must never change).
 #[doc(hidden)]
 pub fn model_fingerprint() -> (u32, u32) {
-    (crc32fast::hash(model::MODEL_FILE), model::model().fingerprint())
+    (crc32fast::hash(model::model_file()), model::model().fingerprint())
 }
 
 /// `base` (without its own fragment) + `#` + the payload.

@@ -18,8 +18,46 @@
 use super::rangecoder::{Adaptive, Corrupt, Decoder, Numbers, BYTES};
 use std::sync::OnceLock;
 
-/// The model file (250,689 bytes), embedded.
+/// The model file (250,689 bytes). Natively (CLI, tests) it is embedded;
+/// the browser app fetches it the first time a link is made or opened
+/// (`dist/model-v1.bin`), so that it is not part of the first download,
+/// and hands it to [`install`].
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) static MODEL_FILE: &[u8] = include_bytes!("model-v1.bin");
+
+#[cfg(target_arch = "wasm32")]
+static INSTALLED: OnceLock<&'static [u8]> = OnceLock::new();
+
+/// The model file's bytes. In the browser, only after [`install`].
+pub(crate) fn model_file() -> &'static [u8] {
+    #[cfg(not(target_arch = "wasm32"))]
+    return MODEL_FILE;
+    #[cfg(target_arch = "wasm32")]
+    INSTALLED.get().copied().expect("share model used before it was loaded (call share::install_model first)")
+}
+
+/// Whether links can be made and read yet (always, natively).
+pub fn is_ready() -> bool {
+    #[cfg(not(target_arch = "wasm32"))]
+    return true;
+    #[cfg(target_arch = "wasm32")]
+    INSTALLED.get().is_some()
+}
+
+/// Installs the fetched model file after checking it is exactly format 1's
+/// (by its CRC-32): a stale or damaged copy is refused, never used.
+pub fn install(file: Vec<u8>) -> Result<(), String> {
+    const FORMAT_1_CRC: u32 = 0x7378_ca81;
+    let crc = crc32fast::hash(&file);
+    if crc != FORMAT_1_CRC {
+        return Err(format!("the link model file is not format 1's (CRC {crc:08x}, {} bytes)", file.len()));
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        let _ = INSTALLED.set(Box::leak(file.into_boxed_slice()));
+    }
+    Ok(())
+}
 
 /// Longest token, in characters (words and learned phrases).
 pub(crate) const MAX_TOKEN_CHARS: usize = 16;
@@ -215,7 +253,7 @@ pub(crate) const LEARNED_CAPACITY: usize = 1 << 16;
 
 pub(crate) fn model() -> &'static Model {
     static MODEL: OnceLock<Model> = OnceLock::new();
-    MODEL.get_or_init(|| Model::load(MODEL_FILE).expect("src/share/model-v1.bin is corrupt"))
+    MODEL.get_or_init(|| Model::load(model_file()).expect("src/share/model-v1.bin is corrupt"))
 }
 
 fn fnv(s: &[u8]) -> u64 {
@@ -545,6 +583,15 @@ mod tests {
     const MODEL_FILE_CRC: u32 = 0x7378_ca81;
     const WORD_LIST_CRC: u32 = 0xf9ff_6332;
     const MODEL_FINGERPRINT: u32 = 0x6a62_9074;
+
+    #[test]
+    fn only_format_1_model_is_installed() {
+        assert!(install(MODEL_FILE.to_vec()).is_ok());
+        let mut damaged = MODEL_FILE.to_vec();
+        damaged[1000] ^= 1;
+        assert!(install(damaged).unwrap_err().contains("not format 1"));
+        assert!(install(Vec::new()).is_err());
+    }
 
     #[test]
     fn model_file_is_frozen() {

@@ -72,6 +72,6 @@ test('the sample shows people, organisations, places, figures and terms', async 
   const kinds = new Set((await marks(page)).map((m) => m.kind));
   for (const k of ['person', 'org', 'place', 'figure', 'term']) assert.ok(kinds.has(k), `sample shows ${k}`);
   const term = page.locator('#reader mark[data-kind="term"]', { hasText: '耐心资本' }).first();
-  assert.match(await term.getAttribute('title'), /patient capital/);
+  assert.match(await term.getAttribute('aria-label'), /patient capital/);
   await page.close();
 });

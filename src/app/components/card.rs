@@ -6,21 +6,21 @@
 //! they stay until dismissed (Escape, ×, a click elsewhere), the pointer can
 //! move onto them, and only one is open at a time (WCAG 1.4.13).
 
-use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::analysis::{Document, Kind, Span};
+use crate::analysis::{Kind, Span};
 use crate::app::dict::DictState;
 #[cfg(target_arch = "wasm32")]
 use crate::app::layout::{place_card, Rect};
 use crate::app::layout::Placement;
+use crate::app::state::Doc;
 use crate::app::state::{CardTarget, OpenCard};
 use crate::knowledge::glossary::GlossaryEntry;
 
 #[derive(Properties, PartialEq)]
 pub struct CardViewProps {
-    pub document: Rc<Document>,
+    pub document: Doc,
     pub target: CardTarget,
     pub dictionary: DictState,
     /// Opens another card (a related term, another mention).
@@ -207,7 +207,7 @@ fn dictionary_body(dictionary: &DictState, word: &str) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct CardPopupProps {
-    pub document: Rc<Document>,
+    pub document: Doc,
     pub card: OpenCard,
     pub dictionary: DictState,
     pub on_open: Callback<OpenCard>,

@@ -3,16 +3,17 @@
 //! on an item jumps to its first mention.
 
 use std::collections::BTreeSet;
-use std::rc::Rc;
 
 use yew::prelude::*;
+
+use crate::app::state::Doc;
 
 use crate::analysis::{Document, Kind};
 use crate::share::Mark;
 
 #[derive(Properties, PartialEq)]
 pub struct PanelProps {
-    pub document: Rc<Document>,
+    pub document: Doc,
     pub hidden: BTreeSet<Kind>,
     pub on_toggle: Callback<Kind>,
     /// Jump to a span (its first mention).

@@ -21,6 +21,7 @@ use yew::prelude::*;
 use crate::analysis::{Document, Kind};
 use crate::app::components::kind_label;
 use crate::app::layout::{paragraphs, Node};
+use crate::app::state::Doc;
 use crate::app::state::OpenCard;
 use crate::app::study;
 use crate::app::dict::SharedDict;
@@ -34,11 +35,11 @@ const HOVER_DELAY_MS: u32 = 350;
 /// than a screenful); the rest follow in slices of about [`SLICE_CHARS`], one
 /// per task, so that no single task blocks the page for long.
 const FIRST_SCREEN_CHARS: usize = 3_000;
-const SLICE_CHARS: usize = 12_000;
+const SLICE_CHARS: usize = 4_000;
 
 #[derive(Properties, PartialEq)]
 pub struct ReaderProps {
-    pub document: Rc<Document>,
+    pub document: Doc,
     /// False while this is the first part of a long text and the rest is
     /// still being analysed.
     #[prop_or(true)]
@@ -66,12 +67,15 @@ pub struct ReaderProps {
     pub on_select: Callback<(usize, usize)>,
 }
 
-/// The card an element stands for: the innermost highlight around it, or the word.
-fn card_for(el: &Element) -> Option<OpenCard> {
-    let target = el.closest("[data-span], [data-word]").ok().flatten()?;
+/// The card an element stands for: the innermost highlight around it, or
+/// the word (found in `doc` by the offset the element carries).
+fn card_for(doc: &Document, el: &Element) -> Option<OpenCard> {
+    let target = el.closest("[data-span], .w").ok().flatten()?;
     // A word inside a highlight opens the highlight's card.
     let Some(mut mark) = target.closest("[data-span]").ok().flatten() else {
-        return target.get_attribute("data-word").and_then(|v| v.parse().ok()).map(OpenCard::word);
+        let start: usize = target.get_attribute("data-start")?.parse().ok()?;
+        let i = doc.words.binary_search_by_key(&start, |w| w.start).ok()?;
+        return Some(OpenCard::word(i, start));
     };
     // Of highlights over the same stretch (a spun term is a term and a spin),
     // the outermost opens: the term's card says it looks spun.
@@ -104,7 +108,7 @@ pub fn reader(props: &ReaderProps) -> Html {
     // How many paragraphs are in the page: a first screen at once, then more
     // in later tasks until all are (progressive rendering of long texts).
     let shown = use_mut_ref(|| (std::ptr::null::<Document>(), 0usize));
-    let doc_ptr = Rc::as_ptr(&props.document);
+    let doc_ptr = Rc::as_ptr(&props.document.0);
     if shown.borrow().0 != doc_ptr {
         let first = rendered.borrow().count_until(0, FIRST_SCREEN_CHARS);
         *shown.borrow_mut() = (doc_ptr, first);
@@ -142,9 +146,10 @@ pub fn reader(props: &ReaderProps) -> Html {
     }
 
     let onclick = {
+        let document = props.document.clone();
         let (on_open, on_close, open) = (props.on_open.clone(), props.on_close.clone(), props.open.clone());
         Callback::from(move |e: MouseEvent| {
-            let Some(card) = event_element(&e).and_then(|el| card_for(&el)) else {
+            let Some(card) = event_element(&e).and_then(|el| card_for(&document, &el)) else {
                 on_close.emit(());
                 return;
             };
@@ -156,12 +161,13 @@ pub fn reader(props: &ReaderProps) -> Html {
         })
     };
     let onpointerover = {
+        let document = props.document.clone();
         let (on_open, hover) = (props.on_open.clone(), hover.clone());
         Callback::from(move |e: PointerEvent| {
             if e.pointer_type() != "mouse" {
                 return;
             }
-            let Some(card) = event_element(&e).and_then(|el| card_for(&el)) else { return };
+            let Some(card) = event_element(&e).and_then(|el| card_for(&document, &el)) else { return };
             let on_open = on_open.clone();
             *hover.borrow_mut() = Some(gloo_timers::callback::Timeout::new(HOVER_DELAY_MS, move || on_open.emit(card)));
         })
@@ -174,20 +180,21 @@ pub fn reader(props: &ReaderProps) -> Html {
         })
     };
     let onkeydown = {
+        let document = props.document.clone();
         let (on_open, on_close) = (props.on_open.clone(), props.on_close.clone());
         Callback::from(move |e: KeyboardEvent| {
             let Some(el) = event_element(&e) else { return };
             match e.key().as_str() {
                 "ArrowRight" | "ArrowDown" => {
                     e.prevent_default();
-                    move_word(&el, 1);
+                    move_word(&document, &el, 1);
                 }
                 "ArrowLeft" | "ArrowUp" => {
                     e.prevent_default();
-                    move_word(&el, -1);
+                    move_word(&document, &el, -1);
                 }
                 "Enter" | " " => {
-                    if let Some(card) = card_for(&el) {
+                    if let Some(card) = card_for(&document, &el) {
                         e.prevent_default();
                         on_open.emit(card);
                     }
@@ -230,34 +237,43 @@ pub fn reader(props: &ReaderProps) -> Html {
         <p id="summary" class="summary" aria-live="polite">{ doc.summary.line() }</p>
         <article id="reader" class={classes!("reader", hidden)} lang="zh" aria-label="Article" data-progress={progress}
             {onclick} {onpointerover} {onpointerout} {onkeydown} {onpointerup} {onkeyup}>
-            { for markup.into_iter().map(Html::from_html_unchecked) }
+            // Keyed, so that adding paragraphs at the end leaves those already
+            // in the page untouched (Yew matches unkeyed lists from the end).
+            { for markup.into_iter().enumerate().map(|(i, inner)| html! {
+                <p key={i}>{ Html::from_html_unchecked(inner) }</p>
+            }) }
         </article>
         </>
     }
 }
 
-/// Moves focus to the next (or previous) word element in reading order.
-fn move_word(from: &Element, step: i32) {
+/// Moves focus to the next (or previous) word in reading order, skipping
+/// whitespace; words are found by their offsets, so a long article costs
+/// one lookup, not a walk over every word element.
+fn move_word(doc: &Document, from: &Element, step: i32) {
     let Some(root) = from.closest("#reader").ok().flatten() else { return };
-    let Ok(words) = root.query_selector_all(".w") else { return };
     let current = from.closest(".w").ok().flatten().or_else(|| from.query_selector(".w").ok().flatten());
-    let n = words.length();
-    let mut index = None;
-    if let Some(current) = current {
-        for i in 0..n {
-            if words.get(i).map(|w| w.is_same_node(Some(&current))).unwrap_or(false) {
-                index = Some(i);
-                break;
+    let start: Option<usize> = current.and_then(|c| c.get_attribute("data-start")).and_then(|v| v.parse().ok());
+    let is_word = |i: usize| doc.chars[doc.words[i].start..doc.words[i].end].iter().any(|c| !c.is_whitespace());
+    let mut next = match start.and_then(|s| doc.words.binary_search_by_key(&s, |w| w.start).ok()) {
+        // From a highlight, the first arrow press lands on its first word.
+        Some(i) if from.closest(".w").ok().flatten().is_none() => Some(i),
+        Some(i) => {
+            let mut j = i as i64 + step as i64;
+            while j >= 0 && (j as usize) < doc.words.len() && !is_word(j as usize) {
+                j += step as i64;
             }
+            (j >= 0 && (j as usize) < doc.words.len()).then_some(j as usize)
         }
-    }
-    let next = match index {
-        Some(i) if step > 0 => (i + 1).min(n.saturating_sub(1)),
-        Some(i) => i.saturating_sub(1),
-        None => 0,
+        None => (0..doc.words.len()).find(|&i| is_word(i)),
     };
-    if let Some(word) = words.get(next).and_then(|w| w.dyn_into::<HtmlElement>().ok()) {
-        let _ = word.focus();
+    if let Some(i) = next.take() {
+        let selector = format!(".w[data-start=\"{}\"]", doc.words[i].start);
+        if let Some(word) = root.query_selector(&selector).ok().flatten().and_then(|w| w.dyn_into::<HtmlElement>().ok()) {
+            // Words become focusable only when reached, to keep the markup small.
+            let _ = word.set_attribute("tabindex", "-1");
+            let _ = word.focus();
+        }
     }
 }
 
@@ -275,7 +291,8 @@ fn describe(doc: &Document, span: &crate::analysis::Span) -> String {
     text
 }
 
-/// The paragraphs of one document and the markup of those already shown.
+/// The paragraphs of one document and the markup (inside each `<p>`) of
+/// those already shown.
 struct Rendered {
     paragraphs: Vec<Vec<Node>>,
     /// Each paragraph's length in chars (to slice the rendering).
@@ -304,11 +321,10 @@ impl Rendered {
 
     fn paragraph(&mut self, i: usize, doc: &Document, dict: Option<&Dictionary>, marks: &[Mark]) -> AttrValue {
         if self.markup[i].is_none() {
-            let mut out = String::from("<p>");
+            let mut out = String::new();
             for node in &self.paragraphs[i] {
                 write_node(&mut out, doc, node, dict, marks);
             }
-            out.push_str("</p>");
             self.markup[i] = Some(AttrValue::from(out));
         }
         self.markup[i].clone().expect("made above")
@@ -351,6 +367,8 @@ fn write_node(out: &mut String, doc: &Document, node: &Node, dict: Option<&Dicti
             let text: String = doc.chars[word.start..word.end].iter().collect();
             // The reader's own mark over this word, if any.
             let mark = marks.iter().position(|m| m.start <= word.start && word.end <= m.end);
+            // Only what the contract needs: the offsets (the card finds the
+            // word by them); a long article has a hundred thousand of these.
             out.push_str(if mark.is_some() { "<span class=\"w marked\"" } else { "<span class=\"w\"" });
             if let Some(m) = mark {
                 let _ = write!(out, " data-mark=\"{m}\"");
@@ -360,7 +378,7 @@ fn write_node(out: &mut String, doc: &Document, node: &Node, dict: Option<&Dicti
                     out.push('"');
                 }
             }
-            let _ = write!(out, " data-word=\"{i}\" tabindex=\"-1\" data-start=\"{}\" data-end=\"{}\"", word.start, word.end);
+            let _ = write!(out, " data-start=\"{}\" data-end=\"{}\"", word.start, word.end);
             // Pinyin sits in an attribute that CSS shows above the word, so the
             // word element's text stays exactly the article's.
             if let Some(py) = dict.map(|d| study::pinyin(d, &text)).filter(|p| !p.is_empty()) {
@@ -381,7 +399,7 @@ fn write_node(out: &mut String, doc: &Document, node: &Node, dict: Option<&Dicti
             escape_into(&mut label, &describe(doc, span));
             let _ = write!(
                 out,
-                "<mark class=\"hl {kind}\" data-kind=\"{kind}\" data-span=\"{i}\" tabindex=\"0\" title=\"{label}\" \
+                "<mark class=\"hl {kind}\" data-kind=\"{kind}\" data-span=\"{i}\" tabindex=\"0\" \
                  aria-label=\"{label}\" aria-haspopup=\"dialog\" data-start=\"{}\" data-end=\"{}\">",
                 span.start, span.end
             );
