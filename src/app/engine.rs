@@ -25,8 +25,8 @@ mod imp {
     use wasm_bindgen::prelude::*;
     use web_sys::{ErrorEvent, MessageEvent, Worker};
 
-    /// The script Trunk writes for the worker (`data-loader-shim` in index.html).
-    const WORKER_SCRIPT: &str = "./dudong-worker_loader.js";
+    /// The worker's start script (`assets/worker-loader.js`, copied by Trunk).
+    const WORKER_SCRIPT: &str = "./worker-loader.js";
 
     struct Client {
         worker: Worker,
