@@ -24,7 +24,7 @@ fn replies(state: &AppState) -> Vec<Reply> {
     let mut out = Vec::new();
     for request in state.outbox.iter().filter(|r| r.id() > SENT.get()).cloned().collect::<Vec<Request>>() {
         SENT.set(request.id());
-        ENGINE.with(|e| answer(&mut e.borrow_mut(), request, || 0, |reply| out.push(reply)));
+        ENGINE.with(|e| answer(&mut e.borrow_mut(), request, &|| 0.0, || 0, |reply| out.push(reply)));
     }
     out
 }

@@ -156,7 +156,7 @@ mod imp {
         ANALYZER.with(|cell| {
             let mut cell = cell.borrow_mut();
             let analyzer = cell.get_or_insert_with(Analyzer::new);
-            crate::app::protocol::answer(analyzer, request, || 0, |reply| listener.emit(Event::Reply(reply)));
+            crate::app::protocol::answer(analyzer, request, &|| 0.0, || 0, |reply| listener.emit(Event::Reply(reply)));
         });
     }
 }

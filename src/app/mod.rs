@@ -71,6 +71,9 @@ fn open_link(dispatcher: &UseReducerDispatcher<AppState>, fragment: &str, draft:
 fn on_engine_event(dispatcher: UseReducerDispatcher<AppState>) -> Callback<engine::Event> {
     Callback::from(move |event| match event {
         engine::Event::Reply(reply) => {
+            if let Reply::Analyzed { ms, .. } = &reply {
+                dom::set_root_data("analysisMs", &format!("{ms:.1}"));
+            }
             if let Reply::Ready { memory } | Reply::Analyzed { memory, .. } = &reply {
                 dom::set_root_data("workerMemory", &memory.to_string());
                 dom::set_root_data("wasmMemory", &dom::wasm_memory_bytes().to_string());

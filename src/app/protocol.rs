@@ -41,7 +41,8 @@ pub enum Reply {
     Ready { memory: u32 },
     /// The analysis of the first `chars` characters of request `id`'s text
     /// (all of them when `complete`). The document comes without its text.
-    Analyzed { id: u32, chars: u32, complete: bool, document: Document, memory: u32 },
+    /// `ms` is how long the analysis itself took (for the benchmark's breakdown).
+    Analyzed { id: u32, chars: u32, complete: bool, document: Document, memory: u32, ms: f64 },
     /// The number of terms in the reader's glossary, or what is wrong with it.
     Glossary { id: u32, result: Result<u32, String> },
 }
@@ -66,18 +67,23 @@ pub fn preview_end(text: &str) -> Option<usize> {
 
 /// Answers one request with `analyzer`, giving each reply to `emit` as soon
 /// as it is made (the first part of a long text before the rest is
-/// analysed). The worker and the native engine both answer through this.
-pub fn answer(analyzer: &mut Analyzer, request: Request, memory: impl Fn() -> u32, mut emit: impl FnMut(Reply)) {
+/// analysed). The worker and the native engine both answer through this;
+/// `clock` gives milliseconds (`performance.now()` in the worker).
+pub fn answer(analyzer: &mut Analyzer, request: Request, clock: &dyn Fn() -> f64, memory: impl Fn() -> u32, mut emit: impl FnMut(Reply)) {
     match request {
         Request::Analyze { id, text } => {
             if let Some(end) = preview_end(&text) {
                 let prefix: String = text.chars().take(end).collect();
+                let t = clock();
                 let document = analyzer.analyze(&prefix);
-                emit(Reply::Analyzed { id, chars: end as u32, complete: false, document, memory: memory() });
+                let ms = clock() - t;
+                emit(Reply::Analyzed { id, chars: end as u32, complete: false, document, memory: memory(), ms });
             }
+            let t = clock();
             let document = analyzer.analyze(&text);
+            let ms = clock() - t;
             let chars = document.chars.len() as u32;
-            emit(Reply::Analyzed { id, chars, complete: true, document, memory: memory() });
+            emit(Reply::Analyzed { id, chars, complete: true, document, memory: memory(), ms });
         }
         Request::Glossary { id, name, text } => {
             let result = glossary::parse_any(&name, &text).map(|mine| {

@@ -38,7 +38,10 @@ pub fn run() {
         let scope = scope.clone();
         Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
             match serde_wasm_bindgen::from_value::<Request>(event.data()) {
-                Ok(request) => answer(&mut analyzer.borrow_mut(), request, memory_bytes, |reply| post(&scope, &reply)),
+                Ok(request) => {
+                    let clock = || scope.performance().map(|p| p.now()).unwrap_or(0.0);
+                    answer(&mut analyzer.borrow_mut(), request, &clock, memory_bytes, |reply| post(&scope, &reply))
+                }
                 Err(e) => web_sys::console::error_1(&format!("dudong worker: unreadable request: {e}").into()),
             }
         })
