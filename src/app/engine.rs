@@ -23,6 +23,7 @@ pub enum Event {
 mod imp {
     use super::*;
     use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
     use web_sys::{ErrorEvent, MessageEvent, Worker};
 
     /// The worker's start script (`assets/worker-loader.js`, copied by Trunk).
@@ -57,39 +58,67 @@ mod imp {
         }
     }
 
-    fn spawn() -> Result<Client, String> {
-        let worker = Worker::new(WORKER_SCRIPT).map_err(|e| format!("the analysis worker would not start ({e:?})"))?;
-        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-            let reply = match serde_wasm_bindgen::from_value::<Reply>(event.data()) {
-                Ok(reply) => reply,
-                Err(e) => return emit(Event::Failed(format!("an unreadable reply from the analysis worker: {e}"))),
-            };
-            if let Reply::Ready { .. } = reply {
-                // Send what the reader asked for while it was starting.
-                let queued = CLIENT.with(|c| {
-                    let mut c = c.borrow_mut();
-                    let Some(client) = c.as_mut() else { return Vec::new() };
-                    client.ready = true;
-                    std::mem::take(&mut client.queue).into_iter().map(|r| (client.worker.clone(), r)).collect()
-                });
-                for (worker, request) in queued {
-                    post(&worker, &request);
-                }
+    /// A reply from the worker (or one it sent before the app took it over).
+    fn on_reply(data: JsValue) {
+        let reply = match serde_wasm_bindgen::from_value::<Reply>(data) {
+            Ok(reply) => reply,
+            Err(e) => return emit(Event::Failed(format!("an unreadable reply from the analysis worker: {e}"))),
+        };
+        if let Reply::Ready { .. } = reply {
+            // Send what the reader asked for while it was starting.
+            let queued = CLIENT.with(|c| {
+                let mut c = c.borrow_mut();
+                let Some(client) = c.as_mut() else { return Vec::new() };
+                client.ready = true;
+                std::mem::take(&mut client.queue).into_iter().map(|r| (client.worker.clone(), r)).collect()
+            });
+            for (worker, request) in queued {
+                post(&worker, &request);
             }
-            emit(Event::Reply(reply));
-        });
+        }
+        emit(Event::Reply(reply));
+    }
+
+    /// The worker failed: it is dropped, and the next request starts a fresh one.
+    fn on_failure(why: String) {
+        if let Some(client) = CLIENT.with(|c| c.borrow_mut().take()) {
+            client.worker.terminate();
+        }
+        emit(Event::Failed(if why.is_empty() { "the analysis worker stopped".into() } else { why }));
+    }
+
+    /// The worker `assets/start-worker.js` started while the page loaded, and
+    /// what it said before the app was there to listen.
+    fn take_early() -> Option<(Worker, Vec<Result<JsValue, String>>)> {
+        let window = web_sys::window()?;
+        let key = JsValue::from_str("dudongWorker");
+        let early = js_sys::Reflect::get(&window, &key).ok().filter(|v| v.is_object())?;
+        let _ = js_sys::Reflect::delete_property(&window, &key);
+        let worker: Worker = js_sys::Reflect::get(&early, &"worker".into()).ok()?.dyn_into().ok()?;
+        let said: js_sys::Array = js_sys::Reflect::get(&early, &"early".into()).ok()?.dyn_into().ok()?;
+        let said = said
+            .iter()
+            .map(|item| match js_sys::Reflect::get(&item, &"error".into()).ok().and_then(|e| e.as_string()) {
+                Some(error) => Err(error),
+                None => Ok(js_sys::Reflect::get(&item, &"data".into()).unwrap_or(JsValue::UNDEFINED)),
+            })
+            .collect();
+        Some((worker, said))
+    }
+
+    fn spawn() -> Result<(Client, Vec<Result<JsValue, String>>), String> {
+        let (worker, said) = match take_early() {
+            Some(early) => early,
+            None => (Worker::new(WORKER_SCRIPT).map_err(|e| format!("the analysis worker would not start ({e:?})"))?, Vec::new()),
+        };
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| on_reply(event.data()));
         let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
             event.prevent_default();
-            // A worker that failed is dropped; the next request starts a fresh one.
-            if let Some(client) = CLIENT.with(|c| c.borrow_mut().take()) {
-                client.worker.terminate();
-            }
-            let why = event.message();
-            emit(Event::Failed(if why.is_empty() { "the analysis worker stopped".into() } else { why }));
+            on_failure(event.message());
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        Ok(Client { worker, ready: false, queue: Vec::new(), _on_message: on_message, _on_error: on_error })
+        Ok((Client { worker, ready: false, queue: Vec::new(), _on_message: on_message, _on_error: on_error }, said))
     }
 
     pub fn start(listener: Callback<Event>) {
@@ -98,21 +127,25 @@ mod imp {
     }
 
     fn ensure_started() -> bool {
-        CLIENT.with(|c| {
-            if c.borrow().is_some() {
-                return true;
-            }
-            match spawn() {
-                Ok(client) => {
-                    *c.borrow_mut() = Some(client);
-                    true
+        if CLIENT.with(|c| c.borrow().is_some()) {
+            return true;
+        }
+        match spawn() {
+            Ok((client, said)) => {
+                CLIENT.with(|c| *c.borrow_mut() = Some(client));
+                for message in said {
+                    match message {
+                        Ok(data) => on_reply(data),
+                        Err(why) => on_failure(why),
+                    }
                 }
-                Err(why) => {
-                    emit(Event::Failed(why));
-                    false
-                }
+                CLIENT.with(|c| c.borrow().is_some())
             }
-        })
+            Err(why) => {
+                emit(Event::Failed(why));
+                false
+            }
+        }
     }
 
     pub fn send(request: Request) {
