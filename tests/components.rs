@@ -170,6 +170,33 @@ async fn reader_escapes_text_and_keeps_line_breaks() {
 }
 
 #[tokio::test]
+async fn reader_markup_escapes_attributes_and_text() {
+    // The reading view writes its paragraphs as markup: a quote in a note
+    // or in the text must not end an attribute, an ampersand stays text.
+    let text = "A\"B'C&D<b>杭州</b>";
+    let document = Doc::from(Analyzer::new().analyze(text));
+    let n = document.chars.len();
+    let props = ReaderProps {
+        document,
+        complete: true,
+        reading: 1,
+        hidden: Default::default(),
+        open: None,
+        on_open: Callback::noop(),
+        on_close: Callback::noop(),
+        pinyin: None,
+        marks: vec![dudong::share::Mark { start: 0, end: n, note: "\"><img src=x onerror=alert(1)>&amp;".into() }],
+        on_select: Callback::noop(),
+    };
+    let html = LocalServerRenderer::<Reader>::with_props(props).hydratable(false).render().await;
+    assert!(!html.contains("<img") && !html.contains("<b>"), "{html}");
+    assert!(html.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;&amp;amp;"), "{html}");
+    for escaped in [">&quot;<", ">&#39;<", ">&amp;<", ">&lt;<"] {
+        assert!(html.contains(escaped), "{escaped} in {html}");
+    }
+}
+
+#[tokio::test]
 async fn highlighted_spans_carry_their_kind_and_nest() {
     // 耐烦资源 (a spun term) with 资源 (the spun word) inside it.
     let text = "耐烦资源";
