@@ -13,10 +13,13 @@ pub mod layout;
 pub mod state;
 pub mod storage;
 pub mod study;
+// Everyday use: offline.
+pub mod offline;
 
 use yew::prelude::*;
 
 use components::{CardPopup, GlossaryImport, Panel, PasteArea, Reader};
+use components::UpdateNotice;
 use dict::DictState;
 use state::{Action, AppState, OpenCard, Screen};
 
@@ -357,6 +360,7 @@ pub fn app() -> Html {
                 <p class="tagline">{ "Paste a Chinese article and read it word by word." }</p>
             </header>
             { body }
+            <UpdateNotice />
             <GlossaryImport status={state.glossary.clone()} on_file={on_glossary_file} on_forget={on_forget_glossary} />
             <footer class="about">
                 <details>
