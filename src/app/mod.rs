@@ -15,6 +15,7 @@ pub mod storage;
 pub mod study;
 // Everyday use: offline.
 pub mod offline;
+pub mod rich_text;
 
 use yew::prelude::*;
 
