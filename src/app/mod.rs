@@ -13,14 +13,15 @@ pub mod layout;
 pub mod state;
 pub mod storage;
 pub mod study;
-// Everyday use: offline.
+// Everyday use: offline, the library.
+pub mod library;
 pub mod offline;
 pub mod rich_text;
 
 use yew::prelude::*;
 
 use components::{CardPopup, GlossaryImport, Panel, PasteArea, Reader};
-use components::UpdateNotice;
+use components::{Library, UpdateNotice};
 use dict::DictState;
 use state::{Action, AppState, OpenCard, Screen};
 
@@ -361,6 +362,8 @@ pub fn app() -> Html {
                 <p class="tagline">{ "Paste a Chinese article and read it word by word." }</p>
             </header>
             { body }
+            <Library current={state.shared()} on_open={state.dispatcher().to_callback()
+                .reform(|(shared, previous)| Action::OpenShared { shared, previous })} />
             <UpdateNotice />
             <GlossaryImport status={state.glossary.clone()} on_file={on_glossary_file} on_forget={on_forget_glossary} />
             <footer class="about">

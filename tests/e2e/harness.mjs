@@ -102,3 +102,17 @@ export async function gotoPasteArea(page, url) {
   if (await page.locator('#reader').count()) await page.getByRole('button', { name: /Edit text/ }).click();
   await page.waitForSelector('#paste-text');
 }
+
+/** Where the everyday-use tests keep their screenshots (the README's come from here). */
+export const SCREENSHOTS = join(ROOT, 'target', 'screenshots');
+
+/** A screenshot into target/screenshots/ (the whole page with `full`). */
+export async function shot(page, name, { full = false } = {}) {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: full });
+}
+
+/** Whether the page scrolls sideways (it must not, down to 360 px). */
+export async function scrollsSideways(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+}
