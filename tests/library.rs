@@ -1,5 +1,7 @@
-//! The library's pure half (app::library), natively.
+//! The library's pure half (app::library) and the text-size steps
+//! (app::comfort), natively.
 
+use dudong::app::comfort;
 use dudong::app::library::{self, Article, Entry};
 use dudong::share::{Mark, SharedState, View};
 
@@ -166,4 +168,17 @@ fn storage_errors_say_that_nothing_else_changed() {
     assert!(full.contains("Your library is full: “合肥” is not kept") && full.contains("Nothing else changed"), "{full}");
     let other = library::not_kept_message("合肥", &library::StoreError::Unavailable);
     assert!(other.contains("private browsing"), "{other}");
+}
+
+#[test]
+fn the_text_size_steps_within_its_range_and_survives_odd_stored_values() {
+    assert_eq!(comfort::parse_scale(None), 1.0);
+    assert_eq!(comfort::parse_scale(Some("1.3")), 1.3);
+    assert_eq!(comfort::parse_scale(Some("7")), 1.0, "not one of the sizes");
+    assert_eq!(comfort::parse_scale(Some("NaN")), 1.0);
+    assert_eq!(comfort::step_scale(1.0, 1), 1.15);
+    assert_eq!(comfort::step_scale(1.0, -1), 0.85);
+    assert_eq!(comfort::step_scale(0.85, -1), 0.85);
+    assert_eq!(comfort::step_scale(2.5, 1), 2.5);
+    assert_eq!(comfort::percent(1.15), "115%");
 }

@@ -13,7 +13,8 @@ pub mod layout;
 pub mod state;
 pub mod storage;
 pub mod study;
-// Everyday use: offline, the library.
+// Everyday use: reading comfort, the library, offline.
+pub mod comfort;
 pub mod library;
 pub mod offline;
 pub mod rich_text;
@@ -21,7 +22,7 @@ pub mod rich_text;
 use yew::prelude::*;
 
 use components::{CardPopup, GlossaryImport, Panel, PasteArea, Reader};
-use components::{Library, UpdateNotice};
+use components::{Comfort, Library, UpdateNotice};
 use dict::DictState;
 use state::{Action, AppState, OpenCard, Screen};
 
@@ -355,11 +356,16 @@ pub fn app() -> Html {
         },
     };
 
+    let reading_document = match &state.screen {
+        Screen::Read(document) => Some(document.clone()),
+        Screen::Edit => None,
+    };
     html! {
         <main class="app">
             <header class="masthead">
                 <h1><span lang="zh">{ "读懂" }</span>{ " dudong" }</h1>
                 <p class="tagline">{ "Paste a Chinese article and read it word by word." }</p>
+                <Comfort document={reading_document} marks={!state.marks.is_empty()} on_notice={state.dispatcher().to_callback().reform(Action::Notice)} />
             </header>
             { body }
             <Library current={state.shared()} on_open={state.dispatcher().to_callback()
