@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, writeFile, readFile, rm, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, serveDist, launchBrowser, watchErrors, screenshot } from './harness.mjs';
+import { ROOT, serveDist, launchBrowser, watchErrors, shot } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
@@ -105,7 +105,7 @@ test('after one visit the app reads, highlights and shows word cards with the ne
     await word.click();
     await page.waitForSelector('#card');
     await page.waitForFunction(() => /jì zhě/.test(document.querySelector('#card').textContent), null, { timeout: 15000 });
-    await screenshot(page, 'offline-card');
+    await shot(page, 'offline-card');
     assert.equal(server.requests.length, asked, 'nothing reached the server once it was stopped');
     assert.deepEqual(errors, []);
   } finally {
