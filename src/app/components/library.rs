@@ -64,13 +64,21 @@ pub fn library_view(props: &LibraryProps) -> Html {
     // Keep what is being read: a new article with its text, a known one with
     // its marks and view (the text is written once).
     let key = props.current.as_ref().map(|s| (library::article_id(&s.text), s.marks.clone(), s.view.hidden_kinds.clone(), s.view.pinyin));
+    // Each change supersedes the one before: a save that has not yet begun
+    // writing when a newer one starts gives way, so older marks never land last.
+    let generation = use_mut_ref(|| 0u64);
     {
         let (current, entries, alert) = (props.current.clone(), entries.clone(), alert.clone());
         use_effect_with(key, move |_| {
             if let Some(shared) = current {
+                *generation.borrow_mut() += 1;
+                let mine = *generation.borrow();
                 yew::platform::spawn_local(async move {
                     let id = library::article_id(&shared.text);
                     let existing = store::list().await.ok().and_then(|list| list.into_iter().find(|e| e.id == id));
+                    if *generation.borrow() != mine {
+                        return;
+                    }
                     let entry = library::entry_for(&shared, now(), existing.as_ref());
                     let text = existing.is_none().then(|| shared.text.clone());
                     match store::put(&[(entry.clone(), text)]).await {
