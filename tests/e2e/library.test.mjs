@@ -108,7 +108,7 @@ test('export all and import back; bad files are named and change nothing', async
   await read(page, B);
   await toList(page);
   await page.waitForFunction(() => document.querySelectorAll('#library .library-item').length === 2);
-  await page.waitForFunction(() => /1 mark/.test(document.querySelector('#library').textContent));
+  await page.waitForFunction(() => /1 mark/.test(document.querySelector('#library')?.textContent ?? ''));
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#library-export')]);
   assert.equal(download.suggestedFilename(), 'dudong-library.json');
   const file = await readFile(await download.path(), 'utf8');

@@ -104,7 +104,7 @@ test('after one visit the app reads, highlights and shows word cards with the ne
     const word = page.locator('#reader .w', { hasText: /^记者$/ }).first();
     await word.click();
     await page.waitForSelector('#card');
-    await page.waitForFunction(() => /jì zhě/.test(document.querySelector('#card').textContent), null, { timeout: 15000 });
+    await page.waitForFunction(() => /jì zhě/.test(document.querySelector('#card')?.textContent ?? ''), null, { timeout: 15000 });
     await shot(page, 'offline-card');
     assert.equal(server.requests.length, asked, 'nothing reached the server once it was stopped');
     assert.deepEqual(errors, []);

@@ -56,7 +56,7 @@ test('HTML pasted over a selection replaces just that, and the draft is kept', a
   assert.equal(await page.evaluate(() => document.querySelector('#paste-text').selectionStart), 10);
   await page.waitForTimeout(700);
   await page.reload();
-  await page.waitForFunction(() => document.querySelector('#paste-text').value === '开头😀新的\n\n两段结尾');
+  await page.waitForFunction(() => document.querySelector('#paste-text')?.value === '开头😀新的\n\n两段结尾');
   await page.close();
 });
 
