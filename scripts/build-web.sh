@@ -15,3 +15,6 @@ cargo build --release --target wasm32-unknown-unknown --bin dudong-web --bin dud
 trunk build --release --offline "$@"
 # A strict Content-Security-Policy, with the loader script allowed by hash.
 python3 scripts/add-csp.py dist/index.html
+# The service worker that makes the app work offline: it lists (and hashes)
+# every file above, so it comes last.
+python3 scripts/make-sw.py dist

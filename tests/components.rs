@@ -241,3 +241,21 @@ async fn a_word_card_shows_the_dictionary_entry_once_loaded() {
     let html = LocalServerRenderer::<CardView>::with_props(props).hydratable(false).render().await;
     assert!(html.contains("zī běn") && html.contains("capital (economics)") && html.contains("資本"), "{html}");
 }
+
+#[tokio::test]
+async fn comfort_offers_print_and_a_legend_only_while_reading() {
+    use dudong::app::components::{Comfort, ComfortProps};
+    let doc = Rc::new(analyzer().analyze("李斌说，合肥的产值增长了12.5%。"));
+    let render = |document: Option<Rc<Document>>, marks: bool| {
+        LocalServerRenderer::<Comfort>::with_props(ComfortProps { document, marks, on_notice: Callback::noop() }).hydratable(false).render()
+    };
+    let reading = render(Some(doc), true).await;
+    assert!(reading.contains(r#"id="print""#) && reading.contains(r#"id="print-legend""#), "{reading}");
+    for label in ["Person", "Place", "Figure", "your marks"] {
+        assert!(reading.contains(label), "the legend names {label}: {reading}");
+    }
+    assert!(!reading.contains("Spun wording"), "only the kinds the article has: {reading}");
+    let editing = render(None, false).await;
+    assert!(editing.contains(r#"id="font-larger""#) && editing.contains("100%"), "{editing}");
+    assert!(!editing.contains(r#"id="print""#) && !editing.contains("print-legend"), "{editing}");
+}

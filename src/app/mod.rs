@@ -17,10 +17,16 @@ pub mod storage;
 pub mod study;
 #[cfg(target_arch = "wasm32")]
 pub mod worker;
+// Everyday use: reading comfort, the library, offline.
+pub mod comfort;
+pub mod library;
+pub mod offline;
+pub mod rich_text;
 
 use yew::prelude::*;
 
 use components::{CardPopup, GlossaryImport, Panel, PasteArea, Reader};
+use components::{Comfort, Library, UpdateNotice};
 use dict::DictState;
 use protocol::Reply;
 use state::{Action, AppState, EngineStatus, OpenCard, Screen};
@@ -451,14 +457,22 @@ pub fn app() -> Html {
         },
     };
 
+    let reading_document = match &state.screen {
+        Screen::Read(document) => Some(document.clone()),
+        Screen::Edit => None,
+    };
     html! {
         <main class="app">
             <header class="masthead">
                 <h1><span lang="zh">{ "读懂" }</span>{ " dudong" }</h1>
                 <p class="tagline">{ "Paste a Chinese article and read it word by word." }</p>
                 { engine_indicator(&state.engine) }
+                <Comfort document={reading_document} marks={!state.marks.is_empty()} on_notice={state.dispatcher().to_callback().reform(Action::Notice)} />
             </header>
             { body }
+            <Library current={state.shared()} on_open={state.dispatcher().to_callback()
+                .reform(|(shared, previous)| Action::OpenShared { shared, previous })} />
+            <UpdateNotice engine_ready={state.engine == EngineStatus::Ready} />
             <GlossaryImport status={state.glossary.clone()} on_file={on_glossary_file} on_forget={on_forget_glossary} />
             <footer class="about">
                 <details>

@@ -17,11 +17,22 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** Serves dist/ on 127.0.0.1 with a port the OS picks. */
+/** Serves dist/ on 127.0.0.1 with a port the OS picks. `requests` lists
+ * the paths asked for; `override[path]`, when set, is served instead of the
+ * file (a function of the file's text); `close` also cuts open connections. */
 export async function serveDist() {
+  const requests = [];
+  const override = {};
   const server = createServer(async (req, res) => {
     let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    requests.push(path);
     if (path.endsWith('/')) path += 'index.html';
+    if (override[path]) {
+      const text = await readFile(join(DIST, path), 'utf8');
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
+      res.end(override[path](text));
+      return;
+    }
     const file = normalize(join(DIST, path));
     if (!file.startsWith(DIST)) { res.writeHead(403).end(); return; }
     try {
@@ -34,7 +45,8 @@ export async function serveDist() {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
+  const close = () => new Promise((ok) => { server.close(ok); server.closeAllConnections(); });
+  return { url: `http://127.0.0.1:${port}/`, requests, override, close };
 }
 
 /** Debian's Chromium, headless, with a fresh profile and no background traffic. */
@@ -89,4 +101,18 @@ export async function gotoPasteArea(page, url) {
   await page.waitForSelector('#paste-text, #reader');
   if (await page.locator('#reader').count()) await page.getByRole('button', { name: /Edit text/ }).click();
   await page.waitForSelector('#paste-text');
+}
+
+/** Where the everyday-use tests keep their screenshots (the README's come from here). */
+export const SCREENSHOTS = join(ROOT, 'target', 'screenshots');
+
+/** A screenshot into target/screenshots/ (the whole page with `full`). */
+export async function shot(page, name, { full = false } = {}) {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: full });
+}
+
+/** Whether the page scrolls sideways (it must not, down to 360 px). */
+export async function scrollsSideways(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
 }

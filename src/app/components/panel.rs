@@ -83,8 +83,40 @@ fn heading(kind: Kind) -> &'static str {
 #[function_component(Panel)]
 pub fn panel(props: &PanelProps) -> Html {
     let groups = overview(&props.document);
+    // On narrow screens the panel is a sheet at the bottom: a handle that
+    // opens it over the article; wide screens never show the handle.
+    let sheet_open = use_state(|| false);
+    let toggle_sheet = {
+        let sheet_open = sheet_open.clone();
+        Callback::from(move |_: MouseEvent| sheet_open.set(!*sheet_open))
+    };
+    // Jumping to a mention (an item's button) closes the sheet, so that the
+    // mention is in view; the switches and the handle leave it as it is.
+    let on_panel_click = {
+        let sheet_open = sheet_open.clone();
+        Callback::from(move |e: MouseEvent| {
+            use wasm_bindgen::JsCast;
+            let on_item = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest("button.item").ok().flatten())
+                .is_some();
+            if on_item {
+                sheet_open.set(false);
+            }
+        })
+    };
+    let found: usize = props.document.spans.len();
     html! {
-        <aside id="panel" class="panel" aria-label="Overview">
+        <aside id="panel" class={classes!("panel", (*sheet_open).then_some("sheet-open"))} aria-label="Overview"
+            onclick={on_panel_click}>
+            <button id="sheet-handle" class="sheet-handle" aria-expanded={sheet_open.to_string()} aria-controls="panel-body"
+                onclick={toggle_sheet}>
+                <span class="grip" aria-hidden="true"></span>
+                <span>{ format!("In this article: {} highlights", found) }
+                    <span aria-hidden="true">{ if *sheet_open { " ▾" } else { " ▴" } }</span></span>
+            </button>
+            <div id="panel-body" class="panel-body">
             if !props.marks.is_empty() {
                 <section class="group marks" data-kind="mark">
                     <h3>{ "Your marks" }<span class="group-count">{ format!(" {}", props.marks.len()) }</span></h3>
@@ -134,6 +166,7 @@ pub fn panel(props: &PanelProps) -> Html {
                     </section>
                 }
             }) }
+            </div>
         </aside>
     }
 }

@@ -1,0 +1,83 @@
+// dudong's service worker: after the first visit the app works with the
+// network off. scripts/make-sw.py writes dist/sw.js from this template after
+// every build, filling in the three constants below. VERSION is a hash of
+// every built file (and of this template), so a new build is a new worker:
+// it installs beside the old one, waits until the reader reloads (the page
+// offers "Reload"), then deletes the old build's cache.
+const VERSION = '__VERSION__';
+// Every file the build wrote, fetched when the worker installs.
+const PRECACHE = __PRECACHE__;
+// Large files ({path: content hash}) kept the first time they are needed
+// rather than at install: the card dictionary. The hash is in the cache's
+// name, so an unchanged dictionary survives a new build of the app.
+const LAZY = __LAZY__;
+
+const APP_CACHE = `dudong-app-${VERSION}`;
+const lazyCacheName = (path) => `dudong-data-${path}-${LAZY[path]}`;
+const scoped = (path) => new URL(path, self.registration.scope).href;
+
+self.addEventListener('install', (event) => {
+  // 'no-cache' revalidates with the server, so a stale HTTP cache cannot mix builds.
+  event.waitUntil(caches.open(APP_CACHE).then((cache) =>
+    cache.addAll(PRECACHE.map((path) => new Request(scoped(path), { cache: 'no-cache' })))));
+});
+
+self.addEventListener('activate', (event) => {
+  const keep = new Set([APP_CACHE, ...Object.keys(LAZY).map(lazyCacheName)]);
+  event.waitUntil((async () => {
+    for (const name of await caches.keys()) {
+      if (name.startsWith('dudong-') && !keep.has(name)) await caches.delete(name);
+    }
+    // The first visit's page is controlled at once, without a reload.
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data === 'skip-waiting') {
+    // The reader chose to reload into the new build.
+    self.skipWaiting();
+  } else if (event.data === 'keep-data') {
+    // The page asks for the large files once it is controlled: on the first
+    // visit it fetched the dictionary before this worker was in charge.
+    event.waitUntil(Promise.all(Object.keys(LAZY).map(keepLazy)));
+  }
+});
+
+async function keepLazy(path) {
+  const cache = await caches.open(lazyCacheName(path));
+  const url = scoped(path);
+  if (await cache.match(url)) return;
+  const response = await fetch(new Request(url, { cache: 'no-cache' }));
+  if (response.ok) await cache.put(url, response);
+}
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  event.respondWith(respond(request, url));
+});
+
+async function respond(request, url) {
+  const app = await caches.open(APP_CACHE);
+  // Any page address (with a query, or a link's fragment) is the one page.
+  if (request.mode === 'navigate') {
+    const page = await app.match(scoped('index.html'));
+    if (page) return page;
+    return fetch(request);
+  }
+  const hit = await app.match(request, { ignoreSearch: true });
+  if (hit) return hit;
+  const path = url.href.startsWith(self.registration.scope) ? url.href.slice(self.registration.scope.length) : null;
+  if (path !== null && Object.hasOwn(LAZY, path)) {
+    const cache = await caches.open(lazyCacheName(path));
+    const kept = await cache.match(url.href);
+    if (kept) return kept;
+    const response = await fetch(request);
+    if (response.ok) await cache.put(url.href, response.clone());
+    return response;
+  }
+  return fetch(request);
+}
