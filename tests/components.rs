@@ -245,8 +245,8 @@ async fn a_word_card_shows_the_dictionary_entry_once_loaded() {
 #[tokio::test]
 async fn comfort_offers_print_and_a_legend_only_while_reading() {
     use dudong::app::components::{Comfort, ComfortProps};
-    let doc = Rc::new(analyzer().analyze("李斌说，合肥的产值增长了12.5%。"));
-    let render = |document: Option<Rc<Document>>, marks: bool| {
+    let doc = Doc::from(analyzer().analyze("李斌说，合肥的产值增长了12.5%。"));
+    let render = |document: Option<Doc>, marks: bool| {
         LocalServerRenderer::<Comfort>::with_props(ComfortProps { document, marks, on_notice: Callback::noop() }).hydratable(false).render()
     };
     let reading = render(Some(doc), true).await;
