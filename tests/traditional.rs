@@ -2,7 +2,7 @@
 //! simplified form, and shown as pasted. The traditional fixtures are the
 //! project's own simplified fixtures in traditional characters (Taiwan's 為).
 
-use dudong::analysis::{Analyzer, Document, Kind, Script};
+use dudong::analysis::{Analyzer, Document, Kind, Script, Span};
 use dudong::knowledge;
 
 const NORMAL: &str = include_str!("fixtures/normal.txt");
@@ -15,8 +15,9 @@ fn analyzer() -> &'static Analyzer {
     A.get_or_init(Analyzer::new)
 }
 
-fn spans(doc: &Document) -> Vec<(usize, usize, Kind, Option<String>, Option<String>, Option<String>)> {
-    doc.spans.iter().map(|s| (s.start, s.end, s.kind, s.term.clone(), s.original.clone(), s.note.clone())).collect()
+/// Spans compare whole: offsets, kind, term, original and note.
+fn spans(doc: &Document) -> Vec<Span> {
+    doc.spans.clone()
 }
 
 #[test]

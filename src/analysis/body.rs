@@ -131,7 +131,7 @@ impl BodyFinder {
         let text: String = content.iter().collect::<String>().to_uppercase();
         let len = content.iter().filter(|c| !c.is_whitespace()).count();
         let letters: String = text.chars().filter(|c| c.is_alphabetic()).collect();
-        if self.rules.terminators.iter().any(|t| *t == letters) {
+        if self.rules.terminators.contains(&letters) {
             return Class::Terminator;
         }
         let bare = text.trim_start_matches(|c: char| c.is_whitespace() || DECORATION.contains(c));
@@ -207,7 +207,7 @@ fn core(lines: &[Line]) -> Option<(usize, usize)> {
             _ => Some((score, i)),
         };
         let (sum, from) = run.unwrap();
-        if best.map_or(true, |(b, _, _)| sum > b) {
+        if best.is_none_or(|(b, _, _)| sum > b) {
             best = Some((sum, from, i));
         }
     }

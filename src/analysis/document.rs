@@ -152,7 +152,7 @@ pub struct Summary {
 impl Summary {
     /// Counts the spans that start inside `body` (all of them when `None`).
     pub fn count(spans: &[Span], verdict: &crate::analysis::spin::SpinVerdict, body: Option<(usize, usize)>) -> Summary {
-        let inside = |s: &&Span| body.map_or(true, |(from, to)| s.start >= from && s.start < to);
+        let inside = |s: &&Span| body.is_none_or(|(from, to)| s.start >= from && s.start < to);
         let n = |kind: Kind| spans.iter().filter(inside).filter(|s| s.kind == kind).count();
         Summary {
             people: n(Kind::Person),
@@ -219,7 +219,7 @@ impl Document {
         self.text = text;
         let fits = self.words.last().map_or(self.chars.is_empty(), |w| w.end == self.chars.len())
             && self.spans.iter().all(|s| s.start < s.end && s.end <= self.chars.len())
-            && self.body.map_or(true, |(from, to)| from <= to && to <= self.chars.len());
+            && self.body.is_none_or(|(from, to)| from <= to && to <= self.chars.len());
         fits.then_some(self)
     }
 
@@ -231,7 +231,7 @@ impl Document {
     /// Whether a span starts inside the article's body (always, when the
     /// whole text is the body).
     pub fn in_body(&self, span: &Span) -> bool {
-        self.body.map_or(true, |(from, to)| span.start >= from && span.start < to)
+        self.body.is_none_or(|(from, to)| span.start >= from && span.start < to)
     }
 
     /// The text between two char offsets.
