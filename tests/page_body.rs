@@ -1,6 +1,9 @@
 //! The article body of a whole pasted web page, on the project's own
-//! fixture (`whole_page.txt`: an article written for the project inside
-//! navigation, related links, an ad, comments and a footer also written for it).
+//! fixtures, all written for the project: `whole_page.txt` (an article inside
+//! navigation, related links, an ad, comments and a footer), `page_portal.txt`
+//! (a notice on an official portal: lines without blank lines between, a
+//! toolbar between byline and text) and `page_short_lines.txt` (a personal
+//! account's post, one short sentence a line, closed by -END-).
 
 use dudong::analysis::{Analyzer, Document, Kind, Script};
 
@@ -26,6 +29,22 @@ fn expected_body(text: &str, headline: &str, closing: &str) -> (usize, usize) {
 fn the_body_of_a_whole_page_runs_from_headline_to_closing_line() {
     let doc = analyzer().analyze(PAGE);
     assert_eq!(doc.body, Some(expected_body(PAGE, "夜校走红", "（完）")), "body: {:?}", doc.body.map(|(a, b)| doc.slice(a, b)));
+}
+
+#[test]
+fn other_page_layouts() {
+    for (page, headline, closing) in [
+        (include_str!("fixtures/page_portal.txt"), "市交通局召开", "及时处置。"),
+        (include_str!("fixtures/page_short_lines.txt"), "凌晨四点的菜市场", "-END-"),
+    ] {
+        let doc = analyzer().analyze(page);
+        assert_eq!(
+            doc.body,
+            Some(expected_body(page, headline, closing)),
+            "body: {:?}",
+            doc.body.map(|(a, b)| doc.slice(a, b))
+        );
+    }
 }
 
 #[test]

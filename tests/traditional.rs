@@ -61,6 +61,8 @@ fn simplified_texts_and_the_knowledge_are_left_alone() {
         SPUN,
         include_str!("fixtures/normal_tricky.txt"),
         include_str!("fixtures/whole_page.txt"),
+        include_str!("fixtures/page_portal.txt"),
+        include_str!("fixtures/page_short_lines.txt"),
         knowledge::SAMPLE_ARTICLE,
         knowledge::GAZETTEER_FILE,
         knowledge::SPINS_FILE,

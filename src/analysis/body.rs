@@ -11,9 +11,9 @@
 //!    that crosses no chrome line (the maximum-subarray idea of body-text
 //!    extraction). Long paragraphs pay for the short headings and captions
 //!    between them; the short items of menus and link lists never pay.
-//! 3. The core grows upward over bylines to the nearest headline-like line,
-//!    and downward to a terminator close below it or over the short closing
-//!    sentences of the article.
+//! 3. The core grows upward over bylines (and a toolbar below a byline) to
+//!    the nearest headline-like line, and downward to a terminator close
+//!    below it or over the short closing sentences of the article.
 //!
 //! The result is a char range from the start of the first body line to the
 //! end of the last; `None` when that is the whole text.
@@ -27,12 +27,14 @@ use crate::knowledge::page::PageRules;
 const TOLL: i64 = 25;
 /// A line that ends a sentence (。！？) is prose even when short, as in
 /// articles written one sentence a line; link titles and menus do not end so.
-const SENTENCE_TOLL: i64 = 10;
+const SENTENCE_TOLL: i64 = 6;
 /// A core weaker than this is no body at all (a list of links, a few words).
 const MIN_CORE: i64 = 2 * TOLL;
 /// Lines searched above the core for its headline, below it for a terminator.
-const HEAD_WINDOW: usize = 4;
+const HEAD_WINDOW: usize = 5;
 const TAIL_WINDOW: usize = 10;
+/// A toolbar or share bar inside an article's head is at most this long (chars).
+const BAR_LEN: usize = 40;
 /// A headline is this long (chars).
 const HEADLINE_LEN: std::ops::RangeInclusive<usize> = 6..=80;
 
@@ -178,13 +180,21 @@ impl BodyFinder {
         }
     }
 
-    /// Up over bylines to the nearest headline-like line above the core.
+    /// Up over bylines to the nearest headline-like line above the core. A
+    /// toolbar or share bar between the byline and the text (【打印】【关闭】)
+    /// is passed over only when a byline above it shows that this is still
+    /// the article's head; otherwise it is where the page's chrome begins.
     fn grow_up(&self, lines: &[Line], first: usize) -> usize {
         let mut top = first;
+        let mut skipped_bar = false;
         for i in (first.saturating_sub(HEAD_WINDOW)..first).rev() {
             match lines[i].class {
-                Class::Byline => top = i,
-                Class::Prose | Class::Short if HEADLINE_LEN.contains(&lines[i].len) => return i,
+                Class::Byline => {
+                    top = i;
+                    skipped_bar = false;
+                }
+                Class::Menu | Class::Chrome if lines[i].len <= BAR_LEN => skipped_bar = true,
+                Class::Prose | Class::Short if HEADLINE_LEN.contains(&lines[i].len) && !skipped_bar => return i,
                 _ => break,
             }
         }
@@ -236,8 +246,8 @@ fn grow_down(lines: &[Line], last: usize) -> usize {
 const DECORATION: &str = "•·・●○■□◆◇▶►▪>»|｜-—–=*#【】[]（）()<>《》「」『』:：";
 const CLOSING: &str = "。！？!?…”’」』）)";
 const BULLETS: &str = "•·・●○■□◆◇▶►▪";
-/// What separates the items of a menu or a breadcrumb.
-const SEPARATORS: &str = "|｜/>›»＞·•";
+/// What separates the items of a menu, a breadcrumb or a toolbar (【打印】【关闭】).
+const SEPARATORS: &str = "|｜/>›»＞·•【】[]";
 
 /// Commas, full stops and the like, full or half width (spun and pasted text
 /// often has half-width ones); a comma between digits is a thousands separator.
