@@ -142,3 +142,12 @@ fn a_spun_article_inside_a_page_is_judged_on_its_body() {
     assert_eq!(doc.summary.spins, alone.summary.spins);
     assert!((doc.summary.spins_per_thousand - alone.summary.spins_per_thousand).abs() < 1e-9);
 }
+
+#[test]
+fn a_sentence_that_starts_like_a_byline_is_still_the_article() {
+    // 作者 and a date open bylines, but a line with a sentence in it is prose.
+    let last = "作者认为，夜校能不能长久，关键看课程质量。";
+    let page = PAGE.replace("（完）\n责任编辑：周宁\n", &format!("{last}\n"));
+    let doc = analyzer().analyze(&page);
+    assert!(body_text(&doc).unwrap().ends_with(last), "{:?}", body_text(&doc));
+}

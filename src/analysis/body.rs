@@ -144,8 +144,10 @@ impl BodyFinder {
             return Class::Chrome;
         }
         let punctuation = sentence_punctuation(content);
+        // A byline has no sentence in it: 作者认为，… is prose.
         if len <= self.rules.max_marker_line
-            && (self.rules.byline_markers.iter().any(|m| bare.starts_with(m.as_str())) || (punctuation <= 1 && has_date(content)))
+            && punctuation == 0
+            && (self.rules.byline_markers.iter().any(|m| bare.starts_with(m.as_str())) || has_date(content))
         {
             return Class::Byline;
         }
