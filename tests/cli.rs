@@ -84,3 +84,21 @@ fn segment_prints_one_word_per_line() {
     assert_eq!(code, 0);
     assert_eq!(out.lines().collect::<Vec<_>>(), vec!["杭州", "的", "DeepSeek"]);
 }
+
+#[test]
+fn annotate_json_says_where_the_body_is_and_which_script() {
+    let page = include_str!("fixtures/whole_page_traditional.txt");
+    let (code, out, err) = dudong(&["annotate", "--json", "-"], page.as_bytes());
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["script"], "traditional");
+    let chars: Vec<char> = page.chars().collect();
+    let (start, end) = (v["body"]["start"].as_u64().unwrap() as usize, v["body"]["end"].as_u64().unwrap() as usize);
+    let body: String = chars[start..end].iter().collect();
+    assert!(body.starts_with("夜校走紅") && body.ends_with("（完）"), "{body}");
+    assert!(v["summary"]["outside_body"].as_u64().unwrap() > 0);
+    // A plain article: the whole text is the body.
+    let (_, out, _) = dudong(&["annotate", "--json", "-"], include_bytes!("fixtures/normal.txt"));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!((v["script"].as_str(), v["body"].is_null()), (Some("simplified"), true));
+}

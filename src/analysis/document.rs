@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::knowledge::glossary::GlossaryEntry;
+use super::script::Script;
 
 /// One word of the segmented text. `start..end` are Unicode scalar offsets
 /// into the analysed text, end exclusive. Whitespace runs are words too, so
@@ -75,6 +76,7 @@ impl Span {
 /// JavaScript object per word.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document {
+    /// The text exactly as given (in traditional characters if it was written so).
     #[serde(skip)]
     pub text: String,
     /// The text as chars, so that views can slice by the offsets cheaply.
@@ -88,6 +90,15 @@ pub struct Document {
     /// as related, so that a card needs nothing but the document.
     #[serde(default)]
     pub entries: Vec<GlossaryEntry>,
+    /// The script the text was written in; a traditional text was analysed
+    /// as its simplified form (offsets are the same).
+    #[serde(default)]
+    pub script: Script,
+    /// The article's body (char offsets) when the text is a whole web page;
+    /// `None` when the whole text is the body. Spans outside it are still
+    /// there, but the summary counts only those inside.
+    #[serde(default)]
+    pub body: Option<(usize, usize)>,
 }
 
 /// Words that tile a text, as the little-endian `u32` end offset of each.
@@ -115,7 +126,8 @@ mod word_ends {
     }
 }
 
-/// Counts over the article, for the one-line summary above it.
+/// Counts over the article (its body, when the text is a whole web page),
+/// for the one-line summary above it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
     /// Distinct surface forms per entity kind, and mentions for the rest.
@@ -129,11 +141,19 @@ pub struct Summary {
     pub spins: usize,
     pub spun: bool,
     pub spins_per_thousand: f64,
+    /// Spans outside the article's body (navigation, related links, ads).
+    #[serde(default)]
+    pub outside_body: usize,
+    /// Written in traditional characters and analysed as simplified.
+    #[serde(default)]
+    pub traditional: bool,
 }
 
 impl Summary {
-    pub fn count(spans: &[Span], verdict: &crate::analysis::spin::SpinVerdict) -> Summary {
-        let n = |kind: Kind| spans.iter().filter(|s| s.kind == kind).count();
+    /// Counts the spans that start inside `body` (all of them when `None`).
+    pub fn count(spans: &[Span], verdict: &crate::analysis::spin::SpinVerdict, body: Option<(usize, usize)>) -> Summary {
+        let inside = |s: &&Span| body.is_none_or(|(from, to)| s.start >= from && s.start < to);
+        let n = |kind: Kind| spans.iter().filter(inside).filter(|s| s.kind == kind).count();
         Summary {
             people: n(Kind::Person),
             orgs: n(Kind::Org),
@@ -144,6 +164,8 @@ impl Summary {
             spins: n(Kind::Spin),
             spun: verdict.spun,
             spins_per_thousand: verdict.per_thousand,
+            outside_body: spans.len() - spans.iter().filter(inside).count(),
+            traditional: false,
         }
     }
 
@@ -166,6 +188,12 @@ impl Summary {
         if self.spun {
             line.push_str(&format!("; this text looks machine-spun: {} substitutions", self.spins));
         }
+        if self.outside_body > 0 {
+            line.push_str(&format!("; {} more outside the article", self.outside_body));
+        }
+        if self.traditional {
+            line.push_str("; traditional characters, read as simplified");
+        }
         line
     }
 }
@@ -179,6 +207,8 @@ impl Document {
             spans,
             summary: Summary::default(),
             entries: Vec::new(),
+            script: Script::Simplified,
+            body: None,
         }
     }
 
@@ -188,13 +218,20 @@ impl Document {
         self.chars = text.chars().collect();
         self.text = text;
         let fits = self.words.last().map_or(self.chars.is_empty(), |w| w.end == self.chars.len())
-            && self.spans.iter().all(|s| s.start < s.end && s.end <= self.chars.len());
+            && self.spans.iter().all(|s| s.start < s.end && s.end <= self.chars.len())
+            && self.body.is_none_or(|(from, to)| from <= to && to <= self.chars.len());
         fits.then_some(self)
     }
 
     /// The glossary entry of `term`, if the document carries it.
     pub fn entry(&self, term: &str) -> Option<&GlossaryEntry> {
         self.entries.iter().find(|e| e.term == term)
+    }
+
+    /// Whether a span starts inside the article's body (always, when the
+    /// whole text is the body).
+    pub fn in_body(&self, span: &Span) -> bool {
+        self.body.is_none_or(|(from, to)| span.start >= from && span.start < to)
     }
 
     /// The text between two char offsets.

@@ -9,20 +9,27 @@
 //! | [`figures`] | dates, amounts, percentages, fractions, ranks |
 //! | [`glossary`] | glossary terms, their aliases and spun forms |
 //! | [`spin`] | spun wording and the document's verdict |
+//! | [`script`] | traditional text, read through a simplified copy with the same offsets |
+//! | [`body`] | the article's body in a whole pasted web page |
 
+pub mod body;
 mod document;
 pub mod entities;
 pub mod figures;
 pub mod glossary;
+pub mod script;
 pub mod segment;
 pub mod spin;
 pub mod text;
 
 pub use document::{Document, Kind, Span, Summary, Word};
+pub use script::Script;
 pub use segment::Segmenter;
 
+use body::BodyFinder;
 use entities::{EntityRecognizer, Tagged};
 use glossary::GlossaryMatcher;
+use script::Simplifier;
 use spin::SpinDetector;
 use text::Boundaries;
 
@@ -35,6 +42,8 @@ pub struct Analyzer {
     entities: EntityRecognizer,
     glossary: GlossaryMatcher,
     spins: SpinDetector,
+    simplifier: Simplifier,
+    body: BodyFinder,
 }
 
 impl Analyzer {
@@ -45,16 +54,25 @@ impl Analyzer {
         let rules = knowledge::rules::builtin().unwrap_or_else(|e| panic!("{e}"));
         let glossary = knowledge::glossary::builtin().unwrap_or_else(|e| panic!("{e}"));
         let spins = knowledge::spins::builtin().unwrap_or_else(|e| panic!("{e}"));
+        let traditional = knowledge::traditional::builtin_chars().unwrap_or_else(|e| panic!("{e}"));
+        let phrases = knowledge::traditional::builtin_phrases().unwrap_or_else(|e| panic!("{e}"));
+        let page = knowledge::page::builtin().unwrap_or_else(|e| panic!("{e}"));
         Analyzer {
             segmenter: Segmenter::new(),
             entities: EntityRecognizer::new(&gazetteer, rules),
             glossary: GlossaryMatcher::new(glossary),
             spins: SpinDetector::new(spins),
+            simplifier: Simplifier::new(&traditional, &phrases),
+            body: BodyFinder::new(page),
         }
     }
 
     /// Analyses `text`. Offsets in the result count Unicode scalar values.
-    pub fn analyze(&self, text: &str) -> Document {
+    /// A traditional text is analysed as its simplified copy (same offsets);
+    /// the document keeps the text as given.
+    pub fn analyze(&self, given: &str) -> Document {
+        let (simplified, script) = self.simplifier.simplify(given);
+        let text: &str = &simplified;
         let tagged: Vec<Tagged> = self.segmenter.tag(text);
         let words: Vec<Word> = tagged.iter().map(|t| t.word).collect();
         let bounds = Boundaries::new(text, &words);
@@ -66,21 +84,29 @@ impl Analyzer {
             span
         }));
         spans.extend(self.glossary.find(text, &bounds));
-        let (spin_spans, verdict) = self.spins.detect(text, &bounds);
+        let body = self.body.find(bounds.chars());
+        let (spin_spans, verdict) = self.spins.detect(text, &bounds, body);
         spans.extend(spin_spans);
         spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end), s.kind));
 
-        let summary = Summary::count(&spans, &verdict);
+        let mut summary = Summary::count(&spans, &verdict, body);
+        summary.traditional = script == Script::Traditional;
         let cuts: Vec<usize> = spans.iter().flat_map(|s| [s.start, s.end]).collect();
         let words = split_words(words, cuts);
-        let mut doc = Document::new(text, words, spans);
+        let mut doc = Document::new(given, words, spans);
         doc.summary = summary;
         doc.entries = self.glossary.entries_for(&doc.spans);
+        doc.script = script;
+        doc.body = body;
         doc
     }
 
     pub fn segmenter(&self) -> &Segmenter {
         &self.segmenter
+    }
+
+    pub fn simplifier(&self) -> &Simplifier {
+        &self.simplifier
     }
 
     pub fn glossary(&self) -> &GlossaryMatcher {

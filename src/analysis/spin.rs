@@ -47,9 +47,12 @@ impl SpinDetector {
         &self.rules
     }
 
-    /// Spin spans (empty unless the text is judged spun) and the verdict.
-    pub fn detect(&self, text: &str, bounds: &Boundaries) -> (Vec<Span>, SpinVerdict) {
+    /// Spin spans (empty unless the text is judged spun) and the verdict,
+    /// which weighs only the hits inside `scope` (the article's body, when
+    /// the text is a whole web page) against the scope's length.
+    pub fn detect(&self, text: &str, bounds: &Boundaries, scope: Option<(usize, usize)>) -> (Vec<Span>, SpinVerdict) {
         let chars = bounds.chars();
+        let (from, to) = scope.unwrap_or((0, chars.len()));
         let mut found: Vec<(Span, Tier)> = Vec::new();
         for m in self.automaton.find_iter(text) {
             let i = m.pattern().as_usize();
@@ -68,13 +71,14 @@ impl SpinDetector {
             span.note = Some(rule.note.clone());
             found.push((span, rule.tier));
         }
-        let strong = found.iter().filter(|(_, t)| *t == Tier::Strong).count();
-        let thousands = (chars.len().max(1) as f64) / 1000.0;
+        let inside = |s: &Span| s.start >= from && s.start < to;
+        let strong = found.iter().filter(|(s, t)| *t == Tier::Strong && inside(s)).count();
+        let thousands = ((to - from).max(1) as f64) / 1000.0;
         let spun = strong >= MIN_STRONG_HITS && (strong as f64) / thousands.max(1.0) >= MIN_STRONG_PER_THOUSAND;
         let verdict = SpinVerdict {
-            substitutions: found.len(),
+            substitutions: found.iter().filter(|(s, _)| inside(s)).count(),
             strong,
-            per_thousand: found.len() as f64 / thousands,
+            per_thousand: found.iter().filter(|(s, _)| inside(s)).count() as f64 / thousands,
             spun,
         };
         let spans = if spun { found.into_iter().map(|(s, _)| s).collect() } else { Vec::new() };

@@ -94,7 +94,12 @@ mod cli {
                 v
             })
             .collect();
-        let out = serde_json::json!({ "chars": doc.chars.len(), "summary": doc.summary, "spans": spans });
+        // `body` is null when the whole text is the article; `script` says
+        // whether a traditional text was read as simplified.
+        let body = doc.body.map(|(start, end)| serde_json::json!({ "start": start, "end": end }));
+        let out = serde_json::json!({
+            "chars": doc.chars.len(), "script": doc.script, "body": body, "summary": doc.summary, "spans": spans,
+        });
         println!("{out}");
     }
 
