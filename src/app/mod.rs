@@ -225,6 +225,10 @@ pub fn app() -> Html {
         let state = state.dispatcher();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::TogglePinyin))
     };
+    let on_whole_page = {
+        let state = state.dispatcher();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::ToggleWholePage))
+    };
     // The dictionary loads once the engine is ready (it is large, and the
     // engine's start-up should not share the network and the CPU with it).
     let dict_state = use_state(|| DictState::Loading);
@@ -421,6 +425,11 @@ pub fn app() -> Html {
                 <div class="toolbar">
                     <button class="secondary" onclick={on_edit}>{ "← Edit text" }</button>
                     <button id="pinyin-toggle" aria-pressed={state.pinyin.to_string()} onclick={on_pinyin}>{ pinyin_label }</button>
+                    if document.body.is_some() {
+                        <button id="whole-page" aria-pressed={state.whole_page.to_string()} onclick={on_whole_page}
+                            title="This looks like a whole web page: the menus and links around the article are dimmed and left out of the counts">
+                            { "Show the whole page" }</button>
+                    }
                     <button id="anki-export" onclick={on_export} disabled={state.opened.is_empty()}
                         title="The terms and words you opened, as a CSV that Anki imports">
                         { format!("Export for Anki ({})", state.opened.len()) }</button>
@@ -443,7 +452,7 @@ pub fn app() -> Html {
                         if !complete {
                             <p class="progress" role="status">{ "Reading the rest of the article…" }</p>
                         }
-                        <Reader document={document.clone()} {complete} reading={state.reading} hidden={state.hidden.clone()} open={state.card.clone()}
+                        <Reader document={document.clone()} {complete} reading={state.reading} whole_page={state.whole_page} hidden={state.hidden.clone()} open={state.card.clone()}
                             on_open={on_open.clone()} on_close={on_close.clone()} pinyin={pinyin_dict} marks={state.marks.clone()} {on_select} />
                     </div>
                     <Panel document={document.clone()} hidden={state.hidden.clone()} {on_toggle} {on_jump}
@@ -482,8 +491,9 @@ pub fn app() -> Html {
                         { ", the community Chinese-English dictionary published by MDBG, under the Creative Commons \
                            Attribution-ShareAlike 4.0 licence (CC BY-SA 4.0), based on CEDICT by Paul Andrew Denisowski; \
                            the copy served with this app is converted to tone-mark pinyin (see ATTRIBUTION.txt beside it)." }</p>
-                    <p>{ "Word segmentation: jieba-rs (MIT) with jieba's dictionary. Glossary, gazetteer, spin table \
-                          and sample article: written for dudong." }</p>
+                    <p>{ "Word segmentation: jieba-rs (MIT) with jieba's dictionary. Traditional characters are read \
+                          through OpenCC's traditional-to-simplified tables (Apache-2.0, © BYVoid and the OpenCC \
+                          contributors). Glossary, gazetteer, spin table and sample article: written for dudong." }</p>
                 </details>
             </footer>
         </main>

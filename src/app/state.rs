@@ -137,6 +137,9 @@ pub struct AppState {
     pub hidden: BTreeSet<Kind>,
     /// Pinyin above every word.
     pub pinyin: bool,
+    /// Show the page around the article (menus, links, footer of a whole
+    /// pasted page) as brightly as the article; dimmed otherwise.
+    pub whole_page: bool,
     /// The cards the reader opened in this document, for the Anki export.
     pub opened: Vec<CardTarget>,
     /// The reader's own marks on the text (shared with the link).
@@ -165,6 +168,7 @@ impl Default for AppState {
             card: None,
             hidden: BTreeSet::new(),
             pinyin: false,
+            whole_page: false,
             opened: Vec::new(),
             marks: Vec::new(),
             previous_draft: None,
@@ -190,6 +194,7 @@ pub enum Action {
     CloseCard,
     ToggleKind(Kind),
     TogglePinyin,
+    ToggleWholePage,
     /// A glossary file the reader chose (name, contents); `save` keeps it in the browser.
     ImportGlossary { name: String, text: String, save: bool },
     ForgetGlossary,
@@ -252,6 +257,7 @@ impl AppState {
                 AppState { card: Some(card), opened, ..self.clone() }
             }
             Action::TogglePinyin => AppState { pinyin: !self.pinyin, ..self.clone() },
+            Action::ToggleWholePage => AppState { whole_page: !self.whole_page, ..self.clone() },
             Action::CloseCard => AppState { card: None, ..self.clone() },
             Action::ToggleKind(kind) => {
                 let mut hidden = self.hidden.clone();

@@ -41,7 +41,8 @@ pub fn overview(doc: &Document) -> Vec<(Kind, Vec<Item>)> {
         .iter()
         .map(|&kind| {
             let mut items: Vec<Item> = Vec::new();
-            for (i, s) in doc.spans.iter().enumerate().filter(|(_, s)| s.kind == kind) {
+            // Only the article: a whole pasted page's menus and links are dimmed, not counted.
+            for (i, s) in doc.spans.iter().enumerate().filter(|(_, s)| s.kind == kind && doc.in_body(s)) {
                 let label = match kind {
                     Kind::Spin => format!("{} → {}", doc.slice(s.start, s.end), s.original.clone().unwrap_or_default()),
                     Kind::Figure => doc.slice(s.start, s.end),

@@ -48,6 +48,9 @@ pub struct ReaderProps {
     /// long text and the whole of it are one reading.
     #[prop_or_default]
     pub reading: u32,
+    /// Show the page around the article (of a whole pasted page) undimmed.
+    #[prop_or_default]
+    pub whole_page: bool,
     #[prop_or_default]
     pub hidden: BTreeSet<Kind>,
     #[prop_or_default]
@@ -227,6 +230,9 @@ pub fn reader(props: &ReaderProps) -> Html {
     if props.pinyin.is_some() {
         hidden.push("pinyin".into());
     }
+    if props.whole_page {
+        hidden.push("whole-page".into());
+    }
     let markup: Vec<AttrValue> = {
         let mut rendered = rendered.borrow_mut();
         (0..upto).map(|i| rendered.paragraph(i, doc, dict.as_deref(), &props.marks)).collect()
@@ -331,6 +337,12 @@ impl Rendered {
     }
 }
 
+/// Whether char `at` lies in the page around the article (navigation, links,
+/// footer), which the reading view dims unless the reader shows the whole page.
+fn outside_body(doc: &Document, at: usize) -> bool {
+    doc.body.is_some_and(|(start, end)| at < start || at >= end)
+}
+
 fn node_len(node: &Node) -> usize {
     match node {
         Node::Word(_) => 1,
@@ -369,7 +381,14 @@ fn write_node(out: &mut String, doc: &Document, node: &Node, dict: Option<&Dicti
             let mark = marks.iter().position(|m| m.start <= word.start && word.end <= m.end);
             // Only what the contract needs: the offsets (the card finds the
             // word by them); a long article has a hundred thousand of these.
-            out.push_str(if mark.is_some() { "<span class=\"w marked\"" } else { "<span class=\"w\"" });
+            out.push_str("<span class=\"w");
+            if mark.is_some() {
+                out.push_str(" marked");
+            }
+            if outside_body(doc, word.start) {
+                out.push_str(" out");
+            }
+            out.push('"');
             if let Some(m) = mark {
                 let _ = write!(out, " data-mark=\"{m}\"");
                 if !marks[m].note.is_empty() {
@@ -397,9 +416,10 @@ fn write_node(out: &mut String, doc: &Document, node: &Node, dict: Option<&Dicti
             let kind = span.kind.as_str();
             let mut label = String::new();
             escape_into(&mut label, &describe(doc, span));
+            let out_class = if doc.in_body(span) { "" } else { " out" };
             let _ = write!(
                 out,
-                "<mark class=\"hl {kind}\" data-kind=\"{kind}\" data-span=\"{i}\" tabindex=\"0\" \
+                "<mark class=\"hl {kind}{out_class}\" data-kind=\"{kind}\" data-span=\"{i}\" tabindex=\"0\" \
                  aria-label=\"{label}\" aria-haspopup=\"dialog\" data-start=\"{}\" data-end=\"{}\">",
                 span.start, span.end
             );
