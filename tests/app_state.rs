@@ -189,6 +189,7 @@ fn a_long_text_shows_its_first_part_then_all_of_it_with_the_marks() {
     let Screen::Read(part) = &first.screen else { panic!("the first part is shown") };
     assert!(part.chars.len() < n && text.starts_with(&part.text), "a prefix of {} chars", part.chars.len());
     assert!(first.analysing.is_some(), "the rest is still coming");
+    assert!(first.shared().is_none(), "no link, library entry or saved reading holds a first part");
     assert_eq!(first.marks.len(), 1, "a mark past the first part is kept");
     let marking = first.apply(Action::AddMark { start: 0, end: 2, note: String::new() });
     assert!(marking.message.unwrap().contains("still being read"));

@@ -50,7 +50,16 @@ mod browser {
         }
     }
 
+    thread_local! {
+        static REGISTERED: Cell<bool> = const { Cell::new(false) };
+    }
+
     pub fn register(on_update_ready: yew::Callback<()>) {
+        // Once per page: a second registration would add a second listener
+        // and ask for the large files twice.
+        if REGISTERED.with(|r| r.replace(true)) {
+            return;
+        }
         let Some(container) = container() else { return };
         keep_data(&container);
         {

@@ -451,8 +451,13 @@ impl AppState {
     }
 
     /// The shared form of what the reader sees now.
+    /// `None` while only the first part of a long text is shown: a link, the
+    /// library and the saved reading always hold the whole article.
     pub fn shared(&self) -> Option<SharedState> {
         let Screen::Read(doc) = &self.screen else { return None };
+        if self.analysing.as_ref().is_some_and(|a| a.text != doc.text) {
+            return None;
+        }
         let open_card = self.card.as_ref().and_then(|c| match &c.target {
             CardTarget::Span(i) => doc.spans.get(*i).map(|s| (s.start, s.end)),
             CardTarget::Word(i) => doc.words.get(*i).map(|w| (w.start, w.end)),
