@@ -14,6 +14,7 @@ mod document;
 pub mod entities;
 pub mod figures;
 pub mod glossary;
+pub mod jieba_dict;
 pub mod segment;
 pub mod spin;
 pub mod text;
