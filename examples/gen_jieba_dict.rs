@@ -9,28 +9,15 @@
 //! Without a path it reads the copy in Cargo's registry
 //! (`$CARGO_HOME/registry/src/*/jieba-rs-0.11.0/src/data/dict.txt`, there
 //! after any build of the project). The output is the same bytes on every
-//! run; the example decodes it again and checks every entry before writing.
+//! run (`tests/jieba_dict.rs` checks the committed file against it); the
+//! example decodes it again and checks every entry before writing.
 
 use std::path::PathBuf;
 
-use dudong::analysis::jieba_dict::{encode, representable, Entries};
-
-fn registry_dict() -> Option<PathBuf> {
-    let home = std::env::var_os("CARGO_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))?;
-    let mut found: Vec<PathBuf> = std::fs::read_dir(home.join("registry/src"))
-        .ok()?
-        .flatten()
-        .map(|d| d.path().join("jieba-rs-0.11.0/src/data/dict.txt"))
-        .filter(|p| p.is_file())
-        .collect();
-    found.sort();
-    found.into_iter().next()
-}
+use dudong::analysis::jieba_dict::{encode, parse_dict_txt, registry_dict_txt, Entries};
 
 fn main() {
-    let path = std::env::args().nth(1).map(PathBuf::from).or_else(registry_dict).unwrap_or_else(|| {
+    let path = std::env::args().nth(1).map(PathBuf::from).or_else(registry_dict_txt).unwrap_or_else(|| {
         eprintln!("no dict.txt given and none in Cargo's registry (build the project once, or pass its path)");
         std::process::exit(2);
     });
@@ -38,20 +25,10 @@ fn main() {
         eprintln!("{}: {e}", path.display());
         std::process::exit(2);
     });
-    let mut entries: Vec<(String, u32, String)> = Vec::new();
-    let mut rounded = 0;
-    for (i, line) in text.lines().enumerate() {
-        let mut fields = line.split_whitespace();
-        let Some(word) = fields.next() else { continue };
-        let freq: u32 = fields.next().and_then(|f| f.parse().ok()).unwrap_or_else(|| {
-            eprintln!("{}:{}: no frequency", path.display(), i + 1);
-            std::process::exit(1);
-        });
-        let tag = fields.next().unwrap_or("").to_string();
-        let kept = representable(freq);
-        rounded += (kept != freq) as usize;
-        entries.push((word.to_string(), kept, tag));
-    }
+    let (mut entries, rounded) = parse_dict_txt(&text).unwrap_or_else(|e| {
+        eprintln!("{}: {e}", path.display());
+        std::process::exit(1);
+    });
 
     let encoded = encode(&entries);
 

@@ -84,6 +84,43 @@ fn scaled(counts: &std::collections::BTreeMap<u16, u32>) -> Vec<(u16, u32)> {
         .collect()
 }
 
+/// The entries of a `dict.txt` (`word freq [tag]` lines), frequencies as
+/// [`representable`] keeps them; and how many were rounded.
+pub fn parse_dict_txt(text: &str) -> Result<(Vec<(String, u32, String)>, usize), String> {
+    let mut entries = Vec::new();
+    let mut rounded = 0;
+    for (i, line) in text.lines().enumerate() {
+        let mut fields = line.split_whitespace();
+        let Some(word) = fields.next() else { continue };
+        let freq: u32 = fields
+            .next()
+            .and_then(|f| f.parse().ok())
+            .ok_or_else(|| format!("line {}: no frequency", i + 1))?;
+        let kept = representable(freq);
+        rounded += (kept != freq) as usize;
+        entries.push((word.to_string(), kept, fields.next().unwrap_or("").to_string()));
+    }
+    Ok((entries, rounded))
+}
+
+/// jieba-rs 0.11.0's `dict.txt` in Cargo's registry
+/// (`$CARGO_HOME/registry/src/*/jieba-rs-0.11.0/src/data/dict.txt`), there
+/// after any build of the project.
+pub fn registry_dict_txt() -> Option<std::path::PathBuf> {
+    use std::path::PathBuf;
+    let home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))?;
+    let mut found: Vec<PathBuf> = std::fs::read_dir(home.join("registry/src"))
+        .ok()?
+        .flatten()
+        .map(|d| d.path().join("jieba-rs-0.11.0/src/data/dict.txt"))
+        .filter(|p| p.is_file())
+        .collect();
+    found.sort();
+    found.into_iter().next()
+}
+
 /// What [`encode`] produced: the file and where its bits went.
 pub struct Encoded {
     pub bytes: Vec<u8>,
