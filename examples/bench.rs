@@ -1,6 +1,9 @@
 //! Native engine timings for `make bench`: start-up, the seed article (or the
 //! built-in sample when ../shared is absent) and a 200,000-character text
-//! built from the project's own sentences. Prints one JSON object.
+//! built from the project's own sentences; and the jieba dictionary's part
+//! of start-up: decoding the embedded file alone, decoding it into a
+//! segmenter, and, for comparison, jieba-rs's own `Jieba::new()` (its
+//! zstd-compressed dict.txt, a dev-dependency). Prints one JSON object.
 //!
 //! The 200,000-character text is also written to `target/bench/long-200k.txt`,
 //! so the browser bench (scripts/bench-browser.mjs) pastes the very text
@@ -8,6 +11,7 @@
 
 use std::time::Instant;
 
+use dudong::analysis::jieba_dict::{self, Entries, JIEBA_DICT};
 use dudong::analysis::Analyzer;
 use dudong::knowledge::SAMPLE_ARTICLE;
 
@@ -75,6 +79,17 @@ fn main() {
     write_long_text(&big);
     let seed_ms = median_ms(|| drop(analyzer.analyze(&seed)), 15);
     let big_ms = median_ms(|| drop(analyzer.analyze(&big)), 5);
+    let decode_ms = median_ms(
+        || {
+            let mut entries = Entries::new(JIEBA_DICT).unwrap();
+            while let Some(entry) = entries.next_entry() {
+                std::hint::black_box(entry.unwrap());
+            }
+        },
+        7,
+    );
+    let dict_ms = median_ms(|| drop(jieba_dict::jieba(JIEBA_DICT).unwrap()), 7);
+    let reference_ms = median_ms(|| drop(jieba_rs::Jieba::new()), 7);
     println!(
         "{}",
         serde_json::json!({
@@ -82,6 +97,10 @@ fn main() {
             "native_seed_ms": (seed_ms * 100.0).round() / 100.0,
             "native_seed_chars": seed.chars().count(),
             "native_200k_ms": (big_ms * 10.0).round() / 10.0,
+            "jieba_dict_bytes": JIEBA_DICT.len(),
+            "native_jieba_dict_decode_ms": (decode_ms * 10.0).round() / 10.0,
+            "native_jieba_dict_segmenter_ms": (dict_ms * 10.0).round() / 10.0,
+            "native_jieba_rs_new_ms": (reference_ms * 10.0).round() / 10.0,
         })
     );
 }

@@ -45,8 +45,9 @@ echo "$route" > "$ROUTE_FILE"
 
 # 2. System packages: the browser for tests, CJK fonts for screenshots, and the
 #    Debian toolchain on that route.
-# clang-19 compiles the C code of some dependencies (zstd-sys) for wasm32.
-packages=(chromium chromium-driver fonts-noto-cjk clang-19)
+# No C compiler for wasm32: since the jieba dictionary is our own compressed
+# file, no dependency of the app has C code (jieba-rs's zstd-sys is gone).
+packages=(chromium chromium-driver fonts-noto-cjk)
 if [ "$route" = debian ]; then packages+=(rustc-web cargo-web rust-web-src lld-22); fi
 apt_install "${packages[@]}"
 
@@ -85,7 +86,6 @@ fi
   # A target dir of its own: the wasm route may use another rustc than the
   # native tests, and sharing one would rebuild everything on every switch.
   echo "export CARGO_TARGET_DIR=\"$PWD/target/wasm\""
-  echo "export CC_wasm32_unknown_unknown=clang-19"
   if [ "$route" = debian ]; then
     echo "export RUSTC=/usr/bin/rustc"
     echo "export RUSTC_BOOTSTRAP=1"

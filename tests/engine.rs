@@ -58,6 +58,25 @@ fn entities_in_a_normal_article() {
     assert_eq!(people, vec!["雷军"]);
 }
 
+/// Words jieba's dictionary lacks get no part-of-speech tag from the
+/// segmenter (x); their shape decides: a family name and two characters
+/// beside a cue, a place suffix. Two characters are not enough for a name.
+#[test]
+fn unknown_words_are_judged_by_their_shape() {
+    let text = "创始人祝铭明表示，公司在经开区设了实验室。创始人常说，名字不重要。";
+    let segmenter = analyzer().segmenter();
+    for word in ["祝铭明", "经开区", "常说"] {
+        let tagged = segmenter.tag(text);
+        let chars: Vec<char> = text.chars().collect();
+        let t = tagged.iter().find(|t| chars[t.word.start..t.word.end].iter().collect::<String>() == word).unwrap();
+        assert!(!t.known && t.tag == "x", "{word} is an unknown word to the segmenter");
+    }
+    let doc = analyzer().analyze(text);
+    assert_has(&doc, "祝铭明", Kind::Person);
+    assert_has(&doc, "经开区", Kind::Place);
+    assert!(spans_with(&doc, "常说", Kind::Person).is_empty());
+}
+
 #[test]
 fn figures_with_normalised_values() {
     let doc = analyzer().analyze(NORMAL);

@@ -47,6 +47,7 @@ pub struct EntityRecognizer {
 const NAME_PART_TAGS: &[&str] = &["n", "nr", "nz", "nt", "ns", "s", "x", "j", "eng", "ng", "nrt", "nrfg", "an"];
 
 /// A tagged word as the segmenter gives it.
+#[derive(Debug, Clone, Copy)]
 pub struct Tagged<'a> {
     pub word: Word,
     pub tag: &'a str,
@@ -102,6 +103,8 @@ impl EntityRecognizer {
     /// Entity spans, non-overlapping, in text order.
     pub fn find(&self, text: &str, bounds: &Boundaries, tagged: &[Tagged]) -> Vec<Span> {
         let chars = bounds.chars();
+        let guessed: Vec<Tagged> = tagged.iter().map(|t| Tagged { tag: self.shape_tag(chars, t), ..*t }).collect();
+        let tagged = &guessed[..];
         let mut candidates: Vec<(usize, usize, Kind, Source)> = Vec::new();
 
         let mut canonical: HashMap<(usize, usize), usize> = HashMap::new();
@@ -132,6 +135,29 @@ impl EntityRecognizer {
             }
         }
         spans
+    }
+
+    /// The tag of a word the segmenter does not know (`x`: it has no
+    /// part-of-speech model for them), guessed from its shape: a place or
+    /// organisation suffix (`rules.toml`), or a family name and two more
+    /// characters (a compound family name and one or two). Two characters
+    /// are not enough: 马云 is a name but 常说 and 任其 are not, and only
+    /// the model could tell them apart. Other words keep their tag.
+    fn shape_tag<'a>(&self, chars: &[char], t: &Tagged<'a>) -> &'a str {
+        if t.known || t.tag != "x" || !chars[t.word.start..t.word.end].iter().all(|&c| is_han(c)) {
+            return t.tag;
+        }
+        let w = Self::word_text(chars, t.word);
+        let len = t.word.end - t.word.start;
+        if len >= 3 && self.place_suffixes.iter().any(|s| w.ends_with(s.as_str()) && w.len() > s.len()) {
+            "ns"
+        } else if len >= 3 && self.org_suffixes.iter().any(|s| w.ends_with(s.as_str()) && w.len() > s.len()) {
+            "nt"
+        } else if len >= 3 && self.looks_like_name(chars, t.word.start, t.word.end) {
+            "nr"
+        } else {
+            t.tag
+        }
     }
 
     fn word_text(chars: &[char], w: Word) -> String {

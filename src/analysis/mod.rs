@@ -18,6 +18,7 @@ pub mod entities;
 pub mod figures;
 pub mod glossary;
 pub mod script;
+pub mod jieba_dict;
 pub mod segment;
 pub mod spin;
 pub mod text;

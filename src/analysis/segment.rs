@@ -3,6 +3,7 @@
 use jieba_rs::Jieba;
 
 use super::entities::Tagged;
+use super::jieba_dict::{self, JIEBA_DICT};
 use super::Word;
 
 pub struct Segmenter {
@@ -10,9 +11,11 @@ pub struct Segmenter {
 }
 
 impl Segmenter {
-    /// Loads jieba's full dictionary. This is the expensive part of start-up.
+    /// Loads jieba's full dictionary (decoded from the embedded compressed
+    /// copy, see `jieba_dict`). This is the expensive part of start-up.
     pub fn new() -> Segmenter {
-        Segmenter { jieba: Jieba::new() }
+        let jieba = jieba_dict::jieba(JIEBA_DICT).expect("the embedded jieba dictionary decodes");
+        Segmenter { jieba }
     }
 
     /// Adds a word the segmenter must keep whole (a glossary term, a name).
@@ -33,13 +36,25 @@ impl Segmenter {
     }
 
     /// The same words with their part-of-speech tags (nr person, ns place,
-    /// nt organisation, ...), for the entity rules.
+    /// nt organisation, ...), for the entity rules. A word outside the
+    /// dictionary has the tag `x` when it has Chinese characters (jieba's
+    /// part-of-speech model for unknown words is not shipped: its table is
+    /// 640 KB; `entities.rs` judges such words by their shape instead),
+    /// `eng` or `m` when it has Latin letters or digits.
     pub fn tag<'a>(&'a self, text: &'a str) -> Vec<Tagged<'a>> {
         self.jieba
             .tag(text, true)
             .into_iter()
             .filter(|t| t.end > t.start)
-            .map(|t| Tagged { word: Word { start: t.start, end: t.end }, tag: t.tag, known: self.jieba.has_word(t.word) })
+            .map(|t| {
+                let known = self.jieba.has_word(t.word);
+                // Whatever jieba-rs was built with: test builds get its full
+                // dictionary feature (the agreement reference), and with it
+                // the part-of-speech model, which must not change the
+                // engine's behaviour there.
+                let tag = if known || t.word.chars().any(|c| c.is_ascii_alphanumeric()) { t.tag } else { "x" };
+                Tagged { word: Word { start: t.start, end: t.end }, tag, known }
+            })
             .collect()
     }
 }

@@ -1,0 +1,51 @@
+//! Writes `src/analysis/data/jieba-dict.bin`, the compressed jieba
+//! dictionary the segmenter loads (see `src/analysis/jieba_dict/`), from
+//! jieba-rs 0.11.0's own `dict.txt`:
+//!
+//! ```text
+//! cargo run --release --example gen_jieba_dict [path/to/dict.txt]
+//! ```
+//!
+//! Without a path it reads the copy in Cargo's registry
+//! (`$CARGO_HOME/registry/src/*/jieba-rs-0.11.0/src/data/dict.txt`, there
+//! after any build of the project). The output is the same bytes on every
+//! run (`tests/jieba_dict.rs` checks the committed file against it); the
+//! example decodes it again and checks every entry before writing.
+
+use std::path::PathBuf;
+
+use dudong::analysis::jieba_dict::{encode, parse_dict_txt, registry_dict_txt, Entries};
+
+fn main() {
+    let path = std::env::args().nth(1).map(PathBuf::from).or_else(registry_dict_txt).unwrap_or_else(|| {
+        eprintln!("no dict.txt given and none in Cargo's registry (build the project once, or pass its path)");
+        std::process::exit(2);
+    });
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        eprintln!("{}: {e}", path.display());
+        std::process::exit(2);
+    });
+    let (mut entries, rounded) = parse_dict_txt(&text).unwrap_or_else(|e| {
+        eprintln!("{}: {e}", path.display());
+        std::process::exit(1);
+    });
+
+    let encoded = encode(&entries);
+
+    // Check: the file decodes to exactly these entries.
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut reader = Entries::new(&encoded.bytes).expect("header decodes");
+    for (i, want) in entries.iter().enumerate() {
+        let (w, f, t) = reader.next_entry().expect("entry count").expect("entry decodes");
+        assert!(w == want.0 && f == want.1 && t == want.2, "entry {i}: {w} {f} {t}, want {want:?}");
+    }
+    assert!(reader.next_entry().is_none());
+
+    let out = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/analysis/data/jieba-dict.bin");
+    std::fs::write(&out, &encoded.bytes).expect("write the dictionary file");
+    println!("{}: {} entries ({rounded} frequencies rounded, see jieba_dict::representable)", path.display(), entries.len());
+    println!("{}: {} bytes", out.display(), encoded.bytes.len());
+    for (part, bytes) in &encoded.parts {
+        println!("  {part:<26} {bytes:>9.0}");
+    }
+}

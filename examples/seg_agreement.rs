@@ -1,0 +1,54 @@
+//! How segmentation with the compressed dictionary agrees with jieba-rs's
+//! own (`Jieba::new()`, its embedded dict.txt), text by text: the share of
+//! the reference's tokens (`cut(text, true)`) that ours has too (same start
+//! and end), and of the tokens both have, the share with the same tag (all
+//! of them, and dictionary words alone: unknown Chinese words are `x` in
+//! ours, see `Segmenter::tag`). Prints one JSON object.
+//!
+//! Texts: the project's fixtures, the built-in sample, the glossary's
+//! Chinese definitions, a synthetic text of dictionary words drawn by
+//! frequency, and the shared seed article when `../shared` is there (it is
+//! not part of the project).
+//!
+//! ```text
+//! cargo run --release --example seg_agreement
+//! ```
+
+use dudong::analysis::jieba_dict::measure::{agreement, synthetic_text};
+use dudong::analysis::Segmenter;
+use dudong::knowledge::{glossary, SAMPLE_ARTICLE};
+
+fn main() {
+    let mut texts: Vec<(String, String)> = Vec::new();
+    for name in ["normal", "normal_tricky", "spun"] {
+        let path = format!("{}/tests/fixtures/{name}.txt", env!("CARGO_MANIFEST_DIR"));
+        texts.push((format!("tests/fixtures/{name}.txt"), std::fs::read_to_string(&path).expect("fixture")));
+    }
+    texts.push(("src/knowledge/sample.txt".into(), SAMPLE_ARTICLE.to_string()));
+    let definitions: Vec<String> = glossary::builtin().expect("glossary").into_iter().map(|e| e.zh).collect();
+    texts.push(("glossary definitions (zh)".into(), definitions.join("\n")));
+    texts.push(("synthetic, 300,000 characters".into(), synthetic_text(300_000)));
+    let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures/seed/article.txt");
+    if let Ok(text) = std::fs::read_to_string(seed) {
+        texts.push(("../shared/fixtures/seed/article.txt".into(), text));
+    }
+
+    let reference = jieba_rs::Jieba::new();
+    let ours = Segmenter::new();
+    let rows: Vec<serde_json::Value> = texts
+        .iter()
+        .map(|(name, text)| {
+            let a = agreement(&reference, &ours, text);
+            serde_json::json!({
+                "text": name,
+                "chars": text.chars().count(),
+                "reference_tokens": a.tokens,
+                "tokens_agree": a.same,
+                "token_agreement": (a.tokens_ratio() * 1e5).round() / 1e5,
+                "tag_agreement": (a.tags_ratio() * 1e4).round() / 1e4,
+                "tag_agreement_dictionary_words": (a.known_tags_ratio() * 1e4).round() / 1e4,
+            })
+        })
+        .collect();
+    println!("{}", serde_json::to_string_pretty(&serde_json::json!({ "texts": rows })).unwrap());
+}

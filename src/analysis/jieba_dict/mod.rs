@@ -1,0 +1,394 @@
+//! jieba's dictionary, compressed: the words, frequencies and part-of-speech
+//! tags of jieba-rs 0.11's `dict.txt` (349,045 entries, 5 MB of text) in a
+//! file of about 900 KB (`src/analysis/data/jieba-dict.bin`), decoded at
+//! start-up straight into the segmenter.
+//!
+//! The file is written by `examples/gen_jieba_dict.rs` from jieba-rs's own
+//! `dict.txt`; `cargo run --release --example gen_jieba_dict` regenerates it
+//! byte for byte. Everything is kept but the low bits of frequencies of 16
+//! and more ([`representable`]).
+//!
+//! Layout: `DDJD`, a version byte, the entry count and alphabet size (u32,
+//! little-endian), the tags (a count byte, then each as a length byte and
+//! UTF-8), then one range-coded stream: the alphabet (code point gaps), the
+//! static character distributions of [`model`], then the entries.
+
+mod coder;
+mod model;
+
+use jieba_rs::Jieba;
+
+pub use coder::Corrupt;
+use coder::{Coder, Decoder, Encoder, Numbers, Probe};
+pub use model::representable;
+use model::{Entry, Model, Static, GROUPS, MAX_LEN, MAX_TAGS};
+
+/// The dictionary file, embedded.
+pub static JIEBA_DICT: &[u8] = include_bytes!("../data/jieba-dict.bin");
+
+const MAGIC: &[u8; 4] = b"DDJD";
+/// A bound on the entry count a header may claim (jieba's has 349,045).
+const MAX_ENTRIES: usize = 1 << 24;
+const VERSION: u8 = 1;
+
+/// The alphabet: code points in increasing order.
+fn code_alphabet<C: Coder>(c: &mut C, n: usize, want: &[char]) -> Result<Vec<char>, Corrupt> {
+    let mut gaps = Numbers::new();
+    let mut out = Vec::with_capacity(n);
+    let mut next = 0u32;
+    for i in 0..n {
+        let w = if C::ENCODER { want[i] as u32 - next } else { 0 };
+        let cp = next.checked_add(gaps.code(c, w)?).ok_or(Corrupt)?;
+        out.push(char::from_u32(cp).ok_or(Corrupt)?);
+        next = cp + 1;
+    }
+    Ok(out)
+}
+
+/// The static distributions: per group, the number of characters, then
+/// each as a gap from the last and its count.
+fn code_statics<C: Coder>(c: &mut C, alphabet: usize, want: &[Vec<(u16, u32)>]) -> Result<Vec<Static>, Corrupt> {
+    let (mut sizes, mut gaps, mut counts) = (Numbers::new(), Numbers::new(), Numbers::new());
+    let mut out = Vec::with_capacity(GROUPS);
+    for g in 0..GROUPS {
+        let w: &[(u16, u32)] = if C::ENCODER { &want[g] } else { &[] };
+        let n = sizes.code(c, w.len() as u32)? as usize;
+        if n > alphabet {
+            return Err(Corrupt);
+        }
+        let mut pairs = Vec::with_capacity(n);
+        let mut next = 0u32;
+        for i in 0..n {
+            let (ws, wc) = if C::ENCODER { (w[i].0 as u32, w[i].1) } else { (0, 1) };
+            let s = next + gaps.code(c, ws.wrapping_sub(next))?;
+            let count = 1 + counts.code(c, wc - 1)?;
+            pairs.push((u16::try_from(s).map_err(|_| Corrupt)?, count));
+            next = s + 1;
+        }
+        out.push(Static::new(&pairs, alphabet)?);
+    }
+    Ok(out)
+}
+
+/// Counts scaled so that they sum to at most the coder's limit, none to 0.
+fn scaled(counts: &std::collections::BTreeMap<u16, u32>) -> Vec<(u16, u32)> {
+    let total: u64 = counts.values().map(|&c| c as u64).sum();
+    // A margin: rounding up the ones that would vanish adds a little.
+    let limit = (coder::MAX_TOTAL as u64) * 7 / 8;
+    counts
+        .iter()
+        .map(|(&s, &c)| {
+            let c = if total > limit { ((c as u64 * limit + total / 2) / total).max(1) as u32 } else { c };
+            (s, c)
+        })
+        .collect()
+}
+
+/// The entries of a `dict.txt` (`word freq [tag]` lines), frequencies as
+/// [`representable`] keeps them; and how many were rounded.
+pub fn parse_dict_txt(text: &str) -> Result<(Vec<(String, u32, String)>, usize), String> {
+    let mut entries = Vec::new();
+    let mut rounded = 0;
+    for (i, line) in text.lines().enumerate() {
+        let mut fields = line.split_whitespace();
+        let Some(word) = fields.next() else { continue };
+        let freq: u32 = fields
+            .next()
+            .and_then(|f| f.parse().ok())
+            .ok_or_else(|| format!("line {}: no frequency", i + 1))?;
+        let kept = representable(freq);
+        rounded += (kept != freq) as usize;
+        entries.push((word.to_string(), kept, fields.next().unwrap_or("").to_string()));
+    }
+    Ok((entries, rounded))
+}
+
+/// jieba-rs 0.11.0's `dict.txt` in Cargo's registry
+/// (`$CARGO_HOME/registry/src/*/jieba-rs-0.11.0/src/data/dict.txt`), there
+/// after any build of the project.
+pub fn registry_dict_txt() -> Option<std::path::PathBuf> {
+    use std::path::PathBuf;
+    let home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))?;
+    let mut found: Vec<PathBuf> = std::fs::read_dir(home.join("registry/src"))
+        .ok()?
+        .flatten()
+        .map(|d| d.path().join("jieba-rs-0.11.0/src/data/dict.txt"))
+        .filter(|p| p.is_file())
+        .collect();
+    found.sort();
+    found.into_iter().next()
+}
+
+/// What [`encode`] produced: the file and where its bits went.
+pub struct Encoded {
+    pub bytes: Vec<u8>,
+    /// (part of the model, bytes), in the order of `model::PARTS`.
+    pub parts: Vec<(&'static str, f64)>,
+}
+
+/// Writes the dictionary file. `entries`: (word, frequency, tag), words
+/// distinct, frequencies as [`representable`] keeps them.
+pub fn encode(entries: &[(String, u32, String)]) -> Encoded {
+    let mut sorted: Vec<&(String, u32, String)> = entries.iter().collect();
+    sorted.sort_by(|a, b| a.0.cmp(&b.0));
+    assert!(sorted.windows(2).all(|w| w[0].0 != w[1].0), "words must be distinct");
+    let mut alphabet: Vec<char> = sorted.iter().flat_map(|e| e.0.chars()).collect();
+    alphabet.sort_unstable();
+    alphabet.dedup();
+    assert!(alphabet.len() < u16::MAX as usize, "alphabet too large");
+    // Tags by decreasing frequency: the likeliest get the low (cheap) indexes.
+    let mut tag_counts: std::collections::HashMap<&str, usize> = Default::default();
+    for e in &sorted {
+        *tag_counts.entry(e.2.as_str()).or_default() += 1;
+    }
+    let mut tags: Vec<(&str, usize)> = tag_counts.into_iter().collect();
+    tags.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    assert!(tags.len() <= MAX_TAGS, "too many tags");
+    let want: Vec<Entry> = sorted
+        .iter()
+        .map(|(w, f, t)| {
+            assert!(!w.is_empty() && w.chars().count() <= MAX_LEN, "word length: {w}");
+            assert!(!w.contains(char::is_whitespace) && !t.contains(char::is_whitespace), "white space in {w} {t}");
+            assert_eq!(representable(*f), *f, "{w}: frequency {f} is not representable");
+            Entry {
+                chars: w.chars().map(|c| alphabet.binary_search(&c).unwrap() as u16).collect(),
+                freq: *f,
+                tag: tags.iter().position(|x| x.0 == t.as_str()).unwrap() as u8,
+            }
+        })
+        .collect();
+
+    // First pass: which characters each static distribution codes.
+    let mut probe = Model::new(alphabet.len(), None);
+    for e in &want {
+        probe.entry(&mut Probe, Some(e)).unwrap();
+    }
+    let statics: Vec<Vec<(u16, u32)>> = probe.counts.iter().map(scaled).collect();
+
+    let mut out = Vec::new();
+    out.extend_from_slice(MAGIC);
+    out.push(VERSION);
+    out.extend_from_slice(&(want.len() as u32).to_le_bytes());
+    out.extend_from_slice(&(alphabet.len() as u32).to_le_bytes());
+    out.push(tags.len() as u8);
+    for (t, _) in &tags {
+        out.push(t.len() as u8);
+        out.extend_from_slice(t.as_bytes());
+    }
+    let mut enc = Encoder::new();
+    code_alphabet(&mut enc, alphabet.len(), &alphabet).unwrap();
+    let tables = code_statics(&mut enc, alphabet.len(), &statics).unwrap();
+    let table_cost = enc.cost();
+    let mut model = Model::new(alphabet.len(), Some(tables));
+    for e in &want {
+        model.entry(&mut enc, Some(e)).unwrap();
+    }
+    let mut parts: Vec<(&'static str, f64)> = model::PARTS.iter().zip(model.cost).map(|(p, c)| (*p, c / 8.0)).collect();
+    parts[7].1 = table_cost / 8.0;
+    out.extend_from_slice(&enc.finish());
+    Encoded { bytes: out, parts }
+}
+
+/// Reads the entries of a dictionary file one by one.
+pub struct Entries<'a> {
+    decoder: Decoder<'a>,
+    model: Model,
+    alphabet: Vec<char>,
+    tags: Vec<String>,
+    remaining: usize,
+    /// The current word, and the byte offset in it of each character.
+    word: String,
+    offsets: Vec<usize>,
+}
+
+impl<'a> Entries<'a> {
+    pub fn new(file: &'a [u8]) -> Result<Entries<'a>, Corrupt> {
+        let header = file.get(..14).ok_or(Corrupt)?;
+        if &header[..4] != MAGIC || header[4] != VERSION {
+            return Err(Corrupt);
+        }
+        let count = u32::from_le_bytes(header[5..9].try_into().unwrap()) as usize;
+        let alphabet_len = u32::from_le_bytes(header[9..13].try_into().unwrap()) as usize;
+        if alphabet_len >= u16::MAX as usize || count > MAX_ENTRIES {
+            return Err(Corrupt);
+        }
+        let mut pos = 14;
+        let mut tags = Vec::with_capacity(header[13] as usize);
+        for _ in 0..header[13] {
+            let len = *file.get(pos).ok_or(Corrupt)? as usize;
+            let bytes = file.get(pos + 1..pos + 1 + len).ok_or(Corrupt)?;
+            tags.push(String::from_utf8(bytes.to_vec()).map_err(|_| Corrupt)?);
+            pos += 1 + len;
+        }
+        let mut decoder = Decoder::new(&file[pos..]);
+        let alphabet = code_alphabet(&mut decoder, alphabet_len, &[])?;
+        let statics = code_statics(&mut decoder, alphabet_len, &[])?;
+        Ok(Entries {
+            decoder,
+            model: Model::new(alphabet_len, Some(statics)),
+            alphabet,
+            tags,
+            remaining: count,
+            word: String::with_capacity(4 * MAX_LEN),
+            offsets: Vec::with_capacity(MAX_LEN),
+        })
+    }
+
+    /// Entries not read yet.
+    pub fn remaining(&self) -> usize {
+        self.remaining
+    }
+
+    /// The next entry: word, frequency, tag.
+    pub fn next_entry(&mut self) -> Option<Result<(&str, u32, &str), Corrupt>> {
+        if self.remaining == 0 {
+            return None;
+        }
+        self.remaining -= 1;
+        let (freq, tag) = match self.model.entry(&mut self.decoder, None) {
+            Ok(v) => v,
+            Err(e) => {
+                self.remaining = 0;
+                return Some(Err(e));
+            }
+        };
+        let Some(tag) = self.tags.get(tag as usize) else {
+            self.remaining = 0;
+            return Some(Err(Corrupt));
+        };
+        if self.decoder.overran() {
+            self.remaining = 0;
+            return Some(Err(Corrupt));
+        }
+        // Keep the shared prefix of the text, append the rest.
+        let shared = self.model.shared();
+        if shared < self.offsets.len() {
+            self.word.truncate(self.offsets[shared]);
+            self.offsets.truncate(shared);
+        }
+        for &c in &self.model.chars[shared..] {
+            self.offsets.push(self.word.len());
+            self.word.push(self.alphabet[c as usize]);
+        }
+        Some(Ok((&self.word, freq, tag)))
+    }
+}
+
+
+/// A segmenter with the dictionary of `file` (normally [`JIEBA_DICT`]).
+/// Entries go in with `add_word`, so no text of the dictionary is ever made
+/// (`Jieba::with_dict` over a reader of `word freq tag` lines was measured
+/// slower: it parses every line again).
+pub fn jieba(file: &[u8]) -> Result<Jieba, Corrupt> {
+    let mut jieba = Jieba::empty();
+    let mut entries = Entries::new(file)?;
+    while let Some(entry) = entries.next_entry() {
+        let (word, freq, tag) = entry?;
+        jieba.add_word(word, Some(freq as usize), Some(tag));
+    }
+    Ok(jieba)
+}
+
+/// Measuring the compressed dictionary against jieba-rs's own (used by
+/// `examples/seg_agreement.rs` and `tests/segment_agreement.rs`, which get
+/// the full jieba-rs as a dev-dependency).
+#[doc(hidden)]
+pub mod measure {
+    use std::collections::HashMap;
+
+    use jieba_rs::Jieba;
+
+    use super::{Entries, JIEBA_DICT};
+    use crate::analysis::Segmenter;
+
+    /// How one text segments with both dictionaries.
+    #[derive(Debug, Default, Clone, Copy)]
+    pub struct Agreement {
+        /// Tokens of the reference (`Jieba::new()`, `cut(text, true)`).
+        pub tokens: usize,
+        /// Of those, tokens ours has too (same start and end).
+        pub same: usize,
+        /// Tokens both have, and of those, the ones with the same tag.
+        pub tagged: usize,
+        pub same_tag: usize,
+        /// The same, for dictionary words only (not the HMM's).
+        pub known_tagged: usize,
+        pub known_same_tag: usize,
+    }
+
+    impl Agreement {
+        pub fn tokens_ratio(&self) -> f64 {
+            self.same as f64 / self.tokens.max(1) as f64
+        }
+        pub fn tags_ratio(&self) -> f64 {
+            self.same_tag as f64 / self.tagged.max(1) as f64
+        }
+        pub fn known_tags_ratio(&self) -> f64 {
+            self.known_same_tag as f64 / self.known_tagged.max(1) as f64
+        }
+    }
+
+    pub fn agreement(reference: &Jieba, ours: &Segmenter, text: &str) -> Agreement {
+        let mut a = Agreement::default();
+        let ref_tags: HashMap<(usize, usize), &str> = reference
+            .tag(text, true)
+            .into_iter()
+            .filter(|t| t.end > t.start)
+            .map(|t| ((t.start, t.end), t.tag))
+            .collect();
+        let ours_tokens: HashMap<(usize, usize), (&str, bool)> =
+            ours.tag(text).into_iter().map(|t| ((t.word.start, t.word.end), (t.tag, t.known))).collect();
+        for token in reference.cut(text, true).into_iter().filter(|t| t.end > t.start) {
+            a.tokens += 1;
+            let key = (token.start, token.end);
+            let Some(&(tag, known)) = ours_tokens.get(&key) else { continue };
+            a.same += 1;
+            let Some(&ref_tag) = ref_tags.get(&key) else { continue };
+            a.tagged += 1;
+            a.same_tag += (tag == ref_tag) as usize;
+            if known {
+                a.known_tagged += 1;
+                a.known_same_tag += (tag == ref_tag) as usize;
+            }
+        }
+        a
+    }
+
+    /// About `chars` characters of dictionary words drawn at random by
+    /// frequency (a fixed sequence), with a comma now and then: every kind
+    /// of word boundary jieba's dictionary can produce, at the rates it
+    /// expects them.
+    pub fn synthetic_text(chars: usize) -> String {
+        let mut words: Vec<(String, u64)> = Vec::new();
+        let mut entries = Entries::new(JIEBA_DICT).expect("the embedded dictionary decodes");
+        while let Some(Ok((w, f, _))) = entries.next_entry() {
+            words.push((w.to_string(), f as u64));
+        }
+        let mut cum = Vec::with_capacity(words.len());
+        let mut total = 0u64;
+        for (_, f) in &words {
+            total += f;
+            cum.push(total);
+        }
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            state >> 16
+        };
+        let mut text = String::new();
+        let mut n = 0;
+        while n < chars {
+            let r = next() % total;
+            let (w, _) = &words[cum.partition_point(|&c| c <= r)];
+            text.push_str(w);
+            n += w.chars().count();
+            if next() % 12 == 0 {
+                text.push('，');
+                n += 1;
+            }
+        }
+        text
+    }
+}
