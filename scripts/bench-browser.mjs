@@ -511,6 +511,13 @@ function segmentationAgreement() {
   }
   process.stderr.write(out);
   details.seg_agreement_output = out;
+  // examples/seg_agreement.rs prints one pretty JSON object with a
+  // `token_agreement` per text: the figure is the lowest of them.
+  try {
+    const texts = JSON.parse(out).texts ?? [];
+    const lowest = Math.min(...texts.map((t) => t.token_agreement).filter((v) => typeof v === 'number'));
+    if (Number.isFinite(lowest)) { report.segmentation_agreement = lowest; return; }
+  } catch { /* another format: below */ }
   const lines = out.trim().split('\n').map((l) => l.trim()).filter(Boolean);
   for (const line of [...lines].reverse()) {
     if (line.startsWith('{')) {
