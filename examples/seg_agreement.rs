@@ -20,9 +20,12 @@ use dudong::knowledge::{glossary, SAMPLE_ARTICLE};
 
 fn main() {
     let mut texts: Vec<(String, String)> = Vec::new();
-    for name in ["normal", "normal_tricky", "spun"] {
-        let path = format!("{}/tests/fixtures/{name}.txt", env!("CARGO_MANIFEST_DIR"));
-        texts.push((format!("tests/fixtures/{name}.txt"), std::fs::read_to_string(&path).expect("fixture")));
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let mut paths: Vec<_> = std::fs::read_dir(fixtures).expect("tests/fixtures").flatten().map(|e| e.path()).collect();
+    paths.sort();
+    for path in paths.into_iter().filter(|p| p.extension().is_some_and(|x| x == "txt")) {
+        let name = format!("tests/fixtures/{}", path.file_name().unwrap().to_string_lossy());
+        texts.push((name, std::fs::read_to_string(&path).expect("fixture")));
     }
     texts.push(("src/knowledge/sample.txt".into(), SAMPLE_ARTICLE.to_string()));
     let definitions: Vec<String> = glossary::builtin().expect("glossary").into_iter().map(|e| e.zh).collect();
