@@ -2,9 +2,9 @@
 //! entries, the generator reproduces it, any dictionary survives the round
 //! trip, and damaged files fail without panicking.
 
-use dudong::analysis::jieba_dict::{encode, parse_dict_txt, registry_dict_txt, representable, Entries, JIEBA_DICT};
+use dudong::analysis::jieba_dict::{encode, parse_dict_txt, registry_dict_txt, representable, DictEntry, Entries, JIEBA_DICT};
 
-fn decode_all(file: &[u8]) -> Result<Vec<(String, u32, String)>, String> {
+fn decode_all(file: &[u8]) -> Result<Vec<DictEntry>, String> {
     let mut entries = Entries::new(file).map_err(|_| "header".to_string())?;
     let mut out = Vec::new();
     while let Some(entry) = entries.next_entry() {
@@ -64,7 +64,7 @@ fn lcg(seed: &mut u64) -> u64 {
 
 /// A random dictionary: words over a small alphabet with some Latin, digits
 /// and characters outside the BMP, prefixes of one another, all lengths.
-fn random_dictionary(seed: u64, n: usize) -> Vec<(String, u32, String)> {
+fn random_dictionary(seed: u64, n: usize) -> Vec<DictEntry> {
     let alphabet: Vec<char> = "的一是中国人民大学杭州科技王李张A股C+&1号𠀀𪚥"
         .chars()
         .chain(('\u{4e00}'..='\u{4e40}').step_by(3))
@@ -73,7 +73,7 @@ fn random_dictionary(seed: u64, n: usize) -> Vec<(String, u32, String)> {
     let mut seed = seed;
     let mut words = std::collections::BTreeMap::new();
     while words.len() < n {
-        let len = 1 + (lcg(&mut seed) % 16) as usize * (lcg(&mut seed) % 4 == 0) as usize + (lcg(&mut seed) % 3) as usize;
+        let len = 1 + (lcg(&mut seed) % 16) as usize * lcg(&mut seed).is_multiple_of(4) as usize + (lcg(&mut seed) % 3) as usize;
         let len = len.min(16);
         let word: String = (0..len).map(|_| alphabet[(lcg(&mut seed) as usize) % alphabet.len()]).collect();
         let freq = match lcg(&mut seed) % 4 {

@@ -344,7 +344,7 @@ mod tests {
             let n = (lcg(&mut seed) % 4000) as usize;
             let values: Vec<u32> = (0..n)
                 .map(|_| {
-                    let skewed = lcg(&mut seed) % 5 != 0;
+                    let skewed = !lcg(&mut seed).is_multiple_of(5);
                     if skewed { (lcg(&mut seed) % 2) as u32 } else { (lcg(&mut seed) % (1 << (lcg(&mut seed) % 32))) as u32 }
                 })
                 .collect();

@@ -31,7 +31,9 @@ const MAGIC: &[u8; 4] = b"DDJD";
 const MAX_ENTRIES: usize = 1 << 24;
 const VERSION: u8 = 1;
 
-/// The alphabet: code points in increasing order.
+/// The alphabet: code points in increasing order. (`want` is empty in the
+/// decoder, so the loops here count rather than iterate over it.)
+#[allow(clippy::needless_range_loop)]
 fn code_alphabet<C: Coder>(c: &mut C, n: usize, want: &[char]) -> Result<Vec<char>, Corrupt> {
     let mut gaps = Numbers::new();
     let mut out = Vec::with_capacity(n);
@@ -47,6 +49,7 @@ fn code_alphabet<C: Coder>(c: &mut C, n: usize, want: &[char]) -> Result<Vec<cha
 
 /// The static distributions: per group, the number of characters, then
 /// each as a gap from the last and its count.
+#[allow(clippy::needless_range_loop)]
 fn code_statics<C: Coder>(c: &mut C, alphabet: usize, want: &[Vec<(u16, u32)>]) -> Result<Vec<Static>, Corrupt> {
     let (mut sizes, mut gaps, mut counts) = (Numbers::new(), Numbers::new(), Numbers::new());
     let mut out = Vec::with_capacity(GROUPS);
@@ -84,9 +87,12 @@ fn scaled(counts: &std::collections::BTreeMap<u16, u32>) -> Vec<(u16, u32)> {
         .collect()
 }
 
+/// One entry of the dictionary: word, frequency, part-of-speech tag.
+pub type DictEntry = (String, u32, String);
+
 /// The entries of a `dict.txt` (`word freq [tag]` lines), frequencies as
 /// [`representable`] keeps them; and how many were rounded.
-pub fn parse_dict_txt(text: &str) -> Result<(Vec<(String, u32, String)>, usize), String> {
+pub fn parse_dict_txt(text: &str) -> Result<(Vec<DictEntry>, usize), String> {
     let mut entries = Vec::new();
     let mut rounded = 0;
     for (i, line) in text.lines().enumerate() {
@@ -130,8 +136,8 @@ pub struct Encoded {
 
 /// Writes the dictionary file. `entries`: (word, frequency, tag), words
 /// distinct, frequencies as [`representable`] keeps them.
-pub fn encode(entries: &[(String, u32, String)]) -> Encoded {
-    let mut sorted: Vec<&(String, u32, String)> = entries.iter().collect();
+pub fn encode(entries: &[DictEntry]) -> Encoded {
+    let mut sorted: Vec<&DictEntry> = entries.iter().collect();
     sorted.sort_by(|a, b| a.0.cmp(&b.0));
     assert!(sorted.windows(2).all(|w| w[0].0 != w[1].0), "words must be distinct");
     let mut alphabet: Vec<char> = sorted.iter().flat_map(|e| e.0.chars()).collect();

@@ -52,7 +52,7 @@ pub fn representable(f: u32) -> u32 {
         return f;
     }
     let e = 31 - f.leading_zeros();
-    if e + 1 <= SIGNIFICANT_BITS {
+    if e < SIGNIFICANT_BITS {
         return f;
     }
     let shift = e + 1 - SIGNIFICANT_BITS;
@@ -240,7 +240,7 @@ impl Model {
 
     /// A character from the static distribution of `group`, above `lo`.
     #[inline]
-    fn from_static<C: Coder>(&mut self, c: &mut C, group: usize, lo: Option<u16>, want: u16) -> Result<u16, Corrupt> {
+    fn static_char<C: Coder>(&mut self, c: &mut C, group: usize, lo: Option<u16>, want: u16) -> Result<u16, Corrupt> {
         match &self.statics {
             Some(tables) => tables[group].code(c, lo, want),
             None => {
@@ -252,7 +252,7 @@ impl Model {
 
     /// A character after `prev` that is among its successors, or `None`.
     #[inline]
-    fn from_successors<C: Coder>(&mut self, c: &mut C, prev: u16, tag_group: usize, want: u16) -> Result<Option<u16>, Corrupt> {
+    fn successor_char<C: Coder>(&mut self, c: &mut C, prev: u16, tag_group: usize, want: u16) -> Result<Option<u16>, Corrupt> {
         let list = &mut self.successors[prev as usize];
         let len = list.items.len();
         if len == 0 {
@@ -353,18 +353,18 @@ impl Model {
                 u16::try_from(base + gap).map_err(|_| Corrupt)?
             } else if k == lcp && branches {
                 // Sorted order: the new character comes after the previous word's.
-                let s = self.from_static(c, group, after, w)?;
+                let s = self.static_char(c, group, after, w)?;
                 self.charge(c, 4, &mut t);
                 s
             } else {
                 let prev = self.chars[k - 1];
-                match self.from_successors(c, prev, tag_group, w)? {
+                match self.successor_char(c, prev, tag_group, w)? {
                     Some(s) => {
                         self.charge(c, 5, &mut t);
                         s
                     }
                     None => {
-                        let s = self.from_static(c, group, None, w)?;
+                        let s = self.static_char(c, group, None, w)?;
                         self.successors[prev as usize].count(s, None);
                         self.charge(c, 5, &mut t);
                         s
