@@ -99,6 +99,10 @@ export function checkOffsets(assert, text, words) {
 export async function gotoPasteArea(page, url) {
   await page.goto(url);
   await page.waitForSelector('#paste-text, #reader');
+  // A reload reopens the saved reading once the segmenter (in its worker) has
+  // read it again: wait for that before deciding which screen this is.
+  await page.waitForFunction(() => document.documentElement.dataset.engine === 'ready'
+    && !/^Reading…/.test(document.querySelector('.message')?.textContent ?? ''), null, { timeout: 30000 });
   if (await page.locator('#reader').count()) await page.getByRole('button', { name: /Edit text/ }).click();
   await page.waitForSelector('#paste-text');
 }
