@@ -12,6 +12,14 @@ pub const SAFE_LINK_CHARS: usize = 32_000;
 
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    escape_into(&mut out, text);
+    out
+}
+
+/// Text for HTML: the five characters that could end a text node or an
+/// attribute value are escaped, so the reader's text is only ever text (the
+/// reading view's markup and this file share it).
+pub fn escape_into(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -22,7 +30,6 @@ pub fn escape(text: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 const STYLE: &str = "body{max-width:46rem;margin:2rem auto;padding:0 1rem;font:1.15rem/2 serif;color:#1f2328;background:#fbfaf7}\

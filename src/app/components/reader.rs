@@ -352,20 +352,7 @@ fn node_len(node: &Node) -> usize {
     }
 }
 
-/// Text for HTML: the five characters that could end a text node or an
-/// attribute value are escaped, so the reader's text is only ever text.
-pub fn escape_into(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-}
+use crate::app::export::escape_into;
 
 /// One node's markup. The reading view is written as markup rather than
 /// built element by element because a long article has a hundred thousand
