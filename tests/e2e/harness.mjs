@@ -59,6 +59,20 @@ export async function launchBrowser() {
   });
 }
 
+/** Waits until `predicate` (evaluated in the page, may be async) returns
+ * something truthy. Playwright's waitForFunction does not await a promise: an
+ * async predicate's promise counts as true at once, so it cannot wait on
+ * `caches` or IndexedDB. */
+export async function waitForAsync(page, predicate, { timeout = 30000, interval = 250, what = 'condition' } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await page.evaluate(predicate);
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
+    await new Promise((ok) => setTimeout(ok, interval));
+  }
+}
+
 /** Fails the test on any page error or console error. */
 export function watchErrors(page) {
   const errors = [];
