@@ -36,6 +36,11 @@ impl PartialEq for DictState {
 /// Where the built app serves the dictionary (copied into dist/ by Trunk).
 pub const DICTIONARY_URL: &str = "cedict.tsv";
 
+/// When nothing asks for the dictionary, it loads this long after an
+/// article is on screen, or after the engine is ready if none is read.
+pub const AFTER_ARTICLE_MS: u32 = 1_500;
+pub const AFTER_READY_MS: u32 = 5_000;
+
 /// Fetches and parses the dictionary, then reports the outcome. Called once
 /// the page is readable; natively (server-side rendering) it does nothing.
 pub fn load(done: yew::Callback<DictState>) {

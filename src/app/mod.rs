@@ -229,18 +229,36 @@ pub fn app() -> Html {
         let state = state.dispatcher();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::ToggleWholePage))
     };
-    // The dictionary loads once the engine is ready (it is large, and the
-    // engine's start-up should not share the network and the CPU with it).
+    // The card dictionary (9 MB) loads when a card or pinyin first needs it,
+    // or once the page is quiet: soon after a whole article is in the page,
+    // or a while after the engine is ready if nothing is read. Earlier, it
+    // would share the network and the main thread with the first article.
     let dict_state = use_state(|| DictState::Loading);
+    let article_shown = use_state(|| false);
+    let on_reading_complete = {
+        let article_shown = article_shown.clone();
+        Callback::from(move |_reading: u32| article_shown.set(true))
+    };
     {
         let dict_state = dict_state.clone();
         let engine_ready = state.engine == EngineStatus::Ready;
+        let needed_now = state.card.is_some() || state.pinyin;
+        let article_shown = *article_shown;
         let started = use_mut_ref(|| false);
-        use_effect_with(engine_ready, move |ready| {
-            if *ready && !*started.borrow() {
-                *started.borrow_mut() = true;
-                dict::load(Callback::from(move |loaded| dict_state.set(loaded)));
+        use_effect_with((engine_ready, needed_now, article_shown), move |&(ready, now, shown)| {
+            let start = move || {
+                if !started.replace(true) {
+                    dict::load(Callback::from(move |loaded| dict_state.set(loaded)));
+                }
+            };
+            let mut timer = None;
+            if ready && now {
+                start();
+            } else if ready {
+                let quiet_ms = if shown { dict::AFTER_ARTICLE_MS } else { dict::AFTER_READY_MS };
+                timer = Some(gloo_timers::callback::Timeout::new(quiet_ms, start));
             }
+            move || drop(timer)
         });
     }
     let dictionary = (*dict_state).clone();
@@ -453,7 +471,7 @@ pub fn app() -> Html {
                             <p class="progress" role="status">{ "Reading the rest of the article…" }</p>
                         }
                         <Reader document={document.clone()} {complete} reading={state.reading} whole_page={state.whole_page} hidden={state.hidden.clone()} open={state.card.clone()}
-                            on_open={on_open.clone()} on_close={on_close.clone()} pinyin={pinyin_dict} marks={state.marks.clone()} {on_select} />
+                            on_open={on_open.clone()} on_close={on_close.clone()} pinyin={pinyin_dict} marks={state.marks.clone()} {on_select} on_complete={on_reading_complete.clone()} />
                     </div>
                     <Panel document={document.clone()} hidden={state.hidden.clone()} {on_toggle} {on_jump}
                         marks={state.marks.clone()} {on_jump_mark} {on_remove_mark} />

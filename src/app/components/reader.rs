@@ -68,6 +68,9 @@ pub struct ReaderProps {
     /// The reader selected `start..end` of the text (for Mark).
     #[prop_or_default]
     pub on_select: Callback<(usize, usize)>,
+    /// The whole of reading `reading` is in the page.
+    #[prop_or_default]
+    pub on_complete: Callback<u32>,
 }
 
 /// The card an element stands for: the innermost highlight around it, or
@@ -124,6 +127,7 @@ pub fn reader(props: &ReaderProps) -> Html {
     let timeline = use_mut_ref(|| (0u32, 0u32));
     {
         let (shown, rendered, complete, reading) = (shown.clone(), rendered.clone(), props.complete, props.reading);
+        let on_complete = props.on_complete.clone();
         use_effect_with((doc_ptr as usize, upto, complete), move |_| {
             let mut marked = timeline.borrow_mut();
             if marked.0 != reading {
@@ -141,6 +145,7 @@ pub fn reader(props: &ReaderProps) -> Html {
                     marked.1 = reading;
                     crate::app::dom::perf_mark("dudong:complete");
                     crate::app::dom::set_root_data("wasmMemory", &crate::app::dom::wasm_memory_bytes().to_string());
+                    on_complete.emit(reading);
                 }
                 None
             };
