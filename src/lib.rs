@@ -6,11 +6,11 @@
 
 /// Segmentation and annotation: words, entities, figures, terms and spins.
 pub mod analysis;
-/// Curated data the engine embeds: glossary, gazetteer, spin table, sample article.
-pub mod knowledge;
 /// The Yew components of the browser app (they also render natively for tests).
 pub mod app;
 /// CC-CEDICT lookups for the dictionary cards (loaded after the page is readable).
 pub mod dictionary;
+/// Curated data the engine embeds: glossary, gazetteer, spin table, sample article.
+pub mod knowledge;
 /// Share links: the article, marks and view packed into a URL fragment (pure Rust, frozen format).
 pub mod share;

@@ -22,9 +22,23 @@ fn page() -> AppState {
 /// The replies the engine gives to the requests `state` queued and not yet sent.
 fn replies(state: &AppState) -> Vec<Reply> {
     let mut out = Vec::new();
-    for request in state.outbox.iter().filter(|r| r.id() > SENT.get()).cloned().collect::<Vec<Request>>() {
+    for request in state
+        .outbox
+        .iter()
+        .filter(|r| r.id() > SENT.get())
+        .cloned()
+        .collect::<Vec<Request>>()
+    {
         SENT.set(request.id());
-        ENGINE.with(|e| answer(&mut e.borrow_mut(), request, &|| 0.0, || 0, |reply| out.push(reply)));
+        ENGINE.with(|e| {
+            answer(
+                &mut e.borrow_mut(),
+                request,
+                &|| 0.0,
+                || 0,
+                |reply| out.push(reply),
+            )
+        });
     }
     out
 }
@@ -53,7 +67,11 @@ impl Run for AppState {
 fn read_empty_text_says_so_and_keeps_the_draft() {
     let state = page().run(Action::Edit("   \n".into())).run(Action::Read);
     assert!(matches!(state.screen, Screen::Edit));
-    assert!(state.message.as_deref().unwrap().contains("nothing to read"));
+    assert!(state
+        .message
+        .as_deref()
+        .unwrap()
+        .contains("nothing to read"));
     assert_eq!(state.draft, "   \n");
 }
 
@@ -61,7 +79,9 @@ fn read_empty_text_says_so_and_keeps_the_draft() {
 fn read_then_edit_keeps_the_text_intact() {
     let text = "第一段。\r\n\r\n第二段，Grok-3。";
     let state = page().run(Action::Edit(text.into())).run(Action::Read);
-    let Screen::Read(doc) = &state.screen else { panic!("not reading") };
+    let Screen::Read(doc) = &state.screen else {
+        panic!("not reading")
+    };
     assert_eq!(doc.text, text);
     let back = state.run(Action::BackToEdit);
     assert!(matches!(back.screen, Screen::Edit));
@@ -71,7 +91,9 @@ fn read_then_edit_keeps_the_text_intact() {
 #[test]
 fn the_sample_has_the_promised_content() {
     let state = page().run(Action::LoadSample);
-    let Screen::Read(doc) = &state.screen else { panic!("not reading") };
+    let Screen::Read(doc) = &state.screen else {
+        panic!("not reading")
+    };
     assert_eq!(doc.text, SAMPLE_ARTICLE);
     for needle in ["耐心资本", "竹林效应", "%", "年", "亿元"] {
         assert!(SAMPLE_ARTICLE.contains(needle), "sample lacks {needle}");
@@ -84,18 +106,42 @@ fn an_imported_glossary_highlights_its_terms_and_a_bad_one_says_why() {
                数据要素,shùjù yàosù,data as a factor of production,economy,数据是生产要素。,Data as a factor of production.,,数据因素,\n";
     let text = "各地都在推进数据因素市场化。";
     let state = page().run(Action::Edit(text.into())).run(Action::Read);
-    let Screen::Read(before) = &state.screen else { panic!() };
-    assert!(before.spans.iter().all(|s| s.term.as_deref() != Some("数据要素")));
-    let state = state.run(Action::ImportGlossary { name: "mine.csv".into(), text: csv.into(), save: false });
-    let Screen::Read(after) = &state.screen else { panic!() };
-    let span = after.spans.iter().find(|s| s.term.as_deref() == Some("数据要素")).expect("the spun form of the reader's term is found");
+    let Screen::Read(before) = &state.screen else {
+        panic!()
+    };
+    assert!(before
+        .spans
+        .iter()
+        .all(|s| s.term.as_deref() != Some("数据要素")));
+    let state = state.run(Action::ImportGlossary {
+        name: "mine.csv".into(),
+        text: csv.into(),
+        save: false,
+    });
+    let Screen::Read(after) = &state.screen else {
+        panic!()
+    };
+    let span = after
+        .spans
+        .iter()
+        .find(|s| s.term.as_deref() == Some("数据要素"))
+        .expect("the spun form of the reader's term is found");
     assert_eq!(after.slice(span.start, span.end), "数据因素");
     assert!(matches!(&state.glossary, Some(Ok(note)) if note.contains("1 terms from mine.csv")));
-    let state = state.run(Action::ImportGlossary { name: "bad.csv".into(), text: "term,pinyin\n甲,jiǎ\n".into(), save: false });
+    let state = state.run(Action::ImportGlossary {
+        name: "bad.csv".into(),
+        text: "term,pinyin\n甲,jiǎ\n".into(),
+        save: false,
+    });
     assert!(matches!(&state.glossary, Some(Err(m)) if m.contains("bad.csv") && m.contains("`en`")));
     // The earlier glossary is still in use: nothing the reader had is lost.
-    let Screen::Read(still) = &state.screen else { panic!() };
-    assert!(still.spans.iter().any(|s| s.term.as_deref() == Some("数据要素")));
+    let Screen::Read(still) = &state.screen else {
+        panic!()
+    };
+    assert!(still
+        .spans
+        .iter()
+        .any(|s| s.term.as_deref() == Some("数据要素")));
 }
 
 #[test]
@@ -104,9 +150,21 @@ fn what_is_shared_reopens_as_it_was() {
     use dudong::app::state::{CardTarget, OpenCard};
     let text = include_str!("fixtures/spun.txt");
     let state = page().run(Action::Edit(text.into())).run(Action::Read);
-    let state = state.run(Action::AddMark { start: 3, end: 9, note: "注意".into() }).run(Action::ToggleKind(Kind::Figure));
-    let Screen::Read(doc) = state.screen.clone() else { panic!() };
-    let term = doc.spans.iter().position(|s| s.kind == Kind::Term && doc.slice(s.start, s.end) == "耐烦资源").unwrap();
+    let state = state
+        .run(Action::AddMark {
+            start: 3,
+            end: 9,
+            note: "注意".into(),
+        })
+        .run(Action::ToggleKind(Kind::Figure));
+    let Screen::Read(doc) = state.screen.clone() else {
+        panic!()
+    };
+    let term = doc
+        .spans
+        .iter()
+        .position(|s| s.kind == Kind::Term && doc.slice(s.start, s.end) == "耐烦资源")
+        .unwrap();
     let state = state.run(Action::OpenCard(OpenCard::span(term)));
     // Words are cut at the mark's edges.
     assert!(doc.words.iter().any(|w| w.start == 3) && doc.words.iter().any(|w| w.end == 9));
@@ -114,15 +172,27 @@ fn what_is_shared_reopens_as_it_was() {
     let link = dudong::share::make_link("http://127.0.0.1:8080/", &shared);
     let back = dudong::share::decode(dudong::share::payload_of(&link)).unwrap();
     assert_eq!(back, shared);
-    let opened = page().run(Action::OpenShared { shared: back, previous: Some("我的草稿".into()) });
-    let Screen::Read(doc2) = &opened.screen else { panic!() };
+    let opened = page().run(Action::OpenShared {
+        shared: back,
+        previous: Some("我的草稿".into()),
+    });
+    let Screen::Read(doc2) = &opened.screen else {
+        panic!()
+    };
     assert_eq!(doc2.text, text);
     assert_eq!(opened.marks.len(), 1);
     assert_eq!(opened.marks[0].note, "注意");
     assert!(opened.hidden.contains(&Kind::Figure));
-    let Some(card) = &opened.card else { panic!("the open card comes back") };
-    let CardTarget::Span(i) = card.target else { panic!() };
-    assert_eq!(doc2.slice(doc2.spans[i].start, doc2.spans[i].end), "耐烦资源");
+    let Some(card) = &opened.card else {
+        panic!("the open card comes back")
+    };
+    let CardTarget::Span(i) = card.target else {
+        panic!()
+    };
+    assert_eq!(
+        doc2.slice(doc2.spans[i].start, doc2.spans[i].end),
+        "耐烦资源"
+    );
     // The reader's own draft can be restored.
     let restored = opened.run(Action::RestorePrevious);
     assert_eq!(restored.draft, "我的草稿");
@@ -131,19 +201,36 @@ fn what_is_shared_reopens_as_it_was() {
 
 #[test]
 fn a_mark_outside_the_text_is_refused_with_a_message() {
-    let state = page().run(Action::Edit("短文本。".into())).run(Action::Read);
-    let state = state.run(Action::AddMark { start: 2, end: 99, note: String::new() });
+    let state = page()
+        .run(Action::Edit("短文本。".into()))
+        .run(Action::Read);
+    let state = state.run(Action::AddMark {
+        start: 2,
+        end: 99,
+        note: String::new(),
+    });
     assert!(state.marks.is_empty());
     assert!(state.message.unwrap().contains("Select"));
 }
 
 #[test]
 fn the_standalone_file_escapes_everything() {
-    let state = page().run(Action::Edit("<script>alert(1)</script>杭州".into())).run(Action::Read);
-    let Screen::Read(doc) = &state.screen else { panic!() };
-    let marks = vec![dudong::share::Mark { start: 0, end: 8, note: "<b>x</b>".into() }];
+    let state = page()
+        .run(Action::Edit("<script>alert(1)</script>杭州".into()))
+        .run(Action::Read);
+    let Screen::Read(doc) = &state.screen else {
+        panic!()
+    };
+    let marks = vec![dudong::share::Mark {
+        start: 0,
+        end: 8,
+        note: "<b>x</b>".into(),
+    }];
     let html = dudong::app::export::standalone_html(doc, &marks);
-    assert!(!html.contains("<script>") && !html.contains("<b>x"), "{html}");
+    assert!(
+        !html.contains("<script>") && !html.contains("<b>x"),
+        "{html}"
+    );
     assert!(html.contains("&lt;script&gt;") && html.contains("&lt;b&gt;x&lt;/b&gt;"));
     assert!(html.contains("<mark class=\"place\""), "{html}");
 }
@@ -166,7 +253,9 @@ fn the_newest_text_wins() {
         .run(Action::BackToEdit)
         .run(Action::Edit("第二篇文章，更新的。".into()))
         .run(Action::Read);
-    let Screen::Read(doc) = &state.screen else { panic!() };
+    let Screen::Read(doc) = &state.screen else {
+        panic!()
+    };
     assert_eq!(doc.text, "第二篇文章，更新的。");
 }
 
@@ -180,49 +269,93 @@ fn a_long_text_shows_its_first_part_then_all_of_it_with_the_marks() {
     }
     let n = text.chars().count();
     let state = page().run(Action::Edit(text.clone())).run(Action::Read);
-    let state = state.run(Action::AddMark { start: n - 20, end: n - 10, note: "末尾".into() });
+    let state = state.run(Action::AddMark {
+        start: n - 20,
+        end: n - 10,
+        note: "末尾".into(),
+    });
     assert_eq!(state.marks.len(), 1);
     // Read again: the engine's first reply is a first part, shown at once.
     let state = state.apply(Action::Read);
     let mut replies = replies(&state).into_iter();
     let first = state.apply(Action::from_reply(replies.next().unwrap()));
-    let Screen::Read(part) = &first.screen else { panic!("the first part is shown") };
-    assert!(part.chars.len() < n && text.starts_with(&part.text), "a prefix of {} chars", part.chars.len());
+    let Screen::Read(part) = &first.screen else {
+        panic!("the first part is shown")
+    };
+    assert!(
+        part.chars.len() < n && text.starts_with(&part.text),
+        "a prefix of {} chars",
+        part.chars.len()
+    );
     assert!(first.analysing.is_some(), "the rest is still coming");
-    assert!(first.shared().is_none(), "no link, library entry or saved reading holds a first part");
+    assert!(
+        first.shared().is_none(),
+        "no link, library entry or saved reading holds a first part"
+    );
     assert_eq!(first.marks.len(), 1, "a mark past the first part is kept");
-    let marking = first.apply(Action::AddMark { start: 0, end: 2, note: String::new() });
+    let marking = first.apply(Action::AddMark {
+        start: 0,
+        end: 2,
+        note: String::new(),
+    });
     assert!(marking.message.unwrap().contains("still being read"));
     let all = first.apply(Action::from_reply(replies.next().unwrap()));
-    let Screen::Read(doc) = &all.screen else { panic!() };
+    let Screen::Read(doc) = &all.screen else {
+        panic!()
+    };
     assert_eq!(doc.text, text);
     assert!(all.analysing.is_none());
     assert_eq!(all.marks[0].note, "末尾");
-    assert!(doc.words.iter().any(|w| w.start == n - 20), "words are cut at the mark");
+    assert!(
+        doc.words.iter().any(|w| w.start == n - 20),
+        "words are cut at the mark"
+    );
 }
 
 #[test]
 fn a_reply_for_an_older_text_is_ignored() {
-    let state = page().apply(Action::Edit("第一篇文章。".into())).apply(Action::Read);
+    let state = page()
+        .apply(Action::Edit("第一篇文章。".into()))
+        .apply(Action::Read);
     let old = replies(&state);
-    let state = state.apply(Action::Edit("第二篇。".into())).apply(Action::Read);
+    let state = state
+        .apply(Action::Edit("第二篇。".into()))
+        .apply(Action::Read);
     let newer = replies(&state);
-    let state = old.into_iter().fold(state, |s, r| s.apply(Action::from_reply(r)));
-    assert!(matches!(state.screen, Screen::Edit), "the first text's document is not shown");
-    let state = newer.into_iter().fold(state, |s, r| s.apply(Action::from_reply(r)));
-    let Screen::Read(doc) = &state.screen else { panic!() };
+    let state = old
+        .into_iter()
+        .fold(state, |s, r| s.apply(Action::from_reply(r)));
+    assert!(
+        matches!(state.screen, Screen::Edit),
+        "the first text's document is not shown"
+    );
+    let state = newer
+        .into_iter()
+        .fold(state, |s, r| s.apply(Action::from_reply(r)));
+    let Screen::Read(doc) = &state.screen else {
+        panic!()
+    };
     assert_eq!(doc.text, "第二篇。");
 }
 
 #[test]
 fn an_engine_that_stops_keeps_the_text_and_says_so() {
-    let state = page().apply(Action::Edit("一篇文章。".into())).apply(Action::Read);
+    let state = page()
+        .apply(Action::Edit("一篇文章。".into()))
+        .apply(Action::Read);
     let state = state.apply(Action::EngineFailed("out of memory".into()));
     assert!(matches!(state.screen, Screen::Edit));
     assert_eq!(state.draft, "一篇文章。");
     let message = state.message.unwrap();
-    assert!(message.contains("out of memory") && message.contains("press Read"), "{message}");
+    assert!(
+        message.contains("out of memory") && message.contains("press Read"),
+        "{message}"
+    );
     // Read again works.
-    let state = AppState { message: None, ..state }.run(Action::Read);
+    let state = AppState {
+        message: None,
+        ..state
+    }
+    .run(Action::Read);
     assert!(matches!(state.screen, Screen::Read(_)));
 }

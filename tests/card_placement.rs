@@ -3,7 +3,12 @@
 use dudong::app::layout::{place_card, Rect};
 
 fn rect(left: f64, top: f64, w: f64, h: f64) -> Rect {
-    Rect { left, top, right: left + w, bottom: top + h }
+    Rect {
+        left,
+        top,
+        right: left + w,
+        bottom: top + h,
+    }
 }
 
 #[test]
@@ -37,7 +42,10 @@ fn never_taller_than_the_room_it_has() {
         let p = place_card(rect(10.0, top, 20.0, 20.0), 375.0, 812.0);
         match (p.top, p.bottom) {
             (Some(t), None) => assert!(t + p.max_height <= 812.0 || p.max_height <= 80.0, "{p:?}"),
-            (None, Some(b)) => assert!(812.0 - b - p.max_height >= 0.0 || p.max_height <= 80.0, "{p:?}"),
+            (None, Some(b)) => assert!(
+                812.0 - b - p.max_height >= 0.0 || p.max_height <= 80.0,
+                "{p:?}"
+            ),
             _ => panic!("{p:?}"),
         }
     }

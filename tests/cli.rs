@@ -18,7 +18,11 @@ fn dudong(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
     });
     let out = child.wait_with_output().unwrap();
     writer.join().unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
 }
 
 #[test]
@@ -30,10 +34,19 @@ fn annotate_json_from_standard_input() {
     assert_eq!(v["chars"], text.chars().count());
     let chars: Vec<char> = text.chars().collect();
     for s in v["spans"].as_array().unwrap() {
-        let (a, b) = (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize);
-        assert_eq!(s["text"].as_str().unwrap(), chars[a..b].iter().collect::<String>());
+        let (a, b) = (
+            s["start"].as_u64().unwrap() as usize,
+            s["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            s["text"].as_str().unwrap(),
+            chars[a..b].iter().collect::<String>()
+        );
     }
-    assert!(out.contains(r#""text":"任正非","kind":"person""#) || out.contains("任正非"), "{out}");
+    assert!(
+        out.contains(r#""text":"任正非","kind":"person""#) || out.contains("任正非"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -44,7 +57,10 @@ fn annotate_a_file_as_a_listing() {
     std::fs::write(&file, "阿里巴巴在杭州。").unwrap();
     let (code, out, _) = dudong(&["annotate", file.to_str().unwrap()], b"");
     assert_eq!(code, 0);
-    assert!(out.lines().next().unwrap().contains("organisation"), "{out}");
+    assert!(
+        out.lines().next().unwrap().contains("organisation"),
+        "{out}"
+    );
     assert!(out.contains("阿里巴巴") && out.contains("place"), "{out}");
     std::fs::remove_dir_all(dir).ok();
 }
@@ -54,7 +70,10 @@ fn bad_input_gets_a_clear_message() {
     let (code, _, err) = dudong(&["annotate", "-"], b"  \n ");
     assert_eq!(code, 2);
     assert!(err.contains("holds no text"), "{err}");
-    let (code, _, err) = dudong(&["annotate", "-"], &[0x89, b'P', b'N', b'G', 0xff, 0xfe, 0x00]);
+    let (code, _, err) = dudong(
+        &["annotate", "-"],
+        &[0x89, b'P', b'N', b'G', 0xff, 0xfe, 0x00],
+    );
     assert_eq!(code, 2);
     assert!(err.contains("not UTF-8"), "{err}");
     let (code, _, err) = dudong(&["annotate", "/no/such/file.txt"], b"");
@@ -82,7 +101,10 @@ fn five_megabytes_of_text_are_annotated() {
 fn segment_prints_one_word_per_line() {
     let (code, out, _) = dudong(&["segment", "-"], "杭州的DeepSeek".as_bytes());
     assert_eq!(code, 0);
-    assert_eq!(out.lines().collect::<Vec<_>>(), vec!["杭州", "的", "DeepSeek"]);
+    assert_eq!(
+        out.lines().collect::<Vec<_>>(),
+        vec!["杭州", "的", "DeepSeek"]
+    );
 }
 
 #[test]
@@ -93,12 +115,24 @@ fn annotate_json_says_where_the_body_is_and_which_script() {
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["script"], "traditional");
     let chars: Vec<char> = page.chars().collect();
-    let (start, end) = (v["body"]["start"].as_u64().unwrap() as usize, v["body"]["end"].as_u64().unwrap() as usize);
+    let (start, end) = (
+        v["body"]["start"].as_u64().unwrap() as usize,
+        v["body"]["end"].as_u64().unwrap() as usize,
+    );
     let body: String = chars[start..end].iter().collect();
-    assert!(body.starts_with("夜校走紅") && body.ends_with("（完）"), "{body}");
+    assert!(
+        body.starts_with("夜校走紅") && body.ends_with("（完）"),
+        "{body}"
+    );
     assert!(v["summary"]["outside_body"].as_u64().unwrap() > 0);
     // A plain article: the whole text is the body.
-    let (_, out, _) = dudong(&["annotate", "--json", "-"], include_bytes!("fixtures/normal.txt"));
+    let (_, out, _) = dudong(
+        &["annotate", "--json", "-"],
+        include_bytes!("fixtures/normal.txt"),
+    );
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!((v["script"].as_str(), v["body"].is_null()), (Some("simplified"), true));
+    assert_eq!(
+        (v["script"].as_str(), v["body"].is_null()),
+        (Some("simplified"), true)
+    );
 }

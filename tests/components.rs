@@ -24,7 +24,10 @@ async fn render_reader(document: Document) -> String {
         marks: Vec::new(),
         on_select: Callback::noop(),
     };
-    LocalServerRenderer::<Reader>::with_props(props).hydratable(false).render().await
+    LocalServerRenderer::<Reader>::with_props(props)
+        .hydratable(false)
+        .render()
+        .await
 }
 
 fn analyzer() -> &'static Analyzer {
@@ -40,7 +43,10 @@ async fn render_card(doc: &Doc, target: CardTarget) -> String {
         on_open: Callback::noop(),
         on_close: Callback::noop(),
     };
-    LocalServerRenderer::<CardView>::with_props(props).hydratable(false).render().await
+    LocalServerRenderer::<CardView>::with_props(props)
+        .hydratable(false)
+        .render()
+        .await
 }
 
 /// The index of the first span of `kind` whose text is `text`.
@@ -57,7 +63,11 @@ const NORMAL: &str = include_str!("fixtures/normal.txt");
 #[tokio::test]
 async fn a_spun_term_card_names_the_likely_term_and_explains_it() {
     let doc = Doc::from(analyzer().analyze(SPUN));
-    let html = render_card(&doc, CardTarget::Span(span_index(&doc, Kind::Term, "耐烦资源"))).await;
+    let html = render_card(
+        &doc,
+        CardTarget::Span(span_index(&doc, Kind::Term, "耐烦资源")),
+    )
+    .await;
     assert!(html.contains("likely"), "{html}");
     assert!(html.contains("耐心资本"), "{html}");
     assert!(html.contains("machine-spun"), "{html}");
@@ -70,7 +80,10 @@ async fn a_spin_card_reads_the_word_as_its_original() {
     let doc = Doc::from(analyzer().analyze(SPUN));
     let html = render_card(&doc, CardTarget::Span(span_index(&doc, Kind::Spin, "告急"))).await;
     assert!(html.contains("重要"), "{html}");
-    assert!(html.contains("important"), "the original's meaning, not 'emergency': {html}");
+    assert!(
+        html.contains("important"),
+        "the original's meaning, not 'emergency': {html}"
+    );
     assert!(html.contains("loading dictionary"), "{html}");
 }
 
@@ -81,14 +94,25 @@ async fn an_entity_card_counts_mentions_and_names_the_long_form() {
     assert!(html.contains("Short form of"), "{html}");
     assert!(html.contains("Mention 2 of 2"), "{html}");
     assert!(html.contains("Next"), "{html}");
-    let html = render_card(&doc, CardTarget::Span(span_index(&doc, Kind::Place, "杭州"))).await;
-    assert!(html.contains("Place") && html.contains("Mention 1 of 2"), "{html}");
+    let html = render_card(
+        &doc,
+        CardTarget::Span(span_index(&doc, Kind::Place, "杭州")),
+    )
+    .await;
+    assert!(
+        html.contains("Place") && html.contains("Mention 1 of 2"),
+        "{html}"
+    );
 }
 
 #[tokio::test]
 async fn a_figure_card_writes_the_value_out() {
     let doc = Doc::from(analyzer().analyze("私募基金规模超1.5万亿元，增长了70%。"));
-    let html = render_card(&doc, CardTarget::Span(span_index(&doc, Kind::Figure, "1.5万亿元"))).await;
+    let html = render_card(
+        &doc,
+        CardTarget::Span(span_index(&doc, Kind::Figure, "1.5万亿元")),
+    )
+    .await;
     assert!(html.contains("1,500,000,000,000"), "{html}");
     assert!(html.contains("trillion"), "{html}");
 }
@@ -99,9 +123,16 @@ async fn a_related_term_card_opens_by_name() {
     // A term the article does not contain, listed as related by one it does:
     // the document carries its entry, so its card opens from the link.
     let in_text: Vec<&str> = doc.spans.iter().filter_map(|s| s.term.as_deref()).collect();
-    let related = doc.entries.iter().find(|e| !in_text.contains(&e.term.as_str())).expect("a related entry travels with the document");
+    let related = doc
+        .entries
+        .iter()
+        .find(|e| !in_text.contains(&e.term.as_str()))
+        .expect("a related entry travels with the document");
     let html = render_card(&doc, CardTarget::Term(related.term.clone())).await;
-    assert!(html.contains(&related.term) && html.contains(&related.en), "{html}");
+    assert!(
+        html.contains(&related.term) && html.contains(&related.en),
+        "{html}"
+    );
     let missing = render_card(&doc, CardTarget::Term("不存在的术语".into())).await;
     assert!(missing.contains("is not in the glossary"), "{missing}");
 }
@@ -118,9 +149,15 @@ async fn the_panel_counts_what_the_engine_found() {
         on_jump_mark: Callback::noop(),
         on_remove_mark: Callback::noop(),
     };
-    let html = LocalServerRenderer::<Panel>::with_props(props).hydratable(false).render().await;
+    let html = LocalServerRenderer::<Panel>::with_props(props)
+        .hydratable(false)
+        .render()
+        .await;
     let figures = doc.spans.iter().filter(|s| s.kind == Kind::Figure).count();
-    assert!(html.contains(&format!(r#"data-count="{figures}""#)), "{figures} figures in {html}");
+    assert!(
+        html.contains(&format!(r#"data-count="{figures}""#)),
+        "{figures} figures in {html}"
+    );
     assert!(html.contains("雷军"), "{html}");
 }
 
@@ -135,11 +172,17 @@ fn word_elements(html: &str) -> Vec<(usize, usize, String)> {
         let attr = |name: &str| -> usize {
             let key = format!(r#"{name}=""#);
             let at = piece.find(&key).unwrap() + key.len();
-            piece[at..at + piece[at..].find('"').unwrap()].parse().unwrap()
+            piece[at..at + piece[at..].find('"').unwrap()]
+                .parse()
+                .unwrap()
         };
         let text_start = piece.find('>').unwrap() + 1;
         let text_end = piece.find("</span>").unwrap();
-        out.push((attr("data-start"), attr("data-end"), piece[text_start..text_end].to_string()));
+        out.push((
+            attr("data-start"),
+            attr("data-end"),
+            piece[text_start..text_end].to_string(),
+        ));
     }
     out
 }
@@ -187,12 +230,22 @@ async fn reader_markup_escapes_attributes_and_text() {
         on_open: Callback::noop(),
         on_close: Callback::noop(),
         pinyin: None,
-        marks: vec![dudong::share::Mark { start: 0, end: n, note: "\"><img src=x onerror=alert(1)>&amp;".into() }],
+        marks: vec![dudong::share::Mark {
+            start: 0,
+            end: n,
+            note: "\"><img src=x onerror=alert(1)>&amp;".into(),
+        }],
         on_select: Callback::noop(),
     };
-    let html = LocalServerRenderer::<Reader>::with_props(props).hydratable(false).render().await;
+    let html = LocalServerRenderer::<Reader>::with_props(props)
+        .hydratable(false)
+        .render()
+        .await;
     assert!(!html.contains("<img") && !html.contains("<b>"), "{html}");
-    assert!(html.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;&amp;amp;"), "{html}");
+    assert!(
+        html.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;&amp;amp;"),
+        "{html}"
+    );
     for escaped in [">&quot;<", ">&#39;<", ">&amp;<", ">&lt;<"] {
         assert!(html.contains(escaped), "{escaped} in {html}");
     }
@@ -220,7 +273,10 @@ async fn paste_area_shows_text_and_message() {
         on_sample: Callback::noop(),
         on_file: Callback::noop(),
     };
-    let html = LocalServerRenderer::<PasteArea>::with_props(props).hydratable(false).render().await;
+    let html = LocalServerRenderer::<PasteArea>::with_props(props)
+        .hydratable(false)
+        .render()
+        .await;
     assert!(html.contains("Try a sample"), "{html}");
     assert!(html.contains("There is nothing to read yet"), "{html}");
     assert!(html.contains("2 characters"), "{html}");
@@ -230,9 +286,15 @@ async fn paste_area_shows_text_and_message() {
 async fn a_word_card_shows_the_dictionary_entry_once_loaded() {
     use dudong::dictionary::Dictionary;
     // A two-line dictionary written for this test, in the converted format.
-    let dict = Dictionary::parse("资本\t資本\tzī běn\tcapital (economics)\n耐心\t耐心\tnài xīn\tto be patient / patience\n");
+    let dict = Dictionary::parse(
+        "资本\t資本\tzī běn\tcapital (economics)\n耐心\t耐心\tnài xīn\tto be patient / patience\n",
+    );
     let doc = Doc::from(analyzer().analyze("耐心资本"));
-    let word = doc.words.iter().position(|w| doc.slice(w.start, w.end) == "资本").expect("资本 is a word");
+    let word = doc
+        .words
+        .iter()
+        .position(|w| doc.slice(w.start, w.end) == "资本")
+        .expect("资本 is a word");
     let props = CardViewProps {
         document: doc.clone(),
         target: CardTarget::Word(word),
@@ -240,8 +302,14 @@ async fn a_word_card_shows_the_dictionary_entry_once_loaded() {
         on_open: Callback::noop(),
         on_close: Callback::noop(),
     };
-    let html = LocalServerRenderer::<CardView>::with_props(props).hydratable(false).render().await;
-    assert!(html.contains("zī běn") && html.contains("capital (economics)") && html.contains("資本"), "{html}");
+    let html = LocalServerRenderer::<CardView>::with_props(props)
+        .hydratable(false)
+        .render()
+        .await;
+    assert!(
+        html.contains("zī běn") && html.contains("capital (economics)") && html.contains("資本"),
+        "{html}"
+    );
 }
 
 #[tokio::test]
@@ -249,15 +317,36 @@ async fn comfort_offers_print_and_a_legend_only_while_reading() {
     use dudong::app::components::{Comfort, ComfortProps};
     let doc = Doc::from(analyzer().analyze("李斌说，合肥的产值增长了12.5%。"));
     let render = |document: Option<Doc>, marks: bool| {
-        LocalServerRenderer::<Comfort>::with_props(ComfortProps { document, marks, on_notice: Callback::noop() }).hydratable(false).render()
+        LocalServerRenderer::<Comfort>::with_props(ComfortProps {
+            document,
+            marks,
+            on_notice: Callback::noop(),
+        })
+        .hydratable(false)
+        .render()
     };
     let reading = render(Some(doc), true).await;
-    assert!(reading.contains(r#"id="print""#) && reading.contains(r#"id="print-legend""#), "{reading}");
+    assert!(
+        reading.contains(r#"id="print""#) && reading.contains(r#"id="print-legend""#),
+        "{reading}"
+    );
     for label in ["Person", "Place", "Figure", "your marks"] {
-        assert!(reading.contains(label), "the legend names {label}: {reading}");
+        assert!(
+            reading.contains(label),
+            "the legend names {label}: {reading}"
+        );
     }
-    assert!(!reading.contains("Spun wording"), "only the kinds the article has: {reading}");
+    assert!(
+        !reading.contains("Spun wording"),
+        "only the kinds the article has: {reading}"
+    );
     let editing = render(None, false).await;
-    assert!(editing.contains(r#"id="font-larger""#) && editing.contains("100%"), "{editing}");
-    assert!(!editing.contains(r#"id="print""#) && !editing.contains("print-legend"), "{editing}");
+    assert!(
+        editing.contains(r#"id="font-larger""#) && editing.contains("100%"),
+        "{editing}"
+    );
+    assert!(
+        !editing.contains(r#"id="print""#) && !editing.contains("print-legend"),
+        "{editing}"
+    );
 }

@@ -12,15 +12,24 @@ fn analyzer() -> &'static Analyzer {
 }
 
 fn spans_with<'a>(doc: &'a Document, text: &str, kind: Kind) -> Vec<&'a Span> {
-    doc.spans.iter().filter(|s| s.kind == kind && doc.slice(s.start, s.end) == text).collect()
+    doc.spans
+        .iter()
+        .filter(|s| s.kind == kind && doc.slice(s.start, s.end) == text)
+        .collect()
 }
 
 fn assert_has(doc: &Document, text: &str, kind: Kind) -> Span {
-    spans_with(doc, text, kind).first().map(|s| (*s).clone()).unwrap_or_else(|| {
-        let found: Vec<String> =
-            doc.spans.iter().map(|s| format!("{}:{}", s.kind.as_str(), doc.slice(s.start, s.end))).collect();
-        panic!("no {kind:?} span for {text:?}; found {found:?}")
-    })
+    spans_with(doc, text, kind)
+        .first()
+        .map(|s| (*s).clone())
+        .unwrap_or_else(|| {
+            let found: Vec<String> = doc
+                .spans
+                .iter()
+                .map(|s| format!("{}:{}", s.kind.as_str(), doc.slice(s.start, s.end)))
+                .collect();
+            panic!("no {kind:?} span for {text:?}; found {found:?}")
+        })
 }
 
 /// Offsets are chars, `text` slices agree, and words tile the text.
@@ -36,9 +45,13 @@ fn assert_well_formed(doc: &Document) {
     }
     assert_eq!(pos, n);
     // Every span starts and ends on a word boundary (the reader relies on it).
-    let bounds: std::collections::HashSet<usize> = doc.words.iter().flat_map(|w| [w.start, w.end]).collect();
+    let bounds: std::collections::HashSet<usize> =
+        doc.words.iter().flat_map(|w| [w.start, w.end]).collect();
     for s in &doc.spans {
-        assert!(bounds.contains(&s.start) && bounds.contains(&s.end), "{s:?} cuts a word");
+        assert!(
+            bounds.contains(&s.start) && bounds.contains(&s.end),
+            "{s:?} cuts a word"
+        );
     }
 }
 
@@ -54,7 +67,12 @@ fn entities_in_a_normal_article() {
         assert_has(&doc, place, Kind::Place);
     }
     // Nothing ordinary is called a person.
-    let people: Vec<String> = doc.spans.iter().filter(|s| s.kind == Kind::Person).map(|s| doc.slice(s.start, s.end)).collect();
+    let people: Vec<String> = doc
+        .spans
+        .iter()
+        .filter(|s| s.kind == Kind::Person)
+        .map(|s| doc.slice(s.start, s.end))
+        .collect();
     assert_eq!(people, vec!["雷军"]);
 }
 
@@ -68,8 +86,14 @@ fn unknown_words_are_judged_by_their_shape() {
     for word in ["祝铭明", "经开区", "常说"] {
         let tagged = segmenter.tag(text);
         let chars: Vec<char> = text.chars().collect();
-        let t = tagged.iter().find(|t| chars[t.word.start..t.word.end].iter().collect::<String>() == word).unwrap();
-        assert!(!t.known && t.tag == "x", "{word} is an unknown word to the segmenter");
+        let t = tagged
+            .iter()
+            .find(|t| chars[t.word.start..t.word.end].iter().collect::<String>() == word)
+            .unwrap();
+        assert!(
+            !t.known && t.tag == "x",
+            "{word} is an unknown word to the segmenter"
+        );
     }
     let doc = analyzer().analyze(text);
     assert_has(&doc, "祝铭明", Kind::Person);
@@ -84,7 +108,10 @@ fn figures_with_normalised_values() {
         assert_has(&doc, figure, Kind::Figure);
     }
     let amount = assert_has(&doc, "240亿元", Kind::Figure);
-    assert!(amount.note.unwrap().contains("24,000,000,000"), "the card shows the value written out");
+    assert!(
+        amount.note.unwrap().contains("24,000,000,000"),
+        "the card shows the value written out"
+    );
     // 一位 (an indefinite 'a') is not a figure.
     assert!(spans_with(&doc, "一位", Kind::Figure).is_empty());
 }
@@ -92,13 +119,19 @@ fn figures_with_normalised_values() {
 #[test]
 fn glossary_terms_and_their_spun_forms() {
     let doc = analyzer().analyze(NORMAL);
-    assert_eq!(assert_has(&doc, "耐心资本", Kind::Term).term.as_deref(), Some("耐心资本"));
+    assert_eq!(
+        assert_has(&doc, "耐心资本", Kind::Term).term.as_deref(),
+        Some("耐心资本")
+    );
     assert_has(&doc, "产业链", Kind::Term);
     assert_has(&doc, "出海", Kind::Term);
     let spun = analyzer().analyze(SPUN);
     let term = assert_has(&spun, "耐烦资源", Kind::Term);
     assert_eq!(term.term.as_deref(), Some("耐心资本"));
-    assert_eq!(assert_has(&spun, "财产链", Kind::Term).term.as_deref(), Some("产业链"));
+    assert_eq!(
+        assert_has(&spun, "财产链", Kind::Term).term.as_deref(),
+        Some("产业链")
+    );
 }
 
 #[test]
@@ -114,14 +147,25 @@ fn spun_wording_is_found_with_its_likely_original() {
     let doc = analyzer().analyze(SPUN);
     assert_well_formed(&doc);
     assert!(doc.summary.spun, "{:?}", doc.summary);
-    for (surface, original) in
-        [("乐成", "成功"), ("首创人", "创始人"), ("本日", "今天"), ("斲丧", "消费"), ("告急", "重要"), ("掉队", "落后"), ("强盛", "强大"), ("底子", "基础")]
-    {
+    for (surface, original) in [
+        ("乐成", "成功"),
+        ("首创人", "创始人"),
+        ("本日", "今天"),
+        ("斲丧", "消费"),
+        ("告急", "重要"),
+        ("掉队", "落后"),
+        ("强盛", "强大"),
+        ("底子", "基础"),
+    ] {
         let span = assert_has(&doc, surface, Kind::Spin);
         assert_eq!(span.original.as_deref(), Some(original), "{surface}");
     }
     assert_has(&doc, "任正非", Kind::Person);
-    assert!(doc.summary.line().contains("machine-spun"), "{}", doc.summary.line());
+    assert!(
+        doc.summary.line().contains("machine-spun"),
+        "{}",
+        doc.summary.line()
+    );
 }
 
 #[test]
@@ -139,7 +183,13 @@ fn bad_input_never_panics_and_keeps_offsets_exact() {
     for text in &cases {
         let doc = analyzer().analyze(text);
         assert_well_formed(&doc);
-        assert_eq!(doc.words.iter().map(|w| doc.slice(w.start, w.end)).collect::<String>(), *text);
+        assert_eq!(
+            doc.words
+                .iter()
+                .map(|w| doc.slice(w.start, w.end))
+                .collect::<String>(),
+            *text
+        );
     }
 }
 
@@ -166,5 +216,50 @@ fn a_one_megabyte_line_without_breaks() {
     assert!(text.len() > 1_000_000 && !text.contains('\n'));
     let doc = analyzer().analyze(&text);
     assert_well_formed(&doc);
-    assert!(doc.spans.iter().any(|s| s.term.as_deref() == Some("耐心资本")));
+    assert!(doc
+        .spans
+        .iter()
+        .any(|s| s.term.as_deref() == Some("耐心资本")));
+}
+
+#[test]
+fn warming_up_changes_no_result() {
+    // A fresh engine reads an article, then one warmed up beforehand reads it
+    // again: jieba's lazily built tables must not change a word or a span.
+    let text = "记者在华为总部采访了张伟，深圳的新能源汽车产量增长了12.5%。龘靐齉爩这些字很少见。";
+    let cold = Analyzer::new().analyze(text);
+    let warm = Analyzer::new();
+    warm.warm_up();
+    let again = warm.analyze(text);
+    assert_eq!(
+        serde_json::to_string(&cold).unwrap(),
+        serde_json::to_string(&again).unwrap()
+    );
+    assert!(cold.words.len() > 10);
+}
+
+#[test]
+fn a_document_crosses_to_the_page_whole() {
+    use dudong::app::protocol::Reply;
+    // A whole page in traditional characters: words, spans, a body, glossary entries.
+    let text = "首頁 | 新聞 | 登錄\n\n耐心資本正在湧入深圳的人工智能企業。記者在華為總部採訪了張偉，營收增長了12.5%。\n\n相關閱讀 | 版權所有";
+    let doc = analyzer().analyze(text);
+    assert!(!doc.spans.is_empty() && !doc.entries.is_empty());
+    let reply = Reply::Analyzed {
+        id: 7,
+        chars: 60,
+        complete: true,
+        document: doc.clone(),
+        memory: 1,
+        ms: 2.0,
+    };
+    let wire = serde_json::to_string(&reply).unwrap();
+    let Reply::Analyzed { id, document, .. } = serde_json::from_str(&wire).unwrap() else {
+        panic!("not Analyzed")
+    };
+    assert_eq!(id, 7);
+    assert_eq!(document.with_text(text.to_string()).unwrap(), doc);
+    // A damaged document is an error, not a panic or a wrong document.
+    let damaged = wire.replacen("spans", "spams", 1);
+    assert!(serde_json::from_str::<Reply>(&damaged).is_err());
 }

@@ -6,10 +6,48 @@
 use dudong::analysis::Analyzer;
 
 const PIECES: &[&str] = &[
-    "杭州", "首创人", "乐成", "耐烦资源", "1.5万亿元", "70%", "三分之一", "第一大省", "2025年2月21日", "Grok-3",
-    "Igor Babuschkin", "埃隆·马斯克", "“萤火一号”", "\r\n", "\r", "\n\n", "\u{0}", "\u{7}", "\u{202e}", "e\u{301}",
-    "👨‍👩‍👧", "🇨🇳", "１２３", "％", "<b>", "&amp;", " ", "\t", "、", "。", "资源", "都会有", "题目", "一个",
-    "\u{feff}", "\u{2028}", "ﾊﾝｶｸ", "𠮷", "A", "9", "-", "·",
+    "杭州",
+    "首创人",
+    "乐成",
+    "耐烦资源",
+    "1.5万亿元",
+    "70%",
+    "三分之一",
+    "第一大省",
+    "2025年2月21日",
+    "Grok-3",
+    "Igor Babuschkin",
+    "埃隆·马斯克",
+    "“萤火一号”",
+    "\r\n",
+    "\r",
+    "\n\n",
+    "\u{0}",
+    "\u{7}",
+    "\u{202e}",
+    "e\u{301}",
+    "👨‍👩‍👧",
+    "🇨🇳",
+    "１２３",
+    "％",
+    "<b>",
+    "&amp;",
+    " ",
+    "\t",
+    "、",
+    "。",
+    "资源",
+    "都会有",
+    "题目",
+    "一个",
+    "\u{feff}",
+    "\u{2028}",
+    "ﾊﾝｶｸ",
+    "𠮷",
+    "A",
+    "9",
+    "-",
+    "·",
 ];
 
 /// A small deterministic generator (xorshift), so failures reproduce.
@@ -25,16 +63,28 @@ impl Rng {
 
 #[test]
 fn the_engine_survives_random_text() {
-    let iters: usize = std::env::var("DUDONG_FUZZ_ITERS").ok().and_then(|v| v.parse().ok()).map(|n: usize| n / 100).unwrap_or(300);
+    let iters: usize = std::env::var("DUDONG_FUZZ_ITERS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .map(|n: usize| n / 100)
+        .unwrap_or(300);
     let analyzer = Analyzer::new();
     let base = include_str!("fixtures/spun.txt");
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     for round in 0..iters {
-        let mut text: String = base.chars().skip((rng.next() % 60) as usize).take((rng.next() % 120) as usize).collect();
+        let mut text: String = base
+            .chars()
+            .skip((rng.next() % 60) as usize)
+            .take((rng.next() % 120) as usize)
+            .collect();
         for _ in 0..(rng.next() % 40) {
             let piece = PIECES[(rng.next() as usize) % PIECES.len()];
             let at = (rng.next() as usize) % (text.chars().count() + 1);
-            let byte = text.char_indices().nth(at).map(|(b, _)| b).unwrap_or(text.len());
+            let byte = text
+                .char_indices()
+                .nth(at)
+                .map(|(b, _)| b)
+                .unwrap_or(text.len());
             text.insert_str(byte, piece);
         }
         // Now and then a random scalar value anywhere.

@@ -2,7 +2,9 @@
 //! entries, the generator reproduces it, any dictionary survives the round
 //! trip, and damaged files fail without panicking.
 
-use dudong::analysis::jieba_dict::{encode, parse_dict_txt, registry_dict_txt, representable, DictEntry, Entries, JIEBA_DICT};
+use dudong::analysis::jieba_dict::{
+    encode, parse_dict_txt, registry_dict_txt, representable, DictEntry, Entries, JIEBA_DICT,
+};
 
 fn decode_all(file: &[u8]) -> Result<Vec<DictEntry>, String> {
     let mut entries = Entries::new(file).map_err(|_| "header".to_string())?;
@@ -18,7 +20,10 @@ fn decode_all(file: &[u8]) -> Result<Vec<DictEntry>, String> {
 fn the_embedded_file_holds_jiebas_entries() {
     let entries = decode_all(JIEBA_DICT).unwrap();
     assert_eq!(entries.len(), 349_045);
-    assert!(entries.windows(2).all(|w| w[0].0 < w[1].0), "words strictly increasing");
+    assert!(
+        entries.windows(2).all(|w| w[0].0 < w[1].0),
+        "words strictly increasing"
+    );
     // Lines of jieba-rs 0.11.0's dict.txt; frequencies of 16 and more are
     // kept to four significant bits.
     for (word, freq, tag) in [
@@ -33,8 +38,14 @@ fn the_embedded_file_holds_jiebas_entries() {
         ("C++", 3, "nz"),
         ("1号店", 3, "n"),
     ] {
-        let i = entries.binary_search_by(|e| e.0.as_str().cmp(word)).unwrap_or_else(|_| panic!("{word} missing"));
-        assert_eq!((entries[i].1, entries[i].2.as_str()), (representable(freq), tag), "{word}");
+        let i = entries
+            .binary_search_by(|e| e.0.as_str().cmp(word))
+            .unwrap_or_else(|_| panic!("{word} missing"));
+        assert_eq!(
+            (entries[i].1, entries[i].2.as_str()),
+            (representable(freq), tag),
+            "{word}"
+        );
     }
     assert_eq!(representable(129_470), 131_072);
     assert_eq!(representable(18), 18);
@@ -52,13 +63,21 @@ fn the_generator_reproduces_the_embedded_file() {
     assert_eq!(entries.len(), 349_045);
     assert!(rounded > 0);
     let encoded = encode(&entries);
-    assert!(encoded.bytes == JIEBA_DICT, "regenerate: cargo run --release --example gen_jieba_dict");
+    assert!(
+        encoded.bytes == JIEBA_DICT,
+        "regenerate: cargo run --release --example gen_jieba_dict"
+    );
     let parts: f64 = encoded.parts.iter().map(|p| p.1).sum();
-    assert!((parts - JIEBA_DICT.len() as f64).abs() < 200.0, "the breakdown accounts for the file: {parts}");
+    assert!(
+        (parts - JIEBA_DICT.len() as f64).abs() < 200.0,
+        "the breakdown accounts for the file: {parts}"
+    );
 }
 
 fn lcg(seed: &mut u64) -> u64 {
-    *seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+    *seed = seed
+        .wrapping_mul(6_364_136_223_846_793_005)
+        .wrapping_add(1_442_695_040_888_963_407);
     *seed >> 33
 }
 
@@ -73,9 +92,13 @@ fn random_dictionary(seed: u64, n: usize) -> Vec<DictEntry> {
     let mut seed = seed;
     let mut words = std::collections::BTreeMap::new();
     while words.len() < n {
-        let len = 1 + (lcg(&mut seed) % 16) as usize * lcg(&mut seed).is_multiple_of(4) as usize + (lcg(&mut seed) % 3) as usize;
+        let len = 1
+            + (lcg(&mut seed) % 16) as usize * lcg(&mut seed).is_multiple_of(4) as usize
+            + (lcg(&mut seed) % 3) as usize;
         let len = len.min(16);
-        let word: String = (0..len).map(|_| alphabet[(lcg(&mut seed) as usize) % alphabet.len()]).collect();
+        let word: String = (0..len)
+            .map(|_| alphabet[(lcg(&mut seed) as usize) % alphabet.len()])
+            .collect();
         let freq = match lcg(&mut seed) % 4 {
             0 => 2 + (lcg(&mut seed) % 3) as u32,
             1 => (lcg(&mut seed) % 16) as u32,

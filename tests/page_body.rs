@@ -17,25 +17,45 @@ fn analyzer() -> &'static Analyzer {
 
 /// Char offset of the first occurrence of `needle` in `text`.
 fn char_at(text: &str, needle: &str) -> usize {
-    text[..text.find(needle).unwrap_or_else(|| panic!("{needle:?} not in the text"))].chars().count()
+    text[..text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not in the text"))]
+        .chars()
+        .count()
 }
 
 /// From the headline to the article's closing （完）.
 fn expected_body(text: &str, headline: &str, closing: &str) -> (usize, usize) {
-    (char_at(text, headline), char_at(text, closing) + closing.chars().count())
+    (
+        char_at(text, headline),
+        char_at(text, closing) + closing.chars().count(),
+    )
 }
 
 #[test]
 fn the_body_of_a_whole_page_runs_from_headline_to_closing_line() {
     let doc = analyzer().analyze(PAGE);
-    assert_eq!(doc.body, Some(expected_body(PAGE, "夜校走红", "（完）")), "body: {:?}", doc.body.map(|(a, b)| doc.slice(a, b)));
+    assert_eq!(
+        doc.body,
+        Some(expected_body(PAGE, "夜校走红", "（完）")),
+        "body: {:?}",
+        doc.body.map(|(a, b)| doc.slice(a, b))
+    );
 }
 
 #[test]
 fn other_page_layouts() {
     for (page, headline, closing) in [
-        (include_str!("fixtures/page_portal.txt"), "市交通局召开", "及时处置。"),
-        (include_str!("fixtures/page_short_lines.txt"), "凌晨四点的菜市场", "-END-"),
+        (
+            include_str!("fixtures/page_portal.txt"),
+            "市交通局召开",
+            "及时处置。",
+        ),
+        (
+            include_str!("fixtures/page_short_lines.txt"),
+            "凌晨四点的菜市场",
+            "-END-",
+        ),
     ] {
         let doc = analyzer().analyze(page);
         assert_eq!(
@@ -54,7 +74,15 @@ fn the_summary_counts_the_body_only() {
     let count = |kind: Kind| inside.iter().filter(|s| s.kind == kind).count();
     let summary = &doc.summary;
     assert_eq!(
-        (summary.people, summary.orgs, summary.places, summary.products, summary.figures, summary.terms, summary.spins),
+        (
+            summary.people,
+            summary.orgs,
+            summary.places,
+            summary.products,
+            summary.figures,
+            summary.terms,
+            summary.spins
+        ),
         (
             count(Kind::Person),
             count(Kind::Org),
@@ -66,11 +94,19 @@ fn the_summary_counts_the_body_only() {
         )
     );
     // The related links name 杭州: still highlighted (the view dims it), not counted.
-    let hangzhou = doc.spans.iter().find(|s| doc.slice(s.start, s.end) == "杭州").expect("杭州 is found outside the body");
+    let hangzhou = doc
+        .spans
+        .iter()
+        .find(|s| doc.slice(s.start, s.end) == "杭州")
+        .expect("杭州 is found outside the body");
     assert!(!doc.in_body(hangzhou));
     assert_eq!(summary.outside_body, doc.spans.len() - inside.len());
     assert!(summary.outside_body > 0);
-    assert!(summary.line().contains("more outside the article"), "{}", summary.line());
+    assert!(
+        summary.line().contains("more outside the article"),
+        "{}",
+        summary.line()
+    );
     assert!(summary.places >= 1, "宁波市 in the body is counted");
 }
 
@@ -78,7 +114,10 @@ fn the_summary_counts_the_body_only() {
 fn the_same_page_in_traditional_characters() {
     let doc = analyzer().analyze(PAGE_TRADITIONAL);
     assert_eq!(doc.script, Script::Traditional);
-    assert_eq!(doc.body, Some(expected_body(PAGE_TRADITIONAL, "夜校走紅", "（完）")));
+    assert_eq!(
+        doc.body,
+        Some(expected_body(PAGE_TRADITIONAL, "夜校走紅", "（完）"))
+    );
     assert_eq!(doc.body, analyzer().analyze(PAGE).body);
     assert_eq!(doc.text, PAGE_TRADITIONAL);
 }
@@ -99,7 +138,12 @@ fn a_plain_article_is_all_body() {
         "",
     ] {
         let doc = analyzer().analyze(text);
-        assert_eq!(doc.body, None, "{:?}", text.chars().take(30).collect::<String>());
+        assert_eq!(
+            doc.body,
+            None,
+            "{:?}",
+            text.chars().take(30).collect::<String>()
+        );
         assert_eq!(doc.summary.outside_body, 0);
     }
 }
@@ -121,11 +165,18 @@ fn without_a_closing_line_the_body_stops_at_the_page_chrome() {
 #[test]
 fn comments_and_ads_after_the_chrome_stay_out_even_when_long() {
     // Long comments below 网友评论 are prose too, but the body does not cross the marker.
-    let comment = "我觉得这样的课程很好，价格便宜，老师认真，下班以后有个去处，比一个人在家刷手机强多了。";
-    let page = PAGE.replace("路人甲：两百元一学期，比健身房划算多了。", &format!("路人甲：{comment}"));
+    let comment =
+        "我觉得这样的课程很好，价格便宜，老师认真，下班以后有个去处，比一个人在家刷手机强多了。";
+    let page = PAGE.replace(
+        "路人甲：两百元一学期，比健身房划算多了。",
+        &format!("路人甲：{comment}"),
+    );
     let doc = analyzer().analyze(&page);
     let body = body_text(&doc).unwrap();
-    assert!(!body.contains("路人甲") && !body.contains("网友评论") && !body.contains("相关阅读"), "{body}");
+    assert!(
+        !body.contains("路人甲") && !body.contains("网友评论") && !body.contains("相关阅读"),
+        "{body}"
+    );
 }
 
 #[test]
@@ -149,5 +200,9 @@ fn a_sentence_that_starts_like_a_byline_is_still_the_article() {
     let last = "作者认为，夜校能不能长久，关键看课程质量。";
     let page = PAGE.replace("（完）\n责任编辑：周宁\n", &format!("{last}\n"));
     let doc = analyzer().analyze(&page);
-    assert!(body_text(&doc).unwrap().ends_with(last), "{:?}", body_text(&doc));
+    assert!(
+        body_text(&doc).unwrap().ends_with(last),
+        "{:?}",
+        body_text(&doc)
+    );
 }

@@ -5,7 +5,10 @@ use dudong::analysis::{Segmenter, Word};
 fn words<'a>(segmenter: &Segmenter, text: &'a str) -> (Vec<Word>, Vec<String>) {
     let chars: Vec<char> = text.chars().collect();
     let words = segmenter.segment(text);
-    let strings = words.iter().map(|w| chars[w.start..w.end].iter().collect()).collect();
+    let strings = words
+        .iter()
+        .map(|w| chars[w.start..w.end].iter().collect())
+        .collect();
     (words, strings)
 }
 
@@ -17,7 +20,11 @@ fn assert_tiles(text: &str, words: &[Word]) {
         assert!(w.end > w.start, "empty word {w:?}");
         pos = w.end;
     }
-    assert_eq!(pos, text.chars().count(), "words stop short of the end of {text:?}");
+    assert_eq!(
+        pos,
+        text.chars().count(),
+        "words stop short of the end of {text:?}"
+    );
 }
 
 #[test]

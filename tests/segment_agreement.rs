@@ -11,19 +11,27 @@ use dudong::knowledge::{glossary, SAMPLE_ARTICLE};
 /// text of dictionary words drawn by frequency.
 fn texts() -> Vec<(String, String)> {
     let mut texts = Vec::new();
-    let mut paths: Vec<_> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures"))
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
+    let mut paths: Vec<_> =
+        std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures"))
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
     paths.sort();
     assert!(paths.len() >= 3);
     for path in paths {
-        texts.push((path.display().to_string(), std::fs::read_to_string(&path).unwrap()));
+        texts.push((
+            path.display().to_string(),
+            std::fs::read_to_string(&path).unwrap(),
+        ));
     }
     texts.push(("sample.txt".into(), SAMPLE_ARTICLE.to_string()));
-    let definitions: Vec<String> = glossary::builtin().unwrap().into_iter().map(|e| e.zh).collect();
+    let definitions: Vec<String> = glossary::builtin()
+        .unwrap()
+        .into_iter()
+        .map(|e| e.zh)
+        .collect();
     texts.push(("glossary definitions".into(), definitions.join("\n")));
     texts.push(("synthetic".into(), synthetic_text(100_000)));
     texts

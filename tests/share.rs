@@ -1,11 +1,15 @@
 //! The share-link codec (src/share): round trips, the frozen format-1 links,
 //! damaged links, and a mutation fuzzer (DUDONG_FUZZ_ITERS sets its length).
 
-use dudong::share::{decode, encode, make_link, payload_of, LinkError, Mark, SharedState, View, FORMAT_VERSION};
+use dudong::share::{
+    decode, encode, make_link, payload_of, LinkError, Mark, SharedState, View, FORMAT_VERSION,
+};
 use proptest::prelude::*;
 
 const GOLDEN: &str = include_str!("golden/share-v1.txt");
-const KINDS: [&str; 7] = ["person", "org", "place", "product", "figure", "term", "spin"];
+const KINDS: [&str; 7] = [
+    "person", "org", "place", "product", "figure", "term", "spin",
+];
 const BASE64URL: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 fn golden() -> Vec<(&'static str, SharedState)> {
@@ -66,7 +70,10 @@ fn the_model_is_frozen() {
     // Format 1 decodes with exactly this model file and token table. If this
     // fails, a change to src/share/model-v1.bin or its loader would break every
     // link already shared: make a new format instead.
-    assert_eq!(dudong::share::model_fingerprint(), (0x7378_ca81, 0x6a62_9074));
+    assert_eq!(
+        dudong::share::model_fingerprint(),
+        (0x7378_ca81, 0x6a62_9074)
+    );
     assert_eq!(FORMAT_VERSION, 1);
 }
 
@@ -120,9 +127,16 @@ fn round_trips_marks_and_view() {
 
 #[test]
 fn round_trips_a_long_text() {
-    let fixture = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/knowledge/sample.txt")).unwrap();
+    let fixture = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/src/knowledge/sample.txt"
+    ))
+    .unwrap();
     let long = fixture.repeat(40); // ≈ 65 KB
-    let s = SharedState { text: long, ..sample() };
+    let s = SharedState {
+        text: long,
+        ..sample()
+    };
     assert_eq!(decode(&encode(&s)), Ok(s));
 }
 
@@ -139,7 +153,10 @@ fn encoding_is_deterministic_and_url_safe() {
 fn links_and_payloads() {
     let s = sample();
     let link = make_link("https://dudong.example/read?x=1#stale", &s);
-    assert_eq!(link, format!("https://dudong.example/read?x=1#{}", encode(&s)));
+    assert_eq!(
+        link,
+        format!("https://dudong.example/read?x=1#{}", encode(&s))
+    );
     assert_eq!(payload_of(&link), encode(&s));
     assert_eq!(payload_of("ABC"), "ABC");
     assert_eq!(payload_of("x#"), "");
@@ -192,7 +209,10 @@ fn truncated_links_say_where_they_were_cut() {
                     assert_eq!(expected, Some(p.len()), "cut at {k}");
                 }
                 let msg = e.to_string();
-                assert!(msg.starts_with("this link is damaged: it was cut off after "), "{msg}");
+                assert!(
+                    msg.starts_with("this link is damaged: it was cut off after "),
+                    "{msg}"
+                );
                 let count = if k >= 1000 {
                     format!("{},{:03}", k / 1000, k % 1000)
                 } else {
@@ -243,7 +263,10 @@ fn flipped_characters_are_caught() {
                 // The last character or two carry the coder's slack: any value
                 // in the final interval decodes to the same state.
                 Ok(got) => {
-                    assert_eq!(got, s, "a flipped character at {i} decoded to another state");
+                    assert_eq!(
+                        got, s,
+                        "a flipped character at {i} decoded to another state"
+                    );
                     assert!(
                         i + 2 >= p.len(),
                         "a flipped character at {i} of {} went unnoticed",
@@ -289,7 +312,10 @@ fn newer_versions_ask_for_an_update() {
     assert_eq!(decode("_").unwrap_err(), LinkError::NewerVersion(63));
     // A later format may use characters format 1 does not: the version decides first.
     assert_eq!(decode("C~.!*").unwrap_err(), LinkError::NewerVersion(2));
-    assert_eq!(decode(&format!("A{}", &p[1..])).unwrap_err(), LinkError::Damaged);
+    assert_eq!(
+        decode(&format!("A{}", &p[1..])).unwrap_err(),
+        LinkError::Damaged
+    );
 }
 
 #[test]
@@ -364,7 +390,11 @@ fn forged(size: u64, body: &str) -> String {
         total = fixed + varint(total as u64).len();
     }
     let mut s = String::from("B");
-    s.extend(varint(total as u64).into_iter().map(|d| alphabet[d as usize]));
+    s.extend(
+        varint(total as u64)
+            .into_iter()
+            .map(|d| alphabet[d as usize]),
+    );
     s.extend(size_digits.into_iter().map(|d| alphabet[d as usize]));
     s.push_str(body);
     s
@@ -375,7 +405,11 @@ fn gigantic_declared_sizes_are_refused_before_decoding() {
     for size in [16 * 1024 * 1024 + 1, 1u64 << 40, u64::MAX] {
         let e = decode(&forged(size, "AAAAAAAAAA")).unwrap_err();
         assert_eq!(e, LinkError::TooLarge { declared: size });
-        assert!(e.to_string().contains("more than the 16 MB a link may carry"), "{e}");
+        assert!(
+            e.to_string()
+                .contains("more than the 16 MB a link may carry"),
+            "{e}"
+        );
     }
     // Within the limit, a forged body is just damaged.
     assert!(decode(&forged(16 * 1024 * 1024, "_-_-_-_-_-_-_-_-")).is_err());
@@ -508,15 +542,17 @@ fn any_state() -> impl Strategy<Value = SharedState> {
             any::<bool>(),
             card,
         )
-            .prop_map(|(text, marks, hidden_kinds, pinyin, open_card)| SharedState {
-                text,
-                marks,
-                view: View {
-                    hidden_kinds,
-                    pinyin,
-                    open_card,
+            .prop_map(
+                |(text, marks, hidden_kinds, pinyin, open_card)| SharedState {
+                    text,
+                    marks,
+                    view: View {
+                        hidden_kinds,
+                        pinyin,
+                        open_card,
+                    },
                 },
-            })
+            )
     })
 }
 
@@ -624,7 +660,9 @@ fn fuzz_mutated_links() {
                     let to = rng.below(p.len() + 1);
                     p.splice(to..to, chunk);
                 }
-                6 if at < p.len() => p[at] = char::from_u32(rng.below(0x3000) as u32).unwrap_or('?'),
+                6 if at < p.len() => {
+                    p[at] = char::from_u32(rng.below(0x3000) as u32).unwrap_or('?')
+                }
                 7 if p.len() > 4 => {
                     // Rewrite the header's digits only.
                     let h = (1 + rng.below(5)).min(p.len() - 1);
@@ -648,11 +686,18 @@ fn fuzz_mutated_links() {
                     state.marks.iter().all(|m| m.start <= m.end && m.end <= n),
                     "iteration {i}: {q}"
                 );
-                assert_eq!(decode(&encode(&state)).as_ref(), Ok(&state), "iteration {i}");
+                assert_eq!(
+                    decode(&encode(&state)).as_ref(),
+                    Ok(&state),
+                    "iteration {i}"
+                );
             }
             Err(e) => {
                 err += 1;
-                assert!(e.to_string().starts_with("this link "), "iteration {i}: {e}");
+                assert!(
+                    e.to_string().starts_with("this link "),
+                    "iteration {i}: {e}"
+                );
             }
         }
     }

@@ -31,7 +31,13 @@ fn a_traditional_article_is_analysed_as_its_simplified_form() {
         // originals and notes), same words, same counts.
         assert_eq!(spans(&t), spans(&s));
         assert_eq!(t.words, s.words);
-        assert_eq!(t.summary.line(), format!("{}; traditional characters, read as simplified", s.summary.line()));
+        assert_eq!(
+            t.summary.line(),
+            format!(
+                "{}; traditional characters, read as simplified",
+                s.summary.line()
+            )
+        );
         // Shown exactly as pasted.
         assert_eq!(t.text, traditional);
         assert_eq!(t.chars.len(), traditional.chars().count());
@@ -45,10 +51,18 @@ fn cards_get_the_readers_form_and_the_simplified_term() {
     let doc = analyzer().analyze(NORMAL_TRADITIONAL);
     let person = doc.spans.iter().find(|s| s.kind == Kind::Person).unwrap();
     assert_eq!(doc.slice(person.start, person.end), "雷軍");
-    let term = doc.spans.iter().find(|s| s.kind == Kind::Term && doc.slice(s.start, s.end) == "產業鏈").unwrap();
+    let term = doc
+        .spans
+        .iter()
+        .find(|s| s.kind == Kind::Term && doc.slice(s.start, s.end) == "產業鏈")
+        .unwrap();
     assert_eq!(term.term.as_deref(), Some("产业链"));
     let spun = analyzer().analyze(SPUN_TRADITIONAL);
-    let spin = spun.spans.iter().find(|s| s.kind == Kind::Spin && spun.slice(s.start, s.end) == "樂成").unwrap();
+    let spin = spun
+        .spans
+        .iter()
+        .find(|s| s.kind == Kind::Spin && spun.slice(s.start, s.end) == "樂成")
+        .unwrap();
     assert_eq!(spin.original.as_deref(), Some("成功"));
     assert!(spun.summary.spun && spun.summary.traditional);
 }
@@ -69,10 +83,17 @@ fn simplified_texts_and_the_knowledge_are_left_alone() {
         knowledge::RULES_FILE,
         knowledge::PAGE_FILE,
     ];
-    for text in texts.iter().chain(knowledge::GLOSSARY_FILES.iter().map(|(_, t)| t)) {
+    for text in texts
+        .iter()
+        .chain(knowledge::GLOSSARY_FILES.iter().map(|(_, t)| t))
+    {
         let (out, script) = simplifier.simplify(text);
         assert_eq!(script, Script::Simplified);
-        let changed: Vec<(char, char)> = text.chars().zip(out.chars()).filter(|(a, b)| a != b).collect();
+        let changed: Vec<(char, char)> = text
+            .chars()
+            .zip(out.chars())
+            .filter(|(a, b)| a != b)
+            .collect();
         assert!(changed.is_empty(), "a simplified text changed: {changed:?}");
     }
 }
@@ -84,9 +105,16 @@ fn a_few_traditional_names_in_a_simplified_article_are_still_read() {
     let mixed = NORMAL.replacen("合肥", "廣州", 1);
     let doc = analyzer().analyze(&mixed);
     assert_eq!(doc.script, Script::Simplified);
-    let at = mixed.chars().collect::<Vec<_>>().windows(2).position(|w| w == ['廣', '州']).unwrap();
+    let at = mixed
+        .chars()
+        .collect::<Vec<_>>()
+        .windows(2)
+        .position(|w| w == ['廣', '州'])
+        .unwrap();
     assert!(
-        doc.spans.iter().any(|s| s.kind == Kind::Place && s.start == at && s.end == at + 2),
+        doc.spans
+            .iter()
+            .any(|s| s.kind == Kind::Place && s.start == at && s.end == at + 2),
         "廣州 is a place: {:?}",
         doc.spans
     );
@@ -100,23 +128,36 @@ fn characters_shared_with_simplified_change_only_in_traditional_text() {
     let simplified = "乾隆年间，於先生后来去了北京。";
     assert_eq!(simplifier.simplify(simplified).0, simplified);
     // In traditional text they convert, except inside phrases that keep them.
-    let (out, script) = simplifier.simplify("他們後來把房間打掃得乾乾淨淨，乾隆年間的瓷器擺在櫃子裡。");
+    let (out, script) =
+        simplifier.simplify("他們後來把房間打掃得乾乾淨淨，乾隆年間的瓷器擺在櫃子裡。");
     assert_eq!(script, Script::Traditional);
-    assert_eq!(out, "他们后来把房间打扫得干干净净，乾隆年间的瓷器摆在柜子里。");
+    assert_eq!(
+        out,
+        "他们后来把房间打扫得干干净净，乾隆年间的瓷器摆在柜子里。"
+    );
 }
 
 #[test]
 fn every_table_entry_keeps_the_length() {
     let chars = knowledge::traditional::builtin_chars().unwrap();
     let phrases = knowledge::traditional::builtin_phrases().unwrap();
-    assert!(chars.len() > 3000 && phrases.len() > 100, "{} chars, {} phrases", chars.len(), phrases.len());
+    assert!(
+        chars.len() > 3000 && phrases.len() > 100,
+        "{} chars, {} phrases",
+        chars.len(),
+        phrases.len()
+    );
     let mut seen = std::collections::HashSet::new();
     for e in &chars {
         assert_ne!(e.traditional, e.simplified, "{e:?} converts to itself");
         assert!(seen.insert(e.traditional), "{e:?} is listed twice");
     }
     // All of it at once, as one traditional text: as many chars out as in.
-    let text: String = chars.iter().map(|e| e.traditional).chain(phrases.iter().flat_map(|p| p.traditional.chars())).collect();
+    let text: String = chars
+        .iter()
+        .map(|e| e.traditional)
+        .chain(phrases.iter().flat_map(|p| p.traditional.chars()))
+        .collect();
     let (out, script) = analyzer().simplifier().simplify(&text);
     assert_eq!(script, Script::Traditional);
     assert_eq!(out.chars().count(), text.chars().count());
@@ -130,6 +171,7 @@ fn every_table_entry_keeps_the_length() {
 fn a_bad_table_line_is_named() {
     let err = knowledge::traditional::parse_chars("t.tsv", "萬\t万\n後\t后后\n").unwrap_err();
     assert_eq!((err.line, err.field.as_str()), (2, "simplified"));
-    let err = knowledge::traditional::parse_phrases("p.tsv", "乾隆\t乾隆\n反覆\t反复复\n").unwrap_err();
+    let err =
+        knowledge::traditional::parse_phrases("p.tsv", "乾隆\t乾隆\n反覆\t反复复\n").unwrap_err();
     assert_eq!(err.line, 2);
 }

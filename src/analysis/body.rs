@@ -81,7 +81,12 @@ impl BodyFinder {
     pub fn new(rules: PageRules) -> BodyFinder {
         let menu_words = rules.menu_words.iter().map(|w| w.to_uppercase()).collect();
         let mut rules = rules;
-        for list in [&mut rules.chrome_markers, &mut rules.chrome_anywhere, &mut rules.byline_markers, &mut rules.terminators] {
+        for list in [
+            &mut rules.chrome_markers,
+            &mut rules.chrome_anywhere,
+            &mut rules.byline_markers,
+            &mut rules.terminators,
+        ] {
             for w in list.iter_mut() {
                 *w = w.to_uppercase();
             }
@@ -113,7 +118,11 @@ impl BodyFinder {
             }
             let line = &chars[start..i];
             let lead = line.iter().take_while(|c| c.is_whitespace()).count();
-            let trail = line[lead..].iter().rev().take_while(|c| c.is_whitespace()).count();
+            let trail = line[lead..]
+                .iter()
+                .rev()
+                .take_while(|c| c.is_whitespace())
+                .count();
             let content = &line[lead..line.len() - trail];
             if !content.is_empty() {
                 lines.push(Line {
@@ -137,17 +146,34 @@ impl BodyFinder {
             return Class::Terminator;
         }
         let bare = text.trim_start_matches(|c: char| c.is_whitespace() || DECORATION.contains(c));
-        if len <= self.rules.max_marker_line && self.rules.chrome_markers.iter().any(|m| bare.starts_with(m.as_str())) {
+        if len <= self.rules.max_marker_line
+            && self
+                .rules
+                .chrome_markers
+                .iter()
+                .any(|m| bare.starts_with(m.as_str()))
+        {
             return Class::Chrome;
         }
-        if len <= self.rules.max_anywhere_line && self.rules.chrome_anywhere.iter().any(|m| text.contains(m.as_str())) {
+        if len <= self.rules.max_anywhere_line
+            && self
+                .rules
+                .chrome_anywhere
+                .iter()
+                .any(|m| text.contains(m.as_str()))
+        {
             return Class::Chrome;
         }
         let punctuation = sentence_punctuation(content);
         // A byline has no sentence in it: 作者认为，… is prose.
         if len <= self.rules.max_marker_line
             && punctuation == 0
-            && (self.rules.byline_markers.iter().any(|m| bare.starts_with(m.as_str())) || has_date(content))
+            && (self
+                .rules
+                .byline_markers
+                .iter()
+                .any(|m| bare.starts_with(m.as_str()))
+                || has_date(content))
         {
             return Class::Byline;
         }
@@ -175,7 +201,10 @@ impl BodyFinder {
         if items.is_empty() || items.iter().any(|s| s.chars().count() > 10) {
             return false;
         }
-        let menu = items.iter().filter(|s| self.menu_words.contains(**s)).count();
+        let menu = items
+            .iter()
+            .filter(|s| self.menu_words.contains(**s))
+            .count();
         match items.len() {
             1 => menu == 1,
             n => (separated && n >= 3) || menu * 2 >= n,
@@ -196,7 +225,11 @@ impl BodyFinder {
                     skipped_bar = false;
                 }
                 Class::Menu | Class::Chrome if lines[i].len <= BAR_LEN => skipped_bar = true,
-                Class::Prose | Class::Short if HEADLINE_LEN.contains(&lines[i].len) && !skipped_bar => return i,
+                Class::Prose | Class::Short
+                    if HEADLINE_LEN.contains(&lines[i].len) && !skipped_bar =>
+                {
+                    return i
+                }
                 _ => break,
             }
         }
@@ -223,7 +256,8 @@ fn core(lines: &[Line]) -> Option<(usize, usize)> {
             best = Some((sum, from, i));
         }
     }
-    best.filter(|(sum, _, _)| *sum >= MIN_CORE).map(|(_, from, to)| (from, to))
+    best.filter(|(sum, _, _)| *sum >= MIN_CORE)
+        .map(|(_, from, to)| (from, to))
 }
 
 /// Down to a terminator within reach (no chrome in between), or else over
@@ -268,6 +302,8 @@ fn sentence_punctuation(chars: &[char]) -> usize {
 /// A date such as 2025-06-12, 2025/6/12, 2025.06.12 or 2025年6月12日.
 fn has_date(chars: &[char]) -> bool {
     chars.windows(6).any(|w| {
-        w[..4].iter().all(char::is_ascii_digit) && matches!(w[4], '-' | '/' | '.' | '年') && w[5].is_ascii_digit()
+        w[..4].iter().all(char::is_ascii_digit)
+            && matches!(w[4], '-' | '/' | '.' | '年')
+            && w[5].is_ascii_digit()
     })
 }

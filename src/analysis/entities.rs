@@ -44,7 +44,9 @@ pub struct EntityRecognizer {
 
 /// Tags of words that can be the distinctive part of an organisation's name
 /// (nouns, names, unknown words), as opposed to 当代/t or 直接/ad.
-const NAME_PART_TAGS: &[&str] = &["n", "nr", "nz", "nt", "ns", "s", "x", "j", "eng", "ng", "nrt", "nrfg", "an"];
+const NAME_PART_TAGS: &[&str] = &[
+    "n", "nr", "nz", "nt", "ns", "s", "x", "j", "eng", "ng", "nrt", "nrfg", "an",
+];
 
 /// A tagged word as the segmenter gives it.
 #[derive(Debug, Clone, Copy)]
@@ -84,7 +86,11 @@ impl EntityRecognizer {
             targets,
             names,
             place_names,
-            surnames: rules.surnames.chars().filter(|c| !c.is_whitespace()).collect(),
+            surnames: rules
+                .surnames
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect(),
             cues_before: set(&rules.person_cues_before),
             cues_after: rules.person_cues_after.clone(),
             org_suffixes: set(&rules.org_suffixes),
@@ -103,7 +109,13 @@ impl EntityRecognizer {
     /// Entity spans, non-overlapping, in text order.
     pub fn find(&self, text: &str, bounds: &Boundaries, tagged: &[Tagged]) -> Vec<Span> {
         let chars = bounds.chars();
-        let guessed: Vec<Tagged> = tagged.iter().map(|t| Tagged { tag: self.shape_tag(chars, t), ..*t }).collect();
+        let guessed: Vec<Tagged> = tagged
+            .iter()
+            .map(|t| Tagged {
+                tag: self.shape_tag(chars, t),
+                ..*t
+            })
+            .collect();
         let tagged = &guessed[..];
         let mut candidates: Vec<(usize, usize, Kind, Source)> = Vec::new();
 
@@ -149,9 +161,19 @@ impl EntityRecognizer {
         }
         let w = Self::word_text(chars, t.word);
         let len = t.word.end - t.word.start;
-        if len >= 3 && self.place_suffixes.iter().any(|s| w.ends_with(s.as_str()) && w.len() > s.len()) {
+        if len >= 3
+            && self
+                .place_suffixes
+                .iter()
+                .any(|s| w.ends_with(s.as_str()) && w.len() > s.len())
+        {
             "ns"
-        } else if len >= 3 && self.org_suffixes.iter().any(|s| w.ends_with(s.as_str()) && w.len() > s.len()) {
+        } else if len >= 3
+            && self
+                .org_suffixes
+                .iter()
+                .any(|s| w.ends_with(s.as_str()) && w.len() > s.len())
+        {
             "nt"
         } else if len >= 3 && self.looks_like_name(chars, t.word.start, t.word.end) {
             "nr"
@@ -189,7 +211,12 @@ impl EntityRecognizer {
                     out.push((s, e, Kind::Person, Source::Rule));
                 }
             }
-            if i > 0 && self.cues_after.iter().any(|c| w.starts_with(c.as_str()) || *c == w) {
+            if i > 0
+                && self
+                    .cues_after
+                    .iter()
+                    .any(|c| w.starts_with(c.as_str()) || *c == w)
+            {
                 if let Some((s, e)) = self.name_from(chars, tagged, i - 1, false) {
                     out.push((s, e, Kind::Person, Source::Rule));
                 }
@@ -201,7 +228,13 @@ impl EntityRecognizer {
     /// `k` (going backward): one word the segmenter tagged as a name, or up to
     /// three single characters it could not place (祝/铭/明). A word of two or
     /// more characters with another tag (详细, 认为) is never part of a name.
-    fn name_from(&self, chars: &[char], tagged: &[Tagged], k: usize, forward: bool) -> Option<(usize, usize)> {
+    fn name_from(
+        &self,
+        chars: &[char],
+        tagged: &[Tagged],
+        k: usize,
+        forward: bool,
+    ) -> Option<(usize, usize)> {
         let t = tagged.get(k)?;
         let w = Self::word_text(chars, t.word);
         if self.tag_stop.contains(&w) || w.ends_with('人') {
@@ -215,7 +248,10 @@ impl EntityRecognizer {
         let (mut start, mut end) = (t.word.start, t.word.end);
         loop {
             let cur = &tagged[idx];
-            if cur.word.end - cur.word.start != 1 || !is_han(chars[cur.word.start]) || self.name_breakers(chars[cur.word.start]) {
+            if cur.word.end - cur.word.start != 1
+                || !is_han(chars[cur.word.start])
+                || self.name_breakers(chars[cur.word.start])
+            {
                 return None;
             }
             start = start.min(cur.word.start);
@@ -223,7 +259,11 @@ impl EntityRecognizer {
             if end - start >= 3 {
                 break;
             }
-            let next = if forward { idx + 1 } else { idx.checked_sub(1)? };
+            let next = if forward {
+                idx + 1
+            } else {
+                idx.checked_sub(1)?
+            };
             if next >= tagged.len() {
                 break;
             }
@@ -254,7 +294,9 @@ impl EntityRecognizer {
                         while k < n && chars[k].is_ascii_lowercase() {
                             k += 1;
                         }
-                        if k - j < 2 || (k < n && (chars[k].is_ascii_alphanumeric() || chars[k] == '-')) {
+                        if k - j < 2
+                            || (k < n && (chars[k].is_ascii_alphanumeric() || chars[k] == '-'))
+                        {
                             break;
                         }
                         words += 1;
@@ -273,7 +315,12 @@ impl EntityRecognizer {
                 }
             }
             // Han·Han
-            if (chars[i] == '·' || chars[i] == '•' || chars[i] == '・') && i > 0 && i + 1 < n && is_han(chars[i - 1]) && is_han(chars[i + 1]) {
+            if (chars[i] == '·' || chars[i] == '•' || chars[i] == '・')
+                && i > 0
+                && i + 1 < n
+                && is_han(chars[i - 1])
+                && is_han(chars[i + 1])
+            {
                 let mut s = i;
                 while s > 0 && is_han(chars[s - 1]) && i - s < 5 {
                     s -= 1;
@@ -316,12 +363,22 @@ impl EntityRecognizer {
 
     /// 宇树科技, 之江实验室: a distinctive name of two to four characters
     /// before an organisation suffix, not followed by a common noun.
-    fn orgs_by_suffix(&self, chars: &[char], tagged: &[Tagged], out: &mut Vec<(usize, usize, Kind, Source)>) {
+    fn orgs_by_suffix(
+        &self,
+        chars: &[char],
+        tagged: &[Tagged],
+        out: &mut Vec<(usize, usize, Kind, Source)>,
+    ) {
         for (i, t) in tagged.iter().enumerate() {
             let w = Self::word_text(chars, t.word);
             let (suffix_start, prefix_in_word) = if self.org_suffixes.contains(&w) {
                 (t.word.start, 0)
-            } else if let Some(s) = self.org_suffixes.iter().filter(|s| w.ends_with(s.as_str()) && w.chars().count() > s.chars().count()).max_by_key(|s| s.len()) {
+            } else if let Some(s) = self
+                .org_suffixes
+                .iter()
+                .filter(|s| w.ends_with(s.as_str()) && w.chars().count() > s.chars().count())
+                .max_by_key(|s| s.len())
+            {
                 // The segmenter kept the whole name as one word (灵伴科技).
                 let plen = w.chars().count() - s.chars().count();
                 (t.word.start + plen, plen)
@@ -329,7 +386,10 @@ impl EntityRecognizer {
                 continue;
             };
             if let Some(next) = tagged.get(i + 1) {
-                if self.org_not_before.contains(&Self::word_text(chars, next.word)) {
+                if self
+                    .org_not_before
+                    .contains(&Self::word_text(chars, next.word))
+                {
                     continue;
                 }
             }
@@ -358,7 +418,10 @@ impl EntityRecognizer {
             if j + 1 == i && tagged[j].tag == "ns" && prefix_in_word == 0 {
                 continue;
             }
-            if !(2..=4).contains(&plen) || self.org_prefix_stop.contains(&prefix) || self.tag_stop.contains(&prefix) {
+            if !(2..=4).contains(&plen)
+                || self.org_prefix_stop.contains(&prefix)
+                || self.tag_stop.contains(&prefix)
+            {
                 continue;
             }
             out.push((start, t.word.end, Kind::Org, Source::Rule));
@@ -366,11 +429,18 @@ impl EntityRecognizer {
     }
 
     /// 浙江省, 余杭区: a place word the segmenter tagged, or a place suffix.
-    fn places_by_suffix(&self, chars: &[char], tagged: &[Tagged], out: &mut Vec<(usize, usize, Kind, Source)>) {
+    fn places_by_suffix(
+        &self,
+        chars: &[char],
+        tagged: &[Tagged],
+        out: &mut Vec<(usize, usize, Kind, Source)>,
+    ) {
         for t in tagged {
             let w = Self::word_text(chars, t.word);
             let len = w.chars().count();
-            let Some(suffix) = self.place_suffixes.iter().find(|s| w.ends_with(s.as_str())) else { continue };
+            let Some(suffix) = self.place_suffixes.iter().find(|s| w.ends_with(s.as_str())) else {
+                continue;
+            };
             // A dictionary word counts when what precedes the suffix is a
             // known place (余杭区), not a description (大都市).
             let stem = &w[..w.len() - suffix.len()];
@@ -385,19 +455,31 @@ impl EntityRecognizer {
 
     /// The segmenter's tags, last: nr (person), ns (place), nt (organisation),
     /// each only where it also looks right.
-    fn by_tag(&self, chars: &[char], tagged: &[Tagged], out: &mut Vec<(usize, usize, Kind, Source)>) {
+    fn by_tag(
+        &self,
+        chars: &[char],
+        tagged: &[Tagged],
+        out: &mut Vec<(usize, usize, Kind, Source)>,
+    ) {
         for t in tagged {
             let w = Self::word_text(chars, t.word);
             // Demonyms (杭州人) are not people.
-            if t.known || self.tag_stop.contains(&w) || !w.chars().all(is_han) || w.ends_with('人') {
+            if t.known || self.tag_stop.contains(&w) || !w.chars().all(is_han) || w.ends_with('人')
+            {
                 continue;
             }
             let len = w.chars().count();
             let kind = match t.tag {
-                "nr" if len == 3 && self.looks_like_name(chars, t.word.start, t.word.end) => Kind::Person,
+                "nr" if len == 3 && self.looks_like_name(chars, t.word.start, t.word.end) => {
+                    Kind::Person
+                }
                 "ns" if (3..=5).contains(&len) && !w.ends_with('人') => Kind::Place,
                 // jieba's nt also covers generic phrases (新兴产业): keep those with an org suffix.
-                "nt" if (3..=8).contains(&len) && self.org_suffixes.iter().any(|x| w.ends_with(x.as_str())) => Kind::Org,
+                "nt" if (3..=8).contains(&len)
+                    && self.org_suffixes.iter().any(|x| w.ends_with(x.as_str())) =>
+                {
+                    Kind::Org
+                }
                 _ => continue,
             };
             out.push((t.word.start, t.word.end, kind, Source::Tag));
@@ -406,7 +488,12 @@ impl EntityRecognizer {
 
     /// A name found once (by a rule) is the same entity wherever it recurs:
     /// the caption line 王兴兴 under a paragraph that named him.
-    fn recurrences(&self, text: &str, bounds: &Boundaries, out: &mut Vec<(usize, usize, Kind, Source)>) {
+    fn recurrences(
+        &self,
+        text: &str,
+        bounds: &Boundaries,
+        out: &mut Vec<(usize, usize, Kind, Source)>,
+    ) {
         let mut known: HashMap<String, Kind> = HashMap::new();
         for &(s, e, kind, source) in out.iter() {
             if source == Source::Rule && e - s >= 2 {
@@ -438,7 +525,10 @@ impl EntityRecognizer {
 /// the earlier start.
 fn resolve(mut candidates: Vec<(usize, usize, Kind, Source)>) -> Vec<Span> {
     candidates.sort_by(|a, b| {
-        (b.1 - b.0).cmp(&(a.1 - a.0)).then(b.3.cmp(&a.3)).then(a.0.cmp(&b.0))
+        (b.1 - b.0)
+            .cmp(&(a.1 - a.0))
+            .then(b.3.cmp(&a.3))
+            .then(a.0.cmp(&b.0))
     });
     let mut taken: Vec<(usize, usize, Kind)> = Vec::new();
     for (s, e, kind, _) in candidates {
@@ -447,5 +537,8 @@ fn resolve(mut candidates: Vec<(usize, usize, Kind, Source)>) -> Vec<Span> {
         }
     }
     taken.sort_by_key(|t| t.0);
-    taken.into_iter().map(|(s, e, k)| Span::new(s, e, k)).collect()
+    taken
+        .into_iter()
+        .map(|(s, e, k)| Span::new(s, e, k))
+        .collect()
 }

@@ -44,7 +44,12 @@ impl GlossaryMatcher {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
             .expect("glossary patterns build an automaton");
-        GlossaryMatcher { automaton, targets, lengths, entries }
+        GlossaryMatcher {
+            automaton,
+            targets,
+            lengths,
+            entries,
+        }
     }
 
     pub fn entries(&self) -> &[GlossaryEntry] {

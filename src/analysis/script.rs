@@ -65,7 +65,10 @@ impl Simplifier {
             always,
             in_traditional,
             phrases: automaton,
-            phrase_outputs: phrases.iter().map(|p| p.simplified.chars().collect()).collect(),
+            phrase_outputs: phrases
+                .iter()
+                .map(|p| p.simplified.chars().collect())
+                .collect(),
         }
     }
 
@@ -95,12 +98,21 @@ impl Simplifier {
             if !text.chars().any(|c| self.always.contains_key(&c)) {
                 return (Cow::Borrowed(text), script);
             }
-            let out = text.chars().map(|c| self.always.get(&c).copied().unwrap_or(c)).collect();
+            let out = text
+                .chars()
+                .map(|c| self.always.get(&c).copied().unwrap_or(c))
+                .collect();
             return (Cow::Owned(out), script);
         }
         let mut out: Vec<char> = text
             .chars()
-            .map(|c| self.always.get(&c).or_else(|| self.in_traditional.get(&c)).copied().unwrap_or(c))
+            .map(|c| {
+                self.always
+                    .get(&c)
+                    .or_else(|| self.in_traditional.get(&c))
+                    .copied()
+                    .unwrap_or(c)
+            })
             .collect();
         // Byte offsets of phrase matches → char offsets: walk once alongside.
         let mut char_index = 0;

@@ -31,7 +31,10 @@ impl Segmenter {
             .cut(text, true)
             .into_iter()
             .filter(|token| token.end > token.start)
-            .map(|token| Word { start: token.start, end: token.end })
+            .map(|token| Word {
+                start: token.start,
+                end: token.end,
+            })
             .collect()
     }
 
@@ -52,8 +55,19 @@ impl Segmenter {
                 // dictionary feature (the agreement reference), and with it
                 // the part-of-speech model, which must not change the
                 // engine's behaviour there.
-                let tag = if known || t.word.chars().any(|c| c.is_ascii_alphanumeric()) { t.tag } else { "x" };
-                Tagged { word: Word { start: t.start, end: t.end }, tag, known }
+                let tag = if known || t.word.chars().any(|c| c.is_ascii_alphanumeric()) {
+                    t.tag
+                } else {
+                    "x"
+                };
+                Tagged {
+                    word: Word {
+                        start: t.start,
+                        end: t.end,
+                    },
+                    tag,
+                    known,
+                }
             })
             .collect()
     }

@@ -40,7 +40,11 @@ impl SpinDetector {
             .build(rules.iter().map(|r| r.surface.as_str()))
             .expect("spin surfaces build an automaton");
         let lengths = rules.iter().map(|r| r.surface.chars().count()).collect();
-        SpinDetector { automaton, rules, lengths }
+        SpinDetector {
+            automaton,
+            rules,
+            lengths,
+        }
     }
 
     pub fn rules(&self) -> &[SpinRule] {
@@ -50,7 +54,12 @@ impl SpinDetector {
     /// Spin spans (empty unless the text is judged spun) and the verdict,
     /// which weighs only the hits inside `scope` (the article's body, when
     /// the text is a whole web page) against the scope's length.
-    pub fn detect(&self, text: &str, bounds: &Boundaries, scope: Option<(usize, usize)>) -> (Vec<Span>, SpinVerdict) {
+    pub fn detect(
+        &self,
+        text: &str,
+        bounds: &Boundaries,
+        scope: Option<(usize, usize)>,
+    ) -> (Vec<Span>, SpinVerdict) {
         let chars = bounds.chars();
         let (from, to) = scope.unwrap_or((0, chars.len()));
         let mut found: Vec<(Span, Tier)> = Vec::new();
@@ -63,7 +72,11 @@ impl SpinDetector {
             if !bounds.fits(start, end, 3) {
                 continue;
             }
-            if rule.genuine.iter().any(|c| context_matches(chars, start, end, &c.before, &c.after)) {
+            if rule
+                .genuine
+                .iter()
+                .any(|c| context_matches(chars, start, end, &c.before, &c.after))
+            {
                 continue;
             }
             let mut span = Span::new(start, end, Kind::Spin);
@@ -72,16 +85,24 @@ impl SpinDetector {
             found.push((span, rule.tier));
         }
         let inside = |s: &Span| s.start >= from && s.start < to;
-        let strong = found.iter().filter(|(s, t)| *t == Tier::Strong && inside(s)).count();
+        let strong = found
+            .iter()
+            .filter(|(s, t)| *t == Tier::Strong && inside(s))
+            .count();
         let thousands = ((to - from).max(1) as f64) / 1000.0;
-        let spun = strong >= MIN_STRONG_HITS && (strong as f64) / thousands.max(1.0) >= MIN_STRONG_PER_THOUSAND;
+        let spun = strong >= MIN_STRONG_HITS
+            && (strong as f64) / thousands.max(1.0) >= MIN_STRONG_PER_THOUSAND;
         let verdict = SpinVerdict {
             substitutions: found.iter().filter(|(s, _)| inside(s)).count(),
             strong,
             per_thousand: found.iter().filter(|(s, _)| inside(s)).count() as f64 / thousands,
             spun,
         };
-        let spans = if spun { found.into_iter().map(|(s, _)| s).collect() } else { Vec::new() };
+        let spans = if spun {
+            found.into_iter().map(|(s, _)| s).collect()
+        } else {
+            Vec::new()
+        };
         (spans, verdict)
     }
 }

@@ -23,7 +23,11 @@ impl Boundaries {
             is_boundary[w.start.min(n)] = true;
             is_boundary[w.end.min(n)] = true;
         }
-        Boundaries { char_starts, is_boundary, chars: text.chars().collect() }
+        Boundaries {
+            char_starts,
+            is_boundary,
+            chars: text.chars().collect(),
+        }
     }
 
     pub fn chars(&self) -> &[char] {
@@ -77,7 +81,10 @@ impl Boundaries {
 }
 
 pub fn is_latin_or_digit(c: char) -> bool {
-    c.is_ascii_alphanumeric() || ('０'..='９').contains(&c) || ('Ａ'..='Ｚ').contains(&c) || ('ａ'..='ｚ').contains(&c)
+    c.is_ascii_alphanumeric()
+        || ('０'..='９').contains(&c)
+        || ('Ａ'..='Ｚ').contains(&c)
+        || ('ａ'..='ｚ').contains(&c)
 }
 
 /// CJK ideographs (the basic block and the common extensions).

@@ -20,7 +20,10 @@ pub fn parse_scale(stored: Option<&str>) -> f64 {
 
 /// The next size up (`step` > 0) or down from `current`, staying within [`SCALES`].
 pub fn step_scale(current: f64, step: i32) -> f64 {
-    let i = SCALES.iter().position(|s| (s - current).abs() < 1e-9).unwrap_or(1) as i32;
+    let i = SCALES
+        .iter()
+        .position(|s| (s - current).abs() < 1e-9)
+        .unwrap_or(1) as i32;
     SCALES[(i + step).clamp(0, SCALES.len() as i32 - 1) as usize]
 }
 
@@ -50,7 +53,9 @@ pub fn apply_scale(scale: f64) {
             .and_then(|d| d.document_element())
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         {
-            let _ = root.style().set_property("--reading-scale", &scale.to_string());
+            let _ = root
+                .style()
+                .set_property("--reading-scale", &scale.to_string());
         }
     }
     #[cfg(not(target_arch = "wasm32"))]

@@ -23,22 +23,32 @@ pub fn saved_text() -> String {
 
 #[cfg(target_arch = "wasm32")]
 fn show_message() {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let Some(body) = doc.body() else { return };
     if doc.get_element_by_id("crash").is_some() {
         return;
     }
-    let Ok(panel) = doc.create_element("section") else { return };
+    let Ok(panel) = doc.create_element("section") else {
+        return;
+    };
     panel.set_id("crash");
     let _ = panel.set_attribute("role", "alert");
     let _ = panel.set_attribute("class", "crash");
-    let Ok(heading) = doc.create_element("h2") else { return };
+    let Ok(heading) = doc.create_element("h2") else {
+        return;
+    };
     heading.set_text_content(Some("Something went wrong in dudong."));
-    let Ok(note) = doc.create_element("p") else { return };
+    let Ok(note) = doc.create_element("p") else {
+        return;
+    };
     note.set_text_content(Some(
         "Your text is safe: it is below, ready to copy, and it is kept in this browser. Reload the page to go on.",
     ));
-    let Ok(area) = doc.create_element("textarea") else { return };
+    let Ok(area) = doc.create_element("textarea") else {
+        return;
+    };
     let _ = area.set_attribute("readonly", "");
     let _ = area.set_attribute("aria-label", "Your text");
     // set_text_content keeps it text: nothing the reader pasted becomes markup.

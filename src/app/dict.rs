@@ -48,7 +48,9 @@ pub fn load(done: yew::Callback<DictState>) {
     yew::platform::spawn_local(async move {
         let text = crate::app::fetch::bytes(DICTIONARY_URL)
             .await
-            .and_then(|bytes| String::from_utf8(bytes).map_err(|_| "the dictionary file is not UTF-8".to_string()));
+            .and_then(|bytes| {
+                String::from_utf8(bytes).map_err(|_| "the dictionary file is not UTF-8".to_string())
+            });
         done.emit(match text {
             Ok(text) => DictState::Ready(Rc::new(Dictionary::from_string(text))),
             Err(why) => DictState::Failed(why),

@@ -57,7 +57,11 @@ pub fn jump_to(selector: &str) {
 
 #[cfg(target_arch = "wasm32")]
 fn find(selector: &str) -> Option<web_sys::Element> {
-    web_sys::window()?.document()?.query_selector(selector).ok().flatten()
+    web_sys::window()?
+        .document()?
+        .query_selector(selector)
+        .ok()
+        .flatten()
 }
 
 /// Offers `content` as a file download (the Anki export).
@@ -68,10 +72,20 @@ pub fn download(filename: &str, mime: &str, content: &str) {
         let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
         let options = web_sys::BlobPropertyBag::new();
         options.set_type(mime);
-        let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
-        let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
-        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-        if let Some(a) = doc.create_element("a").ok().and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
+        let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+            return;
+        };
+        let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+            return;
+        };
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        if let Some(a) = doc
+            .create_element("a")
+            .ok()
+            .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        {
             a.set_href(&url);
             a.set_download(filename);
             a.click();
@@ -86,7 +100,9 @@ pub fn download(filename: &str, mime: &str, content: &str) {
 pub fn location_search() -> String {
     #[cfg(target_arch = "wasm32")]
     {
-        web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+        web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .unwrap_or_default()
     }
     #[cfg(not(target_arch = "wasm32"))]
     String::new()
@@ -102,7 +118,11 @@ pub fn selected_range() -> Option<(usize, usize)> {
             return None;
         }
         let range = selection.get_range_at(0).ok()?;
-        let start = char_position(&range.start_container().ok()?, range.start_offset().ok()?, false)?;
+        let start = char_position(
+            &range.start_container().ok()?,
+            range.start_offset().ok()?,
+            false,
+        )?;
         let end = char_position(&range.end_container().ok()?, range.end_offset().ok()?, true)?;
         (start < end).then_some((start, end))
     }
@@ -140,20 +160,34 @@ fn char_position(node: &web_sys::Node, offset: u32, is_end: bool) -> Option<usiz
     }
     // A boundary between words (in a paragraph or a mark): the child at `offset`.
     let children = element.child_nodes();
-    let pick = if is_end { offset.checked_sub(1) } else { Some(offset) };
+    let pick = if is_end {
+        offset.checked_sub(1)
+    } else {
+        Some(offset)
+    };
     let child = pick.and_then(|i| children.get(i))?;
     let el = child.dyn_ref::<web_sys::Element>()?;
-    let word = if el.class_list().contains("w") { el.clone() } else { el.query_selector(".w").ok().flatten()? };
-    word.get_attribute(if is_end { "data-end" } else { "data-start" })?.parse().ok()
+    let word = if el.class_list().contains("w") {
+        el.clone()
+    } else {
+        el.query_selector(".w").ok().flatten()?
+    };
+    word.get_attribute(if is_end { "data-end" } else { "data-start" })?
+        .parse()
+        .ok()
 }
 
 /// Copies text to the clipboard; false where the browser refuses.
 pub async fn copy_text(text: &str) -> bool {
     #[cfg(target_arch = "wasm32")]
     {
-        let Some(window) = web_sys::window() else { return false };
+        let Some(window) = web_sys::window() else {
+            return false;
+        };
         let clipboard = window.navigator().clipboard();
-        wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text)).await.is_ok()
+        wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+            .await
+            .is_ok()
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
@@ -167,7 +201,10 @@ pub fn can_web_share() -> bool {
     #[cfg(target_arch = "wasm32")]
     {
         web_sys::window()
-            .map(|w| js_sys::Reflect::has(&w.navigator(), &wasm_bindgen::JsValue::from_str("share")).unwrap_or(false))
+            .map(|w| {
+                js_sys::Reflect::has(&w.navigator(), &wasm_bindgen::JsValue::from_str("share"))
+                    .unwrap_or(false)
+            })
             .unwrap_or(false)
     }
     #[cfg(not(target_arch = "wasm32"))]
@@ -179,11 +216,15 @@ pub fn web_share(url: &str) {
     #[cfg(target_arch = "wasm32")]
     {
         use wasm_bindgen::JsCast;
-        let Some(navigator) = web_sys::window().map(|w| w.navigator()) else { return };
+        let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+            return;
+        };
         let data = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&data, &"url".into(), &url.into());
         let _ = js_sys::Reflect::set(&data, &"title".into(), &"dudong".into());
-        if let Ok(share) = js_sys::Reflect::get(&navigator, &"share".into()).and_then(|f| f.dyn_into::<js_sys::Function>()) {
+        if let Ok(share) = js_sys::Reflect::get(&navigator, &"share".into())
+            .and_then(|f| f.dyn_into::<js_sys::Function>())
+        {
             let _ = share.call1(&navigator, &data);
         }
     }
@@ -195,7 +236,9 @@ pub fn web_share(url: &str) {
 pub fn location() -> (String, String) {
     #[cfg(target_arch = "wasm32")]
     {
-        let Some(loc) = web_sys::window().map(|w| w.location()) else { return Default::default() };
+        let Some(loc) = web_sys::window().map(|w| w.location()) else {
+            return Default::default();
+        };
         let href = loc.href().unwrap_or_default();
         let hash = loc.hash().unwrap_or_default();
         let base = href.split('#').next().unwrap_or_default().to_string();
@@ -211,7 +254,11 @@ pub fn set_fragment(link: &str) {
     #[cfg(target_arch = "wasm32")]
     if let (Some(window), Some((_, fragment))) = (web_sys::window(), link.split_once('#')) {
         if let Ok(history) = window.history() {
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("#{fragment}")));
+            let _ = history.replace_state_with_url(
+                &wasm_bindgen::JsValue::NULL,
+                "",
+                Some(&format!("#{fragment}")),
+            );
         }
     }
     #[cfg(not(target_arch = "wasm32"))]
@@ -224,7 +271,9 @@ pub fn set_root_data(key: &str, value: &str) {
     #[cfg(target_arch = "wasm32")]
     {
         use wasm_bindgen::JsCast;
-        let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element());
+        let root = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element());
         if let Some(root) = root.and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok()) {
             let _ = root.dataset().set(key, value);
         }

@@ -62,15 +62,24 @@ mod imp {
     fn on_reply(data: JsValue) {
         let reply = match serde_wasm_bindgen::from_value::<Reply>(data) {
             Ok(reply) => reply,
-            Err(e) => return emit(Event::Failed(format!("an unreadable reply from the analysis worker: {e}"))),
+            Err(e) => {
+                return emit(Event::Failed(format!(
+                    "an unreadable reply from the analysis worker: {e}"
+                )))
+            }
         };
         if let Reply::Ready { .. } = reply {
             // Send what the reader asked for while it was starting.
             let queued = CLIENT.with(|c| {
                 let mut c = c.borrow_mut();
-                let Some(client) = c.as_mut() else { return Vec::new() };
+                let Some(client) = c.as_mut() else {
+                    return Vec::new();
+                };
                 client.ready = true;
-                std::mem::take(&mut client.queue).into_iter().map(|r| (client.worker.clone(), r)).collect()
+                std::mem::take(&mut client.queue)
+                    .into_iter()
+                    .map(|r| (client.worker.clone(), r))
+                    .collect()
             });
             for (worker, request) in queued {
                 post(&worker, &request);
@@ -84,7 +93,11 @@ mod imp {
         if let Some(client) = CLIENT.with(|c| c.borrow_mut().take()) {
             client.worker.terminate();
         }
-        emit(Event::Failed(if why.is_empty() { "the analysis worker stopped".into() } else { why }));
+        emit(Event::Failed(if why.is_empty() {
+            "the analysis worker stopped".into()
+        } else {
+            why
+        }));
     }
 
     /// The worker `assets/start-worker.js` started while the page loaded, and
@@ -92,33 +105,62 @@ mod imp {
     fn take_early() -> Option<(Worker, Vec<Result<JsValue, String>>)> {
         let window = web_sys::window()?;
         let key = JsValue::from_str("dudongWorker");
-        let early = js_sys::Reflect::get(&window, &key).ok().filter(|v| v.is_object())?;
+        let early = js_sys::Reflect::get(&window, &key)
+            .ok()
+            .filter(|v| v.is_object())?;
         let _ = js_sys::Reflect::delete_property(&window, &key);
-        let worker: Worker = js_sys::Reflect::get(&early, &"worker".into()).ok()?.dyn_into().ok()?;
-        let said: js_sys::Array = js_sys::Reflect::get(&early, &"early".into()).ok()?.dyn_into().ok()?;
-        let said = said
-            .iter()
-            .map(|item| match js_sys::Reflect::get(&item, &"error".into()).ok().and_then(|e| e.as_string()) {
-                Some(error) => Err(error),
-                None => Ok(js_sys::Reflect::get(&item, &"data".into()).unwrap_or(JsValue::UNDEFINED)),
-            })
-            .collect();
+        let worker: Worker = js_sys::Reflect::get(&early, &"worker".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        let said: js_sys::Array = js_sys::Reflect::get(&early, &"early".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        let said =
+            said.iter()
+                .map(|item| {
+                    match js_sys::Reflect::get(&item, &"error".into())
+                        .ok()
+                        .and_then(|e| e.as_string())
+                    {
+                        Some(error) => Err(error),
+                        None => Ok(js_sys::Reflect::get(&item, &"data".into())
+                            .unwrap_or(JsValue::UNDEFINED)),
+                    }
+                })
+                .collect();
         Some((worker, said))
     }
 
     fn spawn() -> Result<(Client, Vec<Result<JsValue, String>>), String> {
         let (worker, said) = match take_early() {
             Some(early) => early,
-            None => (Worker::new(WORKER_SCRIPT).map_err(|e| format!("the analysis worker would not start ({e:?})"))?, Vec::new()),
+            None => (
+                Worker::new(WORKER_SCRIPT)
+                    .map_err(|e| format!("the analysis worker would not start ({e:?})"))?,
+                Vec::new(),
+            ),
         };
-        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| on_reply(event.data()));
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            on_reply(event.data())
+        });
         let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
             event.prevent_default();
             on_failure(event.message());
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        Ok((Client { worker, ready: false, queue: Vec::new(), _on_message: on_message, _on_error: on_error }, said))
+        Ok((
+            Client {
+                worker,
+                ready: false,
+                queue: Vec::new(),
+                _on_message: on_message,
+                _on_error: on_error,
+            },
+            said,
+        ))
     }
 
     pub fn start(listener: Callback<Event>) {
@@ -189,7 +231,13 @@ mod imp {
         ANALYZER.with(|cell| {
             let mut cell = cell.borrow_mut();
             let analyzer = cell.get_or_insert_with(Analyzer::new);
-            crate::app::protocol::answer(analyzer, request, &|| 0.0, || 0, |reply| listener.emit(Event::Reply(reply)));
+            crate::app::protocol::answer(
+                analyzer,
+                request,
+                &|| 0.0,
+                || 0,
+                |reply| listener.emit(Event::Reply(reply)),
+            );
         });
     }
 }

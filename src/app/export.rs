@@ -54,7 +54,13 @@ pub fn standalone_html(doc: &Document, marks: &[Mark]) -> String {
     let notes: String = marks
         .iter()
         .filter(|m| !m.note.is_empty())
-        .map(|m| format!("<li><q>{}</q>: {}</li>", escape(&doc.slice(m.start, m.end)), escape(&m.note)))
+        .map(|m| {
+            format!(
+                "<li><q>{}</q>: {}</li>",
+                escape(&doc.slice(m.start, m.end)),
+                escape(&m.note)
+            )
+        })
         .collect();
     format!(
         "<!doctype html>\n<html lang=\"zh\"><head><meta charset=\"utf-8\">\
@@ -81,8 +87,17 @@ fn write_node(doc: &Document, node: &Node, marks: &[Mark], out: &mut String) {
         Node::Break => out.push_str("<br>"),
         Node::Mark(i, children) => {
             let span = &doc.spans[*i];
-            let title = escape(&span.original.clone().or_else(|| span.note.clone()).unwrap_or_default());
-            out.push_str(&format!("<mark class=\"{}\" title=\"{title}\">", span.kind.as_str()));
+            let title = escape(
+                &span
+                    .original
+                    .clone()
+                    .or_else(|| span.note.clone())
+                    .unwrap_or_default(),
+            );
+            out.push_str(&format!(
+                "<mark class=\"{}\" title=\"{title}\">",
+                span.kind.as_str()
+            ));
             for child in children {
                 write_node(doc, child, marks, out);
             }

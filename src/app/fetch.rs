@@ -7,14 +7,22 @@ pub async fn bytes(url: &str) -> Result<Vec<u8>, String> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
     let window = web_sys::window().ok_or("no window")?;
-    let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(|_| "the network request failed".to_string())?;
-    let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response".to_string())?;
+    let response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| "the network request failed".to_string())?;
+    let response: web_sys::Response = response
+        .dyn_into()
+        .map_err(|_| "not a response".to_string())?;
     if !response.ok() {
         return Err(format!("the server answered {}", response.status()));
     }
-    let buffer = JsFuture::from(response.array_buffer().map_err(|_| "unreadable body".to_string())?)
-        .await
-        .map_err(|_| "the download was interrupted".to_string())?;
+    let buffer = JsFuture::from(
+        response
+            .array_buffer()
+            .map_err(|_| "unreadable body".to_string())?,
+    )
+    .await
+    .map_err(|_| "the download was interrupted".to_string())?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
@@ -29,7 +37,9 @@ pub async fn share_model() -> Result<(), String> {
     }
     #[cfg(target_arch = "wasm32")]
     {
-        let file = bytes(SHARE_MODEL_URL).await.map_err(|why| format!("the link model could not be loaded: {why}"))?;
+        let file = bytes(SHARE_MODEL_URL)
+            .await
+            .map_err(|why| format!("the link model could not be loaded: {why}"))?;
         crate::share::install_model(file)
     }
     #[cfg(not(target_arch = "wasm32"))]

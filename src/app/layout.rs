@@ -52,7 +52,8 @@ pub fn paragraphs(doc: &Document) -> Vec<Vec<Node>> {
             stack.push((spans[next_span], Vec::new()));
             next_span += 1;
         }
-        let is_space = |w: &crate::analysis::Word| doc.chars[w.start..w.end].iter().all(|c| c.is_whitespace());
+        let is_space =
+            |w: &crate::analysis::Word| doc.chars[w.start..w.end].iter().all(|c| c.is_whitespace());
         if !is_space(&word) {
             push(&mut stack, &mut current, Node::Word(i));
             i += 1;
@@ -77,7 +78,11 @@ pub fn paragraphs(doc: &Document) -> Vec<Vec<Node>> {
         } else if newlines == 1 {
             push(&mut stack, &mut current, Node::Break);
         } else {
-            push(&mut stack, &mut current, Node::Space(chars.iter().collect()));
+            push(
+                &mut stack,
+                &mut current,
+                Node::Space(chars.iter().collect()),
+            );
         }
     }
     while !stack.is_empty() {
@@ -186,12 +191,28 @@ pub fn place_card(anchor: Rect, vw: f64, vh: f64) -> Placement {
     let width = CARD_WIDTH.min(vw - 2.0 * GAP).max(0.0);
     let left = anchor.left.min(vw - GAP - width).max(GAP);
     // An anchor scrolled out of view still gets a card inside the viewport.
-    let anchor = Rect { top: anchor.top.clamp(0.0, vh), bottom: anchor.bottom.clamp(0.0, vh), ..anchor };
+    let anchor = Rect {
+        top: anchor.top.clamp(0.0, vh),
+        bottom: anchor.bottom.clamp(0.0, vh),
+        ..anchor
+    };
     let room_below = vh - anchor.bottom - 2.0 * GAP;
     let room_above = anchor.top - 2.0 * GAP;
     if room_below >= room_above || room_below >= 240.0 {
-        Placement { left, width, top: Some(anchor.bottom + GAP), bottom: None, max_height: room_below.max(80.0) }
+        Placement {
+            left,
+            width,
+            top: Some(anchor.bottom + GAP),
+            bottom: None,
+            max_height: room_below.max(80.0),
+        }
     } else {
-        Placement { left, width, top: None, bottom: Some(vh - anchor.top + GAP), max_height: room_above.max(80.0) }
+        Placement {
+            left,
+            width,
+            top: None,
+            bottom: Some(vh - anchor.top + GAP),
+            max_height: room_above.max(80.0),
+        }
     }
 }

@@ -70,7 +70,10 @@ pub fn title_of(text: &str) -> String {
         .map(|l| l.trim().trim_start_matches('#').trim())
         .find(|l| l.chars().any(|c| !c.is_whitespace() && !c.is_control()))
         .unwrap_or("");
-    let line: String = line.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let line: String = line
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
     let chars: Vec<char> = line.chars().collect();
     if chars.is_empty() {
         return "Untitled".into();
@@ -91,7 +94,10 @@ pub fn title_of(text: &str) -> String {
 /// A title the reader typed: spaces and control characters collapsed, cut
 /// at [`MAX_TITLE_CHARS`]; an empty one is refused.
 pub fn clean_title(typed: &str) -> Result<String, String> {
-    let words: Vec<&str> = typed.split(|c: char| c.is_whitespace() || c.is_control()).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = typed
+        .split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|w| !w.is_empty())
+        .collect();
     let joined = words.join(" ");
     if joined.is_empty() {
         return Err("A title needs at least one character; the old title is kept.".into());
@@ -137,13 +143,21 @@ pub fn to_shared(entry: &Entry, text: String) -> SharedState {
     SharedState {
         text,
         marks: entry.marks.clone(),
-        view: View { hidden_kinds: entry.hidden.clone(), pinyin: entry.pinyin, open_card: None },
+        view: View {
+            hidden_kinds: entry.hidden.clone(),
+            pinyin: entry.pinyin,
+            open_card: None,
+        },
     }
 }
 
 /// The list in the order it is shown: the most recently read first.
 pub fn sorted(mut entries: Vec<Entry>) -> Vec<Entry> {
-    entries.sort_by(|a, b| b.read.total_cmp(&a.read).then_with(|| a.title.cmp(&b.title)));
+    entries.sort_by(|a, b| {
+        b.read
+            .total_cmp(&a.read)
+            .then_with(|| a.title.cmp(&b.title))
+    });
     entries
 }
 
@@ -165,7 +179,11 @@ pub fn date_label(ms: f64, utc_offset_minutes: i64) -> String {
 
 /// One line of the list under the title: "2026-11-27 · 3,806 characters · 2 marks".
 pub fn describe(entry: &Entry, utc_offset_minutes: i64) -> String {
-    let mut line = format!("{} · {} characters", date_label(entry.read, utc_offset_minutes), group(entry.chars));
+    let mut line = format!(
+        "{} · {} characters",
+        date_label(entry.read, utc_offset_minutes),
+        group(entry.chars)
+    );
     match entry.marks.len() {
         0 => {}
         1 => line.push_str(" · 1 mark"),
@@ -203,7 +221,9 @@ pub fn parse_export(name: &str, contents: &str, now: f64) -> Result<Vec<Article>
         return Err(format!("{name} is not a dudong library: it is JSON, but not an object with \"format\": \"{FORMAT}\""));
     };
     if top.get("format").and_then(Value::as_str) != Some(FORMAT) {
-        return Err(format!("{name} is not a dudong library: it has no \"format\": \"{FORMAT}\""));
+        return Err(format!(
+            "{name} is not a dudong library: it has no \"format\": \"{FORMAT}\""
+        ));
     }
     match top.get("version").and_then(Value::as_u64) {
         None => return Err(format!("{name}: \"version\" is missing or not a whole number")),
@@ -217,12 +237,16 @@ pub fn parse_export(name: &str, contents: &str, now: f64) -> Result<Vec<Article>
     };
     list.iter()
         .enumerate()
-        .map(|(i, v)| article_from(v, now).map_err(|why| format!("{name}: article {}: {why}", i + 1)))
+        .map(|(i, v)| {
+            article_from(v, now).map_err(|why| format!("{name}: article {}: {why}", i + 1))
+        })
         .collect()
 }
 
 fn article_from(value: &Value, now: f64) -> Result<Article, String> {
-    let Value::Object(obj) = value else { return Err("not an object".into()) };
+    let Value::Object(obj) = value else {
+        return Err("not an object".into());
+    };
     let text = match obj.get("text") {
         Some(Value::String(s)) => s.clone(),
         Some(_) => return Err("\"text\" is not a string".into()),
@@ -233,7 +257,11 @@ fn article_from(value: &Value, now: f64) -> Result<Article, String> {
         return Err("\"text\" is empty".into());
     }
     if chars > MAX_READ_CHARS {
-        return Err(format!("\"text\" has {} characters; dudong reads up to {}", group(chars), group(MAX_READ_CHARS)));
+        return Err(format!(
+            "\"text\" has {} characters; dudong reads up to {}",
+            group(chars),
+            group(MAX_READ_CHARS)
+        ));
     }
     let title = match obj.get("title") {
         None | Some(Value::Null) => title_of(&text),
@@ -244,16 +272,22 @@ fn article_from(value: &Value, now: f64) -> Result<Article, String> {
     let read = time(obj, "read", added)?;
     let marks = match obj.get("marks") {
         None | Some(Value::Null) => Vec::new(),
-        Some(Value::Array(list)) => {
-            list.iter().enumerate().map(|(j, m)| mark_from(m, chars).map_err(|why| format!("mark {}: {why}", j + 1))).collect::<Result<_, _>>()?
-        }
+        Some(Value::Array(list)) => list
+            .iter()
+            .enumerate()
+            .map(|(j, m)| mark_from(m, chars).map_err(|why| format!("mark {}: {why}", j + 1)))
+            .collect::<Result<_, _>>()?,
         Some(_) => return Err("\"marks\" is not a list".into()),
     };
     let hidden = match obj.get("hidden") {
         None | Some(Value::Null) => Vec::new(),
         Some(Value::Array(list)) => list
             .iter()
-            .map(|k| k.as_str().map(str::to_string).ok_or_else(|| "\"hidden\" holds something that is not a kind's name".to_string()))
+            .map(|k| {
+                k.as_str().map(str::to_string).ok_or_else(|| {
+                    "\"hidden\" holds something that is not a kind's name".to_string()
+                })
+            })
             .collect::<Result<_, _>>()?,
         Some(_) => return Err("\"hidden\" is not a list".into()),
     };
@@ -262,19 +296,33 @@ fn article_from(value: &Value, now: f64) -> Result<Article, String> {
         Some(Value::Bool(b)) => *b,
         Some(_) => return Err("\"pinyin\" is not true or false".into()),
     };
-    let entry = Entry { id: article_id(&text), title, added, read, chars, marks, hidden, pinyin };
+    let entry = Entry {
+        id: article_id(&text),
+        title,
+        added,
+        read,
+        chars,
+        marks,
+        hidden,
+        pinyin,
+    };
     Ok(Article { entry, text })
 }
 
 fn time(obj: &Map<String, Value>, field: &str, default: f64) -> Result<f64, String> {
     match obj.get(field) {
         None | Some(Value::Null) => Ok(default),
-        Some(v) => v.as_f64().filter(|t| t.is_finite() && *t >= 0.0).ok_or_else(|| format!("\"{field}\" is not a time in milliseconds")),
+        Some(v) => v
+            .as_f64()
+            .filter(|t| t.is_finite() && *t >= 0.0)
+            .ok_or_else(|| format!("\"{field}\" is not a time in milliseconds")),
     }
 }
 
 fn mark_from(value: &Value, chars: usize) -> Result<Mark, String> {
-    let Value::Object(obj) = value else { return Err("not an object".into()) };
+    let Value::Object(obj) = value else {
+        return Err("not an object".into());
+    };
     let offset = |field: &str| -> Result<usize, String> {
         obj.get(field)
             .and_then(Value::as_u64)
@@ -283,10 +331,16 @@ fn mark_from(value: &Value, chars: usize) -> Result<Mark, String> {
     };
     let (start, end) = (offset("start")?, offset("end")?);
     if start >= end {
-        return Err(format!("it starts at {start} and ends at {end}; it must end after it starts"));
+        return Err(format!(
+            "it starts at {start} and ends at {end}; it must end after it starts"
+        ));
     }
     if end > chars {
-        return Err(format!("it ends at {}, after the text's {} characters", group(end), group(chars)));
+        return Err(format!(
+            "it ends at {}, after the text's {} characters",
+            group(end),
+            group(chars)
+        ));
     }
     let note = match obj.get("note") {
         None | Some(Value::Null) => String::new(),
@@ -379,7 +433,10 @@ impl std::fmt::Display for StoreError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             StoreError::Full => write!(f, "the browser's storage for this page is full"),
-            StoreError::Unavailable => write!(f, "this browser keeps no library for the page (private browsing?)"),
+            StoreError::Unavailable => write!(
+                f,
+                "this browser keeps no library for the page (private browsing?)"
+            ),
             StoreError::Failed(why) => write!(f, "the browser's storage failed ({why})"),
         }
     }
@@ -410,7 +467,9 @@ pub mod store {
     #[cfg(target_arch = "wasm32")]
     mod browser {
         use super::*;
-        use idb::{builder::DatabaseBuilder, builder::ObjectStoreBuilder, Database, Error, TransactionMode};
+        use idb::{
+            builder::DatabaseBuilder, builder::ObjectStoreBuilder, Database, Error, TransactionMode,
+        };
         use wasm_bindgen::JsValue;
 
         const DB: &str = "dudong-library";
@@ -446,18 +505,34 @@ pub mod store {
 
         pub async fn list() -> Result<Vec<Entry>, StoreError> {
             let db = open().await?;
-            let tx = db.transaction(&[ENTRIES], TransactionMode::ReadOnly).map_err(classify)?;
+            let tx = db
+                .transaction(&[ENTRIES], TransactionMode::ReadOnly)
+                .map_err(classify)?;
             let store = tx.object_store(ENTRIES).map_err(classify)?;
-            let values = store.get_all(None, None).map_err(classify)?.await.map_err(classify)?;
+            let values = store
+                .get_all(None, None)
+                .map_err(classify)?
+                .await
+                .map_err(classify)?;
             db.close();
-            Ok(values.iter().filter_map(|v| v.as_string()).filter_map(|s| serde_json::from_str(&s).ok()).collect())
+            Ok(values
+                .iter()
+                .filter_map(|v| v.as_string())
+                .filter_map(|s| serde_json::from_str(&s).ok())
+                .collect())
         }
 
         pub async fn text(id: &str) -> Result<Option<String>, StoreError> {
             let db = open().await?;
-            let tx = db.transaction(&[TEXTS], TransactionMode::ReadOnly).map_err(classify)?;
+            let tx = db
+                .transaction(&[TEXTS], TransactionMode::ReadOnly)
+                .map_err(classify)?;
             let store = tx.object_store(TEXTS).map_err(classify)?;
-            let value = store.get(JsValue::from_str(id)).map_err(classify)?.await.map_err(classify)?;
+            let value = store
+                .get(JsValue::from_str(id))
+                .map_err(classify)?
+                .await
+                .map_err(classify)?;
             db.close();
             Ok(value.and_then(|v| v.as_string()))
         }
@@ -465,15 +540,22 @@ pub mod store {
         /// Writes entries (and texts where given) in one transaction: all or nothing.
         pub async fn put(writes: &[(Entry, Option<String>)]) -> Result<(), StoreError> {
             let db = open().await?;
-            let tx = db.transaction(&[ENTRIES, TEXTS], TransactionMode::ReadWrite).map_err(classify)?;
+            let tx = db
+                .transaction(&[ENTRIES, TEXTS], TransactionMode::ReadWrite)
+                .map_err(classify)?;
             let entries = tx.object_store(ENTRIES).map_err(classify)?;
             let texts = tx.object_store(TEXTS).map_err(classify)?;
             for (entry, text) in writes {
                 let key = JsValue::from_str(&entry.id);
-                let json = serde_json::to_string(entry).map_err(|e| StoreError::Failed(e.to_string()))?;
-                entries.put(&JsValue::from_str(&json), Some(&key)).map_err(classify)?;
+                let json =
+                    serde_json::to_string(entry).map_err(|e| StoreError::Failed(e.to_string()))?;
+                entries
+                    .put(&JsValue::from_str(&json), Some(&key))
+                    .map_err(classify)?;
                 if let Some(text) = text {
-                    texts.put(&JsValue::from_str(text), Some(&key)).map_err(classify)?;
+                    texts
+                        .put(&JsValue::from_str(text), Some(&key))
+                        .map_err(classify)?;
                 }
             }
             let result = tx.commit().map_err(classify)?.await.map_err(classify);
@@ -487,9 +569,14 @@ pub mod store {
 
         pub async fn delete(id: &str) -> Result<(), StoreError> {
             let db = open().await?;
-            let tx = db.transaction(&[ENTRIES, TEXTS], TransactionMode::ReadWrite).map_err(classify)?;
+            let tx = db
+                .transaction(&[ENTRIES, TEXTS], TransactionMode::ReadWrite)
+                .map_err(classify)?;
             for name in [ENTRIES, TEXTS] {
-                tx.object_store(name).map_err(classify)?.delete(JsValue::from_str(id)).map_err(classify)?;
+                tx.object_store(name)
+                    .map_err(classify)?
+                    .delete(JsValue::from_str(id))
+                    .map_err(classify)?;
             }
             let result = tx.commit().map_err(classify)?.await.map_err(classify);
             db.close();
@@ -529,7 +616,10 @@ pub mod store {
             KEPT.with(|k| {
                 let mut kept = k.borrow_mut();
                 for (entry, text) in writes {
-                    let text = text.clone().or_else(|| kept.get(&entry.id).map(|(_, t)| t.clone())).unwrap_or_default();
+                    let text = text
+                        .clone()
+                        .or_else(|| kept.get(&entry.id).map(|(_, t)| t.clone()))
+                        .unwrap_or_default();
                     kept.insert(entry.id.clone(), (entry.clone(), text));
                 }
             });
@@ -542,7 +632,15 @@ pub mod store {
         }
 
         pub async fn all_articles() -> Result<Vec<Article>, StoreError> {
-            Ok(KEPT.with(|k| k.borrow().values().map(|(entry, text)| Article { entry: entry.clone(), text: text.clone() }).collect()))
+            Ok(KEPT.with(|k| {
+                k.borrow()
+                    .values()
+                    .map(|(entry, text)| Article {
+                        entry: entry.clone(),
+                        text: text.clone(),
+                    })
+                    .collect()
+            }))
         }
     }
 }

@@ -33,14 +33,20 @@ use state::{Action, AppState, EngineStatus, OpenCard, Screen};
 
 #[cfg(target_arch = "wasm32")]
 fn hash_listener(dispatcher: UseReducerDispatcher<AppState>) -> Vec<gloo_events::EventListener> {
-    let Some(window) = web_sys::window() else { return Vec::new() };
-    vec![gloo_events::EventListener::new(&window, "hashchange", move |_| {
-        let (_, fragment) = dom::location();
-        if !fragment.is_empty() {
-            let draft = storage::load(storage::DRAFT_KEY).filter(|d| !d.trim().is_empty());
-            open_link(&dispatcher, &fragment, draft);
-        }
-    })]
+    let Some(window) = web_sys::window() else {
+        return Vec::new();
+    };
+    vec![gloo_events::EventListener::new(
+        &window,
+        "hashchange",
+        move |_| {
+            let (_, fragment) = dom::location();
+            if !fragment.is_empty() {
+                let draft = storage::load(storage::DRAFT_KEY).filter(|d| !d.trim().is_empty());
+                open_link(&dispatcher, &fragment, draft);
+            }
+        },
+    )]
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -55,7 +61,9 @@ fn open_link(dispatcher: &UseReducerDispatcher<AppState>, fragment: &str, draft:
     let (dispatcher, fragment) = (dispatcher.clone(), fragment.to_string());
     yew::platform::spawn_local(async move {
         let opened = match fetch::share_model().await {
-            Ok(()) => crate::share::decode(crate::share::payload_of(&fragment)).map_err(|e| e.to_string()),
+            Ok(()) => {
+                crate::share::decode(crate::share::payload_of(&fragment)).map_err(|e| e.to_string())
+            }
             Err(why) => Err(format!("This link cannot be opened yet: {why}")),
         };
         match opened {
@@ -67,7 +75,9 @@ fn open_link(dispatcher: &UseReducerDispatcher<AppState>, fragment: &str, draft:
                 if let Some(draft) = draft {
                     dispatcher.dispatch(Action::RestoreDraft(draft));
                 }
-                dispatcher.dispatch(Action::Notice(format!("{error}. Nothing you had here was changed.")));
+                dispatcher.dispatch(Action::Notice(format!(
+                    "{error}. Nothing you had here was changed."
+                )));
             }
         }
     });
@@ -148,7 +158,9 @@ pub fn app() -> Html {
             *autosave.borrow_mut() = Some(gloo_timers::callback::Timeout::new(400, move || {
                 if let Err(why) = storage::save(storage::DRAFT_KEY, &saved) {
                     // The text stays on screen; the reader learns it is not kept.
-                    dispatcher.dispatch(Action::Notice(format!("Your text is not saved in this browser: {why}.")));
+                    dispatcher.dispatch(Action::Notice(format!(
+                        "Your text is not saved in this browser: {why}."
+                    )));
                 }
             }));
             state.dispatch(Action::Edit(text))
@@ -166,7 +178,10 @@ pub fn app() -> Html {
                     .zip(draft.as_ref())
                     .and_then(|(reading, draft)| reading.over(draft));
                 match (reading, draft) {
-                    (Some(shared), _) => dispatcher.dispatch(Action::OpenShared { shared, previous: None }),
+                    (Some(shared), _) => dispatcher.dispatch(Action::OpenShared {
+                        shared,
+                        previous: None,
+                    }),
                     (None, Some(draft)) => dispatcher.dispatch(Action::RestoreDraft(draft)),
                     (None, None) => {}
                 }
@@ -175,7 +190,8 @@ pub fn app() -> Html {
             }
             // A deliberate crash, so that the end-to-end tests can prove the crash message works.
             if dom::location_search().contains("selftest=panic") {
-                gloo_timers::callback::Timeout::new(50, || panic!("self-test: a deliberate panic")).forget();
+                gloo_timers::callback::Timeout::new(50, || panic!("self-test: a deliberate panic"))
+                    .forget();
             }
         });
     }
@@ -216,7 +232,8 @@ pub fn app() -> Html {
         Callback::from(move |kind| state.dispatch(Action::ToggleKind(kind)))
     };
     let on_jump = Callback::from(|i: usize| dom::jump_to(&OpenCard::span(i).anchor));
-    let on_jump_mark = Callback::from(|i: usize| dom::jump_to(&format!("#reader [data-mark=\"{i}\"]")));
+    let on_jump_mark =
+        Callback::from(|i: usize| dom::jump_to(&format!("#reader [data-mark=\"{i}\"]")));
     let on_remove_mark = {
         let dispatcher = state.dispatcher();
         Callback::from(move |i| dispatcher.dispatch(Action::RemoveMark(i)))
@@ -245,29 +262,43 @@ pub fn app() -> Html {
         let needed_now = state.card.is_some() || state.pinyin;
         let article_shown = *article_shown;
         let started = use_mut_ref(|| false);
-        use_effect_with((engine_ready, needed_now, article_shown), move |&(ready, now, shown)| {
-            let start = move || {
-                if !started.replace(true) {
-                    dict::load(Callback::from(move |loaded| dict_state.set(loaded)));
+        use_effect_with(
+            (engine_ready, needed_now, article_shown),
+            move |&(ready, now, shown)| {
+                let start = move || {
+                    if !started.replace(true) {
+                        dict::load(Callback::from(move |loaded| dict_state.set(loaded)));
+                    }
+                };
+                let mut timer = None;
+                if ready && now {
+                    start();
+                } else if ready {
+                    let quiet_ms = if shown {
+                        dict::AFTER_ARTICLE_MS
+                    } else {
+                        dict::AFTER_READY_MS
+                    };
+                    timer = Some(gloo_timers::callback::Timeout::new(quiet_ms, start));
                 }
-            };
-            let mut timer = None;
-            if ready && now {
-                start();
-            } else if ready {
-                let quiet_ms = if shown { dict::AFTER_ARTICLE_MS } else { dict::AFTER_READY_MS };
-                timer = Some(gloo_timers::callback::Timeout::new(quiet_ms, start));
-            }
-            move || drop(timer)
-        });
+                move || drop(timer)
+            },
+        );
     }
     let dictionary = (*dict_state).clone();
     // The reader's own glossary, kept from an earlier visit.
     {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
-            if let Some((name, text)) = storage::load(storage::GLOSSARY_KEY).as_deref().and_then(|s| s.split_once('\n')) {
-                dispatcher.dispatch(Action::ImportGlossary { name: name.into(), text: text.into(), save: false });
+            if let Some((name, text)) = storage::load(storage::GLOSSARY_KEY)
+                .as_deref()
+                .and_then(|s| s.split_once('\n'))
+            {
+                dispatcher.dispatch(Action::ImportGlossary {
+                    name: name.into(),
+                    text: text.into(),
+                    save: false,
+                });
             }
         });
     }
@@ -282,10 +313,21 @@ pub fn app() -> Html {
     // The reading (text, marks, view) is kept as the reader changes it.
     {
         let reading = match &state.screen {
-            Screen::Read(doc) => Some((doc.text.len(), state.marks.clone(), state.hidden.clone(), state.pinyin)),
+            Screen::Read(doc) => Some((
+                doc.text.len(),
+                state.marks.clone(),
+                state.hidden.clone(),
+                state.pinyin,
+            )),
             Screen::Edit => None,
         };
-        let shared = state.shared().map(|s| crate::share::SharedState { view: crate::share::View { open_card: None, ..s.view }, ..s });
+        let shared = state.shared().map(|s| crate::share::SharedState {
+            view: crate::share::View {
+                open_card: None,
+                ..s.view
+            },
+            ..s
+        });
         let dispatcher = state.dispatcher();
         // While an opened link's article is shown over the reader's own draft,
         // the draft stays what is saved, until they choose.
@@ -293,30 +335,43 @@ pub fn app() -> Html {
         use_effect_with(reading, move |_| {
             if let Some(shared) = shared.filter(|_| !keeps_draft) {
                 let _ = storage::save(storage::DRAFT_KEY, &shared.text);
-                let reading = serde_json::to_string(&storage::Reading::of(&shared)).unwrap_or_default();
+                let reading =
+                    serde_json::to_string(&storage::Reading::of(&shared)).unwrap_or_default();
                 if let Err(why) = storage::save(storage::READING_KEY, &reading) {
-                    dispatcher.dispatch(Action::Notice(format!("Your marks are not saved in this browser: {why}.")));
+                    dispatcher.dispatch(Action::Notice(format!(
+                        "Your marks are not saved in this browser: {why}."
+                    )));
                 }
             }
         });
     }
     let on_article_file = {
         let dispatcher = state.dispatcher();
-        Callback::from(move |(name, text): (String, Result<String, String>)| match text {
-            Ok(text) => {
-                let _ = storage::save(storage::DRAFT_KEY, &text);
-                dispatcher.dispatch(Action::Edit(text));
-                dispatcher.dispatch(Action::Notice(format!("Opened {name}. Press Read.")));
-            }
-            Err(why) => dispatcher.dispatch(Action::Notice(why)),
-        })
+        Callback::from(
+            move |(name, text): (String, Result<String, String>)| match text {
+                Ok(text) => {
+                    let _ = storage::save(storage::DRAFT_KEY, &text);
+                    dispatcher.dispatch(Action::Edit(text));
+                    dispatcher.dispatch(Action::Notice(format!("Opened {name}. Press Read.")));
+                }
+                Err(why) => dispatcher.dispatch(Action::Notice(why)),
+            },
+        )
     };
     let on_glossary_file = {
         let state = state.dispatcher();
-        Callback::from(move |(name, text): (String, Result<String, String>)| match text {
-            Ok(text) => state.dispatch(Action::ImportGlossary { name, text, save: true }),
-            Err(why) => state.dispatch(Action::GlossaryUnreadable(format!("{name} was not loaded: {why}."))),
-        })
+        Callback::from(
+            move |(name, text): (String, Result<String, String>)| match text {
+                Ok(text) => state.dispatch(Action::ImportGlossary {
+                    name,
+                    text,
+                    save: true,
+                }),
+                Err(why) => state.dispatch(Action::GlossaryUnreadable(format!(
+                    "{name} was not loaded: {why}."
+                ))),
+            },
+        )
     };
     let on_forget_glossary = {
         let state = state.dispatcher();
@@ -334,13 +389,24 @@ pub fn app() -> Html {
     let on_export = {
         let (state, dict_state) = (state.clone(), dict_state.clone());
         Callback::from(move |_: MouseEvent| {
-            let Screen::Read(doc) = &state.screen else { return };
+            let Screen::Read(doc) = &state.screen else {
+                return;
+            };
             let dict = match &*dict_state {
                 DictState::Ready(d) => Some(d.clone()),
                 _ => None,
             };
-            let notes = study::notes(doc, &state.opened, |t| doc.entry(t).cloned(), dict.as_deref());
-            dom::download("dudong-anki.csv", "text/csv;charset=utf-8", &study::anki_csv(&notes));
+            let notes = study::notes(
+                doc,
+                &state.opened,
+                |t| doc.entry(t).cloned(),
+                dict.as_deref(),
+            );
+            dom::download(
+                "dudong-anki.csv",
+                "text/csv;charset=utf-8",
+                &study::anki_csv(&notes),
+            );
         })
     };
     let on_share = {
@@ -351,7 +417,9 @@ pub fn app() -> Html {
             let dispatcher = dispatcher.clone();
             yew::platform::spawn_local(async move {
                 if let Err(why) = fetch::share_model().await {
-                    dispatcher.dispatch(Action::Notice(format!("No link was made: {why}. Try again, or use “Download as a file”.")));
+                    dispatcher.dispatch(Action::Notice(format!(
+                        "No link was made: {why}. Try again, or use “Download as a file”."
+                    )));
                     return;
                 }
                 let link = crate::share::make_link(&base, &shared);
@@ -379,8 +447,12 @@ pub fn app() -> Html {
             // The system share sheet needs the click itself, so no waiting
             // here: the link model is fetched as soon as an article is shown.
             match state.shared() {
-                Some(shared) if crate::share::model_is_ready() => dom::web_share(&crate::share::make_link(&dom::location().0, &shared)),
-                Some(_) => state.dispatch(Action::Notice("The link is still being prepared: try again in a moment.".into())),
+                Some(shared) if crate::share::model_is_ready() => {
+                    dom::web_share(&crate::share::make_link(&dom::location().0, &shared))
+                }
+                Some(_) => state.dispatch(Action::Notice(
+                    "The link is still being prepared: try again in a moment.".into(),
+                )),
                 None => {}
             }
         })
@@ -389,7 +461,11 @@ pub fn app() -> Html {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
             if let Screen::Read(doc) = &state.screen {
-                dom::download("dudong-article.html", "text/html;charset=utf-8", &export::standalone_html(doc, &state.marks));
+                dom::download(
+                    "dudong-article.html",
+                    "text/html;charset=utf-8",
+                    &export::standalone_html(doc, &state.marks),
+                );
             }
         })
     };
@@ -400,7 +476,8 @@ pub fn app() -> Html {
         Callback::from(move |range| *last_selection.borrow_mut() = Some(range))
     };
     let on_mark = {
-        let (dispatcher, note_ref, last_selection) = (state.dispatcher(), note_ref.clone(), last_selection.clone());
+        let (dispatcher, note_ref, last_selection) =
+            (state.dispatcher(), note_ref.clone(), last_selection.clone());
         Callback::from(move |_: MouseEvent| {
             let note = note_ref.cast::<web_sys::HtmlInputElement>().map(|i| {
                 let v = i.value();
@@ -408,8 +485,14 @@ pub fn app() -> Html {
                 v
             });
             match dom::selected_range().or_else(|| last_selection.borrow_mut().take()) {
-                Some((start, end)) => dispatcher.dispatch(Action::AddMark { start, end, note: note.unwrap_or_default() }),
-                None => dispatcher.dispatch(Action::Notice("Select some of the article's text first, then press Mark.".into())),
+                Some((start, end)) => dispatcher.dispatch(Action::AddMark {
+                    start,
+                    end,
+                    note: note.unwrap_or_default(),
+                }),
+                None => dispatcher.dispatch(Action::Notice(
+                    "Select some of the article's text first, then press Mark.".into(),
+                )),
             }
         })
     };
@@ -417,13 +500,18 @@ pub fn app() -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::RestorePrevious))
     };
-    let notice = state.message.clone().map(|m| html! { <p id="notice" class="message" role="status">{ m }</p> });
+    let notice = state
+        .message
+        .clone()
+        .map(|m| html! { <p id="notice" class="message" role="status">{ m }</p> });
     let restore = state.previous_draft.is_some().then(|| html! {
         <p class="restore" role="status">{ "Your previous text is saved. " }
             <button id="restore-previous" class="link" onclick={on_restore}>{ "Restore it" }</button></p>
     });
     let waiting = match (&state.engine, &state.analysing) {
-        (EngineStatus::Starting, Some(_)) => Some("Reading… (the segmenter is still loading)".to_string()),
+        (EngineStatus::Starting, Some(_)) => {
+            Some("Reading… (the segmenter is still loading)".to_string())
+        }
         (_, Some(_)) => Some("Reading…".to_string()),
         _ => None,
     };

@@ -29,7 +29,9 @@ mod browser {
     use gloo_events::EventListener;
     use wasm_bindgen::{JsCast, JsValue};
     use wasm_bindgen_futures::JsFuture;
-    use web_sys::{ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
+    use web_sys::{
+        ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState,
+    };
 
     thread_local! {
         /// Set when the reader pressed Reload: the next change of controller reloads the page.
@@ -78,23 +80,36 @@ mod browser {
         }
         let promise = container.register(super::WORKER_URL);
         yew::platform::spawn_local(async move {
-            let Ok(registration) = JsFuture::from(promise).await else { return };
-            let Ok(registration) = registration.dyn_into::<ServiceWorkerRegistration>() else { return };
+            let Ok(registration) = JsFuture::from(promise).await else {
+                return;
+            };
+            let Ok(registration) = registration.dyn_into::<ServiceWorkerRegistration>() else {
+                return;
+            };
             watch(&container, &registration, on_update_ready);
         });
     }
 
     /// A worker that is installed while another controls the page is a new build.
-    fn watch(container: &ServiceWorkerContainer, registration: &ServiceWorkerRegistration, on_update_ready: yew::Callback<()>) {
+    fn watch(
+        container: &ServiceWorkerContainer,
+        registration: &ServiceWorkerRegistration,
+        on_update_ready: yew::Callback<()>,
+    ) {
         if registration.waiting().is_some() && container.controller().is_some() {
             on_update_ready.emit(());
         }
         let (container, registration2) = (container.clone(), registration.clone());
         EventListener::new(registration, "updatefound", move |_| {
-            let Some(worker) = registration2.installing() else { return };
-            let (container, on_update_ready, worker2) = (container.clone(), on_update_ready.clone(), worker.clone());
+            let Some(worker) = registration2.installing() else {
+                return;
+            };
+            let (container, on_update_ready, worker2) =
+                (container.clone(), on_update_ready.clone(), worker.clone());
             EventListener::new(&worker, "statechange", move |_| {
-                if worker2.state() == ServiceWorkerState::Installed && container.controller().is_some() {
+                if worker2.state() == ServiceWorkerState::Installed
+                    && container.controller().is_some()
+                {
                     on_update_ready.emit(());
                 }
             })
@@ -107,8 +122,12 @@ mod browser {
         let Some(container) = container() else { return };
         RELOADING.with(|r| r.set(true));
         yew::platform::spawn_local(async move {
-            let Ok(registration) = JsFuture::from(container.get_registration()).await else { return };
-            let Ok(registration) = registration.dyn_into::<ServiceWorkerRegistration>() else { return };
+            let Ok(registration) = JsFuture::from(container.get_registration()).await else {
+                return;
+            };
+            let Ok(registration) = registration.dyn_into::<ServiceWorkerRegistration>() else {
+                return;
+            };
             match registration.waiting() {
                 Some(worker) => post(&worker, "skip-waiting"),
                 // Nothing waits any more (another tab took the update): just reload.

@@ -18,17 +18,28 @@ pub const PREVIEW_CHARS: usize = 4_000;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type")]
 pub enum Request {
-    Analyze { id: u32, text: String },
+    Analyze {
+        id: u32,
+        text: String,
+    },
     /// The reader's glossary file, used over the built-in one from now on.
-    Glossary { id: u32, name: String, text: String },
+    Glossary {
+        id: u32,
+        name: String,
+        text: String,
+    },
     /// Back to the built-in glossary alone.
-    ForgetGlossary { id: u32 },
+    ForgetGlossary {
+        id: u32,
+    },
 }
 
 impl Request {
     pub fn id(&self) -> u32 {
         match self {
-            Request::Analyze { id, .. } | Request::Glossary { id, .. } | Request::ForgetGlossary { id } => *id,
+            Request::Analyze { id, .. }
+            | Request::Glossary { id, .. }
+            | Request::ForgetGlossary { id } => *id,
         }
     }
 }
@@ -42,9 +53,20 @@ pub enum Reply {
     /// The analysis of the first `chars` characters of request `id`'s text
     /// (all of them when `complete`). The document comes without its text.
     /// `ms` is how long the analysis itself took (for the benchmark's breakdown).
-    Analyzed { id: u32, chars: u32, complete: bool, document: Document, memory: u32, ms: f64 },
+    Analyzed {
+        id: u32,
+        chars: u32,
+        complete: bool,
+        #[serde(with = "crate::analysis::document_wire")]
+        document: Document,
+        memory: u32,
+        ms: f64,
+    },
     /// The number of terms in the reader's glossary, or what is wrong with it.
-    Glossary { id: u32, result: Result<u32, String> },
+    Glossary {
+        id: u32,
+        result: Result<u32, String>,
+    },
 }
 
 /// Where the first part of a long text ends (a char offset just after a line
@@ -69,7 +91,13 @@ pub fn preview_end(text: &str) -> Option<usize> {
 /// as it is made (the first part of a long text before the rest is
 /// analysed). The worker and the native engine both answer through this;
 /// `clock` gives milliseconds (`performance.now()` in the worker).
-pub fn answer(analyzer: &mut Analyzer, request: Request, clock: &dyn Fn() -> f64, memory: impl Fn() -> u32, mut emit: impl FnMut(Reply)) {
+pub fn answer(
+    analyzer: &mut Analyzer,
+    request: Request,
+    clock: &dyn Fn() -> f64,
+    memory: impl Fn() -> u32,
+    mut emit: impl FnMut(Reply),
+) {
     match request {
         Request::Analyze { id, text } => {
             if let Some(end) = preview_end(&text) {
@@ -77,20 +105,40 @@ pub fn answer(analyzer: &mut Analyzer, request: Request, clock: &dyn Fn() -> f64
                 let t = clock();
                 let document = analyzer.analyze(&prefix);
                 let ms = clock() - t;
-                emit(Reply::Analyzed { id, chars: end as u32, complete: false, document, memory: memory(), ms });
+                emit(Reply::Analyzed {
+                    id,
+                    chars: end as u32,
+                    complete: false,
+                    document,
+                    memory: memory(),
+                    ms,
+                });
             }
             let t = clock();
             let document = analyzer.analyze(&text);
             let ms = clock() - t;
             let chars = document.chars.len() as u32;
-            emit(Reply::Analyzed { id, chars, complete: true, document, memory: memory(), ms });
+            emit(Reply::Analyzed {
+                id,
+                chars,
+                complete: true,
+                document,
+                memory: memory(),
+                ms,
+            });
         }
         Request::Glossary { id, name, text } => {
             let result = glossary::parse_any(&name, &text).map(|mine| {
-                analyzer.set_glossary(glossary::merge(glossary::builtin().unwrap_or_default(), &mine));
+                analyzer.set_glossary(glossary::merge(
+                    glossary::builtin().unwrap_or_default(),
+                    &mine,
+                ));
                 mine.len() as u32
             });
-            emit(Reply::Glossary { id, result: result.map_err(|e| e.to_string()) });
+            emit(Reply::Glossary {
+                id,
+                result: result.map_err(|e| e.to_string()),
+            });
         }
         Request::ForgetGlossary { id } => {
             analyzer.set_glossary(glossary::builtin().unwrap_or_default());

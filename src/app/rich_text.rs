@@ -15,7 +15,9 @@ pub fn defuse_html(html: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i..].starts_with(b"<!--") {
-            i = html[i + 4..].find("-->").map_or(bytes.len(), |end| i + 4 + end + 3);
+            i = html[i + 4..]
+                .find("-->")
+                .map_or(bytes.len(), |end| i + 4 + end + 3);
             continue;
         }
         let opens_tag = bytes[i] == b'<'
@@ -74,9 +76,14 @@ fn rewrite_tag(tag: &str) -> String {
         match (quote, b) {
             (None, b'"' | b'\'') => quote = Some(b),
             (Some(q), _) if b == q => quote = None,
-            (None, _) if (b.is_ascii_whitespace() || b == b'/')
-                && bytes.get(j + 1).is_some_and(|c| c.eq_ignore_ascii_case(&b'o'))
-                && bytes.get(j + 2).is_some_and(|c| c.eq_ignore_ascii_case(&b'n')) =>
+            (None, _)
+                if (b.is_ascii_whitespace() || b == b'/')
+                    && bytes
+                        .get(j + 1)
+                        .is_some_and(|c| c.eq_ignore_ascii_case(&b'o'))
+                    && bytes
+                        .get(j + 2)
+                        .is_some_and(|c| c.eq_ignore_ascii_case(&b'n')) =>
             {
                 out.push_str(&tag[copied..=j]);
                 out.push_str("x-");

@@ -9,8 +9,8 @@ use yew::Reducible;
 use crate::analysis::{Document, Kind};
 use crate::app::protocol::Request;
 use crate::app::storage;
-use crate::share::{Mark, SharedState, View};
 use crate::knowledge::SAMPLE_ARTICLE;
+use crate::share::{Mark, SharedState, View};
 
 /// An analysed document as state and as a component property. Two are equal
 /// when they are the same one: comparing long documents field by field on
@@ -77,11 +77,17 @@ pub struct OpenCard {
 
 impl OpenCard {
     pub fn span(i: usize) -> OpenCard {
-        OpenCard { target: CardTarget::Span(i), anchor: format!("#reader [data-span=\"{i}\"]") }
+        OpenCard {
+            target: CardTarget::Span(i),
+            anchor: format!("#reader [data-span=\"{i}\"]"),
+        }
     }
     /// The card of word `i`, which starts at char `start`.
     pub fn word(i: usize, start: usize) -> OpenCard {
-        OpenCard { target: CardTarget::Word(i), anchor: format!("#reader .w[data-start=\"{start}\"]") }
+        OpenCard {
+            target: CardTarget::Word(i),
+            anchor: format!("#reader .w[data-start=\"{start}\"]"),
+        }
     }
 }
 
@@ -100,7 +106,10 @@ pub enum AfterRead {
     /// A text the reader pasted (marks and opened cards kept if it is the text on screen).
     Fresh,
     /// What a share link holds: its marks and the card the sender had open.
-    Shared { marks: Vec<Mark>, open_card: Option<(usize, usize)> },
+    Shared {
+        marks: Vec<Mark>,
+        open_card: Option<(usize, usize)>,
+    },
 }
 
 /// A text sent to the engine and not yet (completely) back, with what the
@@ -196,14 +205,25 @@ pub enum Action {
     TogglePinyin,
     ToggleWholePage,
     /// A glossary file the reader chose (name, contents); `save` keeps it in the browser.
-    ImportGlossary { name: String, text: String, save: bool },
+    ImportGlossary {
+        name: String,
+        text: String,
+        save: bool,
+    },
     ForgetGlossary,
     GlossaryUnreadable(String),
     /// Mark `start..end` (chars) with an optional note.
-    AddMark { start: usize, end: usize, note: String },
+    AddMark {
+        start: usize,
+        end: usize,
+        note: String,
+    },
     RemoveMark(usize),
     /// Open what a link holds; `previous` is the reader's own unsaved draft, if different.
-    OpenShared { shared: SharedState, previous: Option<String> },
+    OpenShared {
+        shared: SharedState,
+        previous: Option<String>,
+    },
     /// A message for the reader on either screen.
     Notice(String),
     /// Put the draft the reader had before opening a link back in the paste area.
@@ -214,9 +234,17 @@ pub enum Action {
     EngineFailed(String),
     /// The engine's document for the first `chars` characters of request
     /// `id` (all of them when `complete`), without its text.
-    Analyzed { id: u32, chars: usize, complete: bool, document: Document },
+    Analyzed {
+        id: u32,
+        chars: usize,
+        complete: bool,
+        document: Document,
+    },
     /// The engine read the reader's glossary file (its term count) or not.
-    GlossaryRead { id: u32, result: Result<u32, String> },
+    GlossaryRead {
+        id: u32,
+        result: Result<u32, String>,
+    },
 }
 
 impl Action {
@@ -225,7 +253,18 @@ impl Action {
         use crate::app::protocol::Reply;
         match reply {
             Reply::Ready { .. } => Action::EngineReady,
-            Reply::Analyzed { id, chars, complete, document, .. } => Action::Analyzed { id, chars: chars as usize, complete, document },
+            Reply::Analyzed {
+                id,
+                chars,
+                complete,
+                document,
+                ..
+            } => Action::Analyzed {
+                id,
+                chars: chars as usize,
+                complete,
+                document,
+            },
             Reply::Glossary { id, result } => Action::GlossaryRead { id, result },
         }
     }
@@ -235,7 +274,13 @@ impl AppState {
     /// The transition itself, free of Yew's `Rc` plumbing.
     pub fn apply(&self, action: Action) -> AppState {
         match action {
-            Action::Edit(text) => AppState { draft: text, screen: Screen::Edit, message: None, analysing: None, ..self.clone() },
+            Action::Edit(text) => AppState {
+                draft: text,
+                screen: Screen::Edit,
+                message: None,
+                analysing: None,
+                ..self.clone()
+            },
             Action::RestoreDraft(text) if self.draft.is_empty() => AppState {
                 draft: text,
                 message: Some("Your text from last time is back.".into()),
@@ -244,61 +289,132 @@ impl AppState {
             Action::RestoreDraft(_) => self.clone(),
             Action::Read => self.read(self.draft.clone(), AfterRead::Fresh),
             Action::LoadSample => self.read(SAMPLE_ARTICLE.to_owned(), AfterRead::Fresh),
-            Action::BackToEdit => AppState { screen: Screen::Edit, message: None, card: None, analysing: None, ..self.clone() },
+            Action::BackToEdit => AppState {
+                screen: Screen::Edit,
+                message: None,
+                card: None,
+                analysing: None,
+                ..self.clone()
+            },
             Action::OpenCard(mut card) => {
                 // A card opened from another card (a related term) takes its place.
                 if card.anchor.is_empty() {
-                    card.anchor = self.card.as_ref().map(|c| c.anchor.clone()).unwrap_or_default();
+                    card.anchor = self
+                        .card
+                        .as_ref()
+                        .map(|c| c.anchor.clone())
+                        .unwrap_or_default();
                 }
                 let mut opened = self.opened.clone();
                 if !opened.contains(&card.target) {
                     opened.push(card.target.clone());
                 }
-                AppState { card: Some(card), opened, ..self.clone() }
+                AppState {
+                    card: Some(card),
+                    opened,
+                    ..self.clone()
+                }
             }
-            Action::TogglePinyin => AppState { pinyin: !self.pinyin, ..self.clone() },
-            Action::ToggleWholePage => AppState { whole_page: !self.whole_page, ..self.clone() },
-            Action::CloseCard => AppState { card: None, ..self.clone() },
+            Action::TogglePinyin => AppState {
+                pinyin: !self.pinyin,
+                ..self.clone()
+            },
+            Action::ToggleWholePage => AppState {
+                whole_page: !self.whole_page,
+                ..self.clone()
+            },
+            Action::CloseCard => AppState {
+                card: None,
+                ..self.clone()
+            },
             Action::ToggleKind(kind) => {
                 let mut hidden = self.hidden.clone();
                 if !hidden.remove(&kind) {
                     hidden.insert(kind);
                 }
                 // A card of a kind that disappears goes with it.
-                let card = self.card.clone().filter(|c| match (&c.target, &self.screen) {
-                    (CardTarget::Span(i), Screen::Read(doc)) => doc.spans.get(*i).map(|s| !hidden.contains(&s.kind)).unwrap_or(false),
-                    _ => true,
-                });
-                AppState { hidden, card, ..self.clone() }
+                let card = self
+                    .card
+                    .clone()
+                    .filter(|c| match (&c.target, &self.screen) {
+                        (CardTarget::Span(i), Screen::Read(doc)) => doc
+                            .spans
+                            .get(*i)
+                            .map(|s| !hidden.contains(&s.kind))
+                            .unwrap_or(false),
+                        _ => true,
+                    });
+                AppState {
+                    hidden,
+                    card,
+                    ..self.clone()
+                }
             }
             Action::ImportGlossary { name, text, save } => {
                 let mut state = self.clone();
-                let id = state.request(|id| Request::Glossary { id, name: name.clone(), text: text.clone() });
-                state.pending_glossary = Some(PendingGlossary { id, name, text, save });
+                let id = state.request(|id| Request::Glossary {
+                    id,
+                    name: name.clone(),
+                    text: text.clone(),
+                });
+                state.pending_glossary = Some(PendingGlossary {
+                    id,
+                    name,
+                    text,
+                    save,
+                });
                 state
             }
             Action::AddMark { start, end, note } => {
-                let Screen::Read(doc) = &self.screen else { return self.clone() };
+                let Screen::Read(doc) = &self.screen else {
+                    return self.clone();
+                };
                 if self.analysing.is_some() {
-                    return AppState { message: Some("The rest of the article is still being read: mark it in a moment.".into()), ..self.clone() };
+                    return AppState {
+                        message: Some(
+                            "The rest of the article is still being read: mark it in a moment."
+                                .into(),
+                        ),
+                        ..self.clone()
+                    };
                 }
                 if start >= end || end > doc.chars.len() {
-                    return AppState { message: Some("Select some of the article's text first, then press Mark.".into()), ..self.clone() };
+                    return AppState {
+                        message: Some(
+                            "Select some of the article's text first, then press Mark.".into(),
+                        ),
+                        ..self.clone()
+                    };
                 }
                 let mut marks = self.marks.clone();
-                marks.push(Mark { start, end, note: note.trim().to_string() });
+                marks.push(Mark {
+                    start,
+                    end,
+                    note: note.trim().to_string(),
+                });
                 marks.sort_by_key(|m| (m.start, m.end));
-                AppState { screen: Screen::Read(with_marks(doc, &marks)), marks, message: None, ..self.clone() }
+                AppState {
+                    screen: Screen::Read(with_marks(doc, &marks)),
+                    marks,
+                    message: None,
+                    ..self.clone()
+                }
             }
             Action::RemoveMark(i) => {
                 let mut marks = self.marks.clone();
                 if i < marks.len() {
                     marks.remove(i);
                 }
-                AppState { marks, ..self.clone() }
+                AppState {
+                    marks,
+                    ..self.clone()
+                }
             }
             Action::OpenShared { shared, previous } => self.open_shared(shared, previous),
-            Action::Notice(message) => AppState { message: Some(message), ..self.clone() },
+            Action::Notice(message) => AppState {
+                message: Some(message),
+                ..self.clone()
+            },
             Action::RestorePrevious => match &self.previous_draft {
                 Some(previous) => AppState {
                     draft: previous.clone(),
@@ -306,35 +422,66 @@ impl AppState {
                     card: None,
                     marks: Vec::new(),
                     previous_draft: None,
-                    message: Some("Your previous text is back; the shared article is still in its link.".into()),
+                    message: Some(
+                        "Your previous text is back; the shared article is still in its link."
+                            .into(),
+                    ),
                     ..self.clone()
                 },
                 None => self.clone(),
             },
-            Action::GlossaryUnreadable(message) => AppState { glossary: Some(Err(message)), ..self.clone() },
+            Action::GlossaryUnreadable(message) => AppState {
+                glossary: Some(Err(message)),
+                ..self.clone()
+            },
             Action::ForgetGlossary => {
                 storage::remove(storage::GLOSSARY_KEY);
-                let mut state = AppState { glossary: None, pending_glossary: None, ..self.clone() };
+                let mut state = AppState {
+                    glossary: None,
+                    pending_glossary: None,
+                    ..self.clone()
+                };
                 state.request(|id| Request::ForgetGlossary { id });
                 state.reanalysed()
             }
             Action::GlossaryRead { id, result } => {
-                let Some(pending) = self.pending_glossary.clone().filter(|p| p.id == id) else { return self.clone() };
-                let state = AppState { pending_glossary: None, ..self.clone() };
+                let Some(pending) = self.pending_glossary.clone().filter(|p| p.id == id) else {
+                    return self.clone();
+                };
+                let state = AppState {
+                    pending_glossary: None,
+                    ..self.clone()
+                };
                 match result {
-                    Err(e) => AppState { glossary: Some(Err(format!("Your glossary was not loaded: {e}"))), ..state },
+                    Err(e) => AppState {
+                        glossary: Some(Err(format!("Your glossary was not loaded: {e}"))),
+                        ..state
+                    },
                     Ok(n) => {
-                        let mut note = format!("Your glossary: {n} terms from {}, over the built-in ones.", pending.name);
+                        let mut note = format!(
+                            "Your glossary: {n} terms from {}, over the built-in ones.",
+                            pending.name
+                        );
                         if pending.save {
-                            if let Err(why) = storage::save(storage::GLOSSARY_KEY, &format!("{}\n{}", pending.name, pending.text)) {
+                            if let Err(why) = storage::save(
+                                storage::GLOSSARY_KEY,
+                                &format!("{}\n{}", pending.name, pending.text),
+                            ) {
                                 note.push_str(&format!(" It is not kept for next time: {why}."));
                             }
                         }
-                        AppState { glossary: Some(Ok(note)), ..state }.reanalysed()
+                        AppState {
+                            glossary: Some(Ok(note)),
+                            ..state
+                        }
+                        .reanalysed()
                     }
                 }
             }
-            Action::EngineReady => AppState { engine: EngineStatus::Ready, ..self.clone() },
+            Action::EngineReady => AppState {
+                engine: EngineStatus::Ready,
+                ..self.clone()
+            },
             Action::EngineFailed(why) => {
                 let lost = self.analysing.is_some();
                 AppState {
@@ -345,7 +492,12 @@ impl AppState {
                     ..self.clone()
                 }
             }
-            Action::Analyzed { id, chars, complete, document } => self.analyzed(id, chars, complete, document),
+            Action::Analyzed {
+                id,
+                chars,
+                complete,
+                document,
+            } => self.analyzed(id, chars, complete, document),
         }
     }
 
@@ -380,27 +532,48 @@ impl AppState {
             return AppState {
                 draft: text,
                 screen: Screen::Edit,
-                message: Some("There is nothing to read yet: paste a Chinese article first.".into()),
+                message: Some(
+                    "There is nothing to read yet: paste a Chinese article first.".into(),
+                ),
                 ..self.clone()
             };
         }
-        let mut state = AppState { draft: text.clone(), message: None, ..self.clone() };
-        let id = state.request(|id| Request::Analyze { id, text: text.clone() });
+        let mut state = AppState {
+            draft: text.clone(),
+            message: None,
+            ..self.clone()
+        };
+        let id = state.request(|id| Request::Analyze {
+            id,
+            text: text.clone(),
+        });
         let same_text = matches!(&self.screen, Screen::Read(d) if d.text == text);
         let (marks, opened, open_card) = match then {
             AfterRead::Shared { marks, open_card } => (marks, Vec::new(), open_card),
             AfterRead::Fresh if same_text => (self.marks.clone(), self.opened.clone(), None),
             AfterRead::Fresh => (Vec::new(), Vec::new(), None),
         };
-        state.analysing = Some(Analysing { id, text, marks, opened, open_card });
+        state.analysing = Some(Analysing {
+            id,
+            text,
+            marks,
+            opened,
+            open_card,
+        });
         state
     }
 
     /// A document from the engine: the first part of a long text (shown at
     /// once) or all of it.
     fn analyzed(&self, id: u32, chars: usize, complete: bool, document: Document) -> AppState {
-        let Some(analysing) = self.analysing.clone().filter(|a| a.id == id) else { return self.clone() };
-        let text: String = if complete { analysing.text.clone() } else { analysing.text.chars().take(chars).collect() };
+        let Some(analysing) = self.analysing.clone().filter(|a| a.id == id) else {
+            return self.clone();
+        };
+        let text: String = if complete {
+            analysing.text.clone()
+        } else {
+            analysing.text.chars().take(chars).collect()
+        };
         let Some(document) = document.with_text(text) else {
             return AppState {
                 analysing: None,
@@ -413,16 +586,24 @@ impl AppState {
         let card = match (analysing.open_card, complete) {
             // The outermost span over exactly that stretch, else the word there.
             (Some((start, end)), true) => {
-                let span = doc.spans.iter().position(|s| s.start == start && s.end == end);
+                let span = doc
+                    .spans
+                    .iter()
+                    .position(|s| s.start == start && s.end == end);
                 let word = doc.words.iter().position(|w| w.start == start);
-                span.map(OpenCard::span).or(word.map(|i| OpenCard::word(i, start)))
+                span.map(OpenCard::span)
+                    .or(word.map(|i| OpenCard::word(i, start)))
             }
             _ => None,
         };
         // A first part shows the marks that fall inside it; all are kept.
         let valid = |m: &&Mark| m.start < m.end && m.end <= n;
         let shown: Vec<Mark> = analysing.marks.iter().filter(valid).cloned().collect();
-        let marks = if complete { shown.clone() } else { analysing.marks.clone() };
+        let marks = if complete {
+            shown.clone()
+        } else {
+            analysing.marks.clone()
+        };
         let opened = analysing.opened.clone();
         AppState {
             screen: Screen::Read(with_marks(&doc, &shown)),
@@ -439,13 +620,30 @@ impl AppState {
 impl AppState {
     /// What a share link holds, shown as the sender saw it.
     fn open_shared(&self, shared: SharedState, previous: Option<String>) -> AppState {
-        let hidden = shared.view.hidden_kinds.iter().filter_map(|k| Kind::ALL.iter().copied().find(|c| c.as_str() == k)).collect();
-        let base = AppState { hidden, pinyin: shared.view.pinyin, previous_draft: previous, marks: Vec::new(), ..self.clone() };
-        let then = AfterRead::Shared { marks: shared.marks, open_card: shared.view.open_card };
+        let hidden = shared
+            .view
+            .hidden_kinds
+            .iter()
+            .filter_map(|k| Kind::ALL.iter().copied().find(|c| c.as_str() == k))
+            .collect();
+        let base = AppState {
+            hidden,
+            pinyin: shared.view.pinyin,
+            previous_draft: previous,
+            marks: Vec::new(),
+            ..self.clone()
+        };
+        let then = AfterRead::Shared {
+            marks: shared.marks,
+            open_card: shared.view.open_card,
+        };
         let state = base.read(shared.text, then);
         if state.analysing.is_none() {
             // An empty article: the paste area says so, and nothing is lost.
-            return AppState { message: Some("This link holds no article.".into()), ..state };
+            return AppState {
+                message: Some("This link holds no article.".into()),
+                ..state
+            };
         }
         state
     }
@@ -454,7 +652,9 @@ impl AppState {
     /// `None` while only the first part of a long text is shown: a link, the
     /// library and the saved reading always hold the whole article.
     pub fn shared(&self) -> Option<SharedState> {
-        let Screen::Read(doc) = &self.screen else { return None };
+        let Screen::Read(doc) = &self.screen else {
+            return None;
+        };
         if self.analysing.as_ref().is_some_and(|a| a.text != doc.text) {
             return None;
         }
@@ -466,14 +666,21 @@ impl AppState {
         Some(SharedState {
             text: doc.text.clone(),
             marks: self.marks.clone(),
-            view: View { hidden_kinds: self.hidden.iter().map(|k| k.as_str().to_string()).collect(), pinyin: self.pinyin, open_card },
+            view: View {
+                hidden_kinds: self.hidden.iter().map(|k| k.as_str().to_string()).collect(),
+                pinyin: self.pinyin,
+                open_card,
+            },
         })
     }
 
     /// After the glossary changed: the same text, analysed again (marks kept).
     fn reanalysed(&self) -> AppState {
         match &self.screen {
-            Screen::Read(doc) => AppState { card: None, ..self.read(doc.text.clone(), AfterRead::Fresh) },
+            Screen::Read(doc) => AppState {
+                card: None,
+                ..self.read(doc.text.clone(), AfterRead::Fresh)
+            },
             Screen::Edit => self.clone(),
         }
     }
@@ -483,7 +690,10 @@ impl AppState {
 /// covers whole word elements.
 fn with_marks(doc: &Doc, marks: &[Mark]) -> Doc {
     let cuts: Vec<usize> = marks.iter().flat_map(|m| [m.start, m.end]).collect();
-    if cuts.iter().all(|&c| doc.words.iter().any(|w| w.start == c || w.end == c)) {
+    if cuts
+        .iter()
+        .all(|&c| doc.words.iter().any(|w| w.start == c || w.end == c))
+    {
         return doc.clone();
     }
     let mut cut = (**doc).clone();

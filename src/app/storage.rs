@@ -31,8 +31,13 @@ impl Reading {
 
     /// The marks and view over `text`, if they were saved for it.
     pub fn over(self, text: &str) -> Option<crate::share::SharedState> {
-        let fits = self.crc32 == crc32fast::hash(text.as_bytes()) && self.chars == text.chars().count();
-        fits.then(|| crate::share::SharedState { text: text.to_string(), marks: self.marks, view: self.view })
+        let fits =
+            self.crc32 == crc32fast::hash(text.as_bytes()) && self.chars == text.chars().count();
+        fits.then(|| crate::share::SharedState {
+            text: text.to_string(),
+            marks: self.marks,
+            view: self.view,
+        })
     }
 }
 
@@ -42,7 +47,11 @@ pub const GLOSSARY_KEY: &str = "dudong.glossary.v1";
 pub fn load(key: &str) -> Option<String> {
     #[cfg(target_arch = "wasm32")]
     {
-        web_sys::window()?.local_storage().ok()??.get_item(key).ok()?
+        web_sys::window()?
+            .local_storage()
+            .ok()??
+            .get_item(key)
+            .ok()?
     }
     #[cfg(not(target_arch = "wasm32"))]
     {

@@ -69,7 +69,10 @@ pub fn notes(
             CardTarget::Span(i) => match doc.spans.get(*i) {
                 Some(s) => {
                     let word = match s.kind {
-                        Kind::Spin => s.original.clone().unwrap_or_else(|| doc.slice(s.start, s.end)),
+                        Kind::Spin => s
+                            .original
+                            .clone()
+                            .unwrap_or_else(|| doc.slice(s.start, s.end)),
                         Kind::Term => s.term.clone().unwrap_or_else(|| doc.slice(s.start, s.end)),
                         _ => doc.slice(s.start, s.end),
                     };
@@ -90,13 +93,24 @@ pub fn notes(
         let (pinyin_text, meaning) = match (&entry, dict) {
             (Some(e), _) => (e.pinyin.clone(), e.en.clone()),
             (None, Some(d)) => {
-                let senses = d.lookup(&term).first().map(|e| e.senses.join("; ")).unwrap_or_default();
+                let senses = d
+                    .lookup(&term)
+                    .first()
+                    .map(|e| e.senses.join("; "))
+                    .unwrap_or_default();
                 (pinyin(d, &term), senses)
             }
             (None, None) => (String::new(), String::new()),
         };
-        let sentence = range.map(|(s, e)| sentence_around(doc, s, e)).unwrap_or_default();
-        out.push(Note { term, pinyin: pinyin_text, meaning, sentence });
+        let sentence = range
+            .map(|(s, e)| sentence_around(doc, s, e))
+            .unwrap_or_default();
+        out.push(Note {
+            term,
+            pinyin: pinyin_text,
+            meaning,
+            sentence,
+        });
     }
     out
 }
@@ -104,10 +118,14 @@ pub fn notes(
 /// CSV that Anki imports (fields: term, pinyin, meaning, sentence), with a
 /// header comment Anki understands.
 pub fn anki_csv(notes: &[Note]) -> String {
-    let mut out = String::from("#separator:Comma\n#html:false\n#columns:Term,Pinyin,Meaning,Sentence\n");
+    let mut out =
+        String::from("#separator:Comma\n#html:false\n#columns:Term,Pinyin,Meaning,Sentence\n");
     for n in notes {
         let fields = [&n.term, &n.pinyin, &n.meaning, &n.sentence];
-        let line: Vec<String> = fields.iter().map(|f| format!("\"{}\"", f.replace('"', "\"\""))).collect();
+        let line: Vec<String> = fields
+            .iter()
+            .map(|f| format!("\"{}\"", f.replace('"', "\"\"")))
+            .collect();
         out.push_str(&line.join(","));
         out.push('\n');
     }

@@ -35,18 +35,34 @@ pub fn run() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let analyzer = Rc::new(RefCell::new(Analyzer::new()));
     let on_message = {
-        let scope = scope.clone();
+        let (scope, analyzer) = (scope.clone(), analyzer.clone());
         Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
             match serde_wasm_bindgen::from_value::<Request>(event.data()) {
                 Ok(request) => {
                     let clock = || scope.performance().map(|p| p.now()).unwrap_or(0.0);
-                    answer(&mut analyzer.borrow_mut(), request, &clock, memory_bytes, |reply| post(&scope, &reply))
+                    answer(
+                        &mut analyzer.borrow_mut(),
+                        request,
+                        &clock,
+                        memory_bytes,
+                        |reply| post(&scope, &reply),
+                    )
                 }
-                Err(e) => web_sys::console::error_1(&format!("dudong worker: unreadable request: {e}").into()),
+                Err(e) => web_sys::console::error_1(
+                    &format!("dudong worker: unreadable request: {e}").into(),
+                ),
             }
         })
     };
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
-    post(&scope, &Reply::Ready { memory: memory_bytes() });
+    post(
+        &scope,
+        &Reply::Ready {
+            memory: memory_bytes(),
+        },
+    );
+    // Right after Ready, while the reader is still pasting: a request that
+    // comes sooner waits for this in the worker's queue, a few tens of ms.
+    gloo_timers::callback::Timeout::new(0, move || analyzer.borrow().warm_up()).forget();
 }

@@ -41,7 +41,9 @@ mod cli {
             ["annotate", "--json", path] | ["annotate", path, "--json"] => {
                 read_text(path).map(|text| print_json(&Analyzer::new().analyze(&text)))
             }
-            ["annotate", path] => read_text(path).map(|text| print_listing(&Analyzer::new().analyze(&text))),
+            ["annotate", path] => {
+                read_text(path).map(|text| print_listing(&Analyzer::new().analyze(&text)))
+            }
             ["share", path] => read_text(path).map(|text| share(DEFAULT_BASE, text)),
             ["share", "--base", base, path] | ["share", path, "--base", base] => {
                 read_text(path).map(|text| share(base, text))
@@ -96,7 +98,9 @@ mod cli {
             .collect();
         // `body` is null when the whole text is the article; `script` says
         // whether a traditional text was read as simplified.
-        let body = doc.body.map(|(start, end)| serde_json::json!({ "start": start, "end": end }));
+        let body = doc
+            .body
+            .map(|(start, end)| serde_json::json!({ "start": start, "end": end }));
         let out = serde_json::json!({
             "chars": doc.chars.len(), "script": doc.script, "body": body, "summary": doc.summary, "spans": spans,
         });
@@ -113,7 +117,11 @@ mod cli {
                 (Some(term), None) => format!("  = {term}"),
                 _ => String::new(),
             };
-            let note = s.note.as_deref().map(|n| format!("  ({n})")).unwrap_or_default();
+            let note = s
+                .note
+                .as_deref()
+                .map(|n| format!("  ({n})"))
+                .unwrap_or_default();
             let _ = writeln!(
                 out,
                 "{:>6}-{:<6} {:<8} {}{extra}{note}",
@@ -126,13 +134,21 @@ mod cli {
     }
 
     fn share(base: &str, text: String) {
-        let state = dudong::share::SharedState { text, ..Default::default() };
+        let state = dudong::share::SharedState {
+            text,
+            ..Default::default()
+        };
         println!("{}", dudong::share::make_link(base, &state));
     }
 
     fn open(link: &str) -> Result<(), String> {
-        let link = if link == "-" { read_input("-")? } else { link.to_string() };
-        let state = dudong::share::decode(dudong::share::payload_of(link.trim())).map_err(|e| e.to_string())?;
+        let link = if link == "-" {
+            read_input("-")?
+        } else {
+            link.to_string()
+        };
+        let state = dudong::share::decode(dudong::share::payload_of(link.trim()))
+            .map_err(|e| e.to_string())?;
         print!("{}", state.text);
         Ok(())
     }

@@ -17,16 +17,29 @@ pub struct GazetteerEntry {
 pub fn parse(file: &str, text: &str) -> Result<Vec<GazetteerEntry>, DataError> {
     let mut entries = Vec::new();
     for (line, fields) in tsv_rows(text) {
-        let err = |field: &str, message: String| DataError { file: file.into(), line, field: field.into(), message };
+        let err = |field: &str, message: String| DataError {
+            file: file.into(),
+            line,
+            field: field.into(),
+            message,
+        };
         if fields.len() != 4 {
-            return Err(err("", format!("expected 4 tab-separated fields, found {}", fields.len())));
+            return Err(err(
+                "",
+                format!("expected 4 tab-separated fields, found {}", fields.len()),
+            ));
         }
         let kind = match fields[1] {
             "person" => Kind::Person,
             "org" => Kind::Org,
             "place" => Kind::Place,
             "product" => Kind::Product,
-            other => return Err(err("kind", format!("{other:?} is not one of person, org, place, product"))),
+            other => {
+                return Err(err(
+                    "kind",
+                    format!("{other:?} is not one of person, org, place, product"),
+                ))
+            }
         };
         if fields[0].is_empty() {
             return Err(err("name", "is empty".into()));

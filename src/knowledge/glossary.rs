@@ -34,8 +34,16 @@ struct GlossaryFile {
 /// Parses one glossary file in TOML (`[[term]]` tables).
 pub fn parse_toml(file: &str, text: &str) -> Result<Vec<GlossaryEntry>, DataError> {
     let parsed: GlossaryFile = toml::from_str(text).map_err(|e| {
-        let line = e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1).unwrap_or(0);
-        DataError { file: file.into(), line, field: missing_field(e.message()), message: e.message().to_string() }
+        let line = e
+            .span()
+            .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1)
+            .unwrap_or(0);
+        DataError {
+            file: file.into(),
+            line,
+            field: missing_field(e.message()),
+            message: e.message().to_string(),
+        }
     })?;
     // Find each entry's line for the messages below.
     let starts: Vec<usize> = text
@@ -78,9 +86,20 @@ pub fn check_entry(file: &str, line: usize, entry: &GlossaryEntry) -> Result<(),
 pub fn parse_any(file: &str, text: &str) -> Result<Vec<GlossaryEntry>, DataError> {
     let text = text.trim_start_matches('\u{feff}');
     let lower = file.to_lowercase();
-    if lower.ends_with(".json") || (!lower.ends_with(".toml") && !lower.ends_with(".csv") && text.trim_start().starts_with(['[', '{'])) && !text.trim_start().starts_with("[[") {
+    if lower.ends_with(".json")
+        || (!lower.ends_with(".toml")
+            && !lower.ends_with(".csv")
+            && text.trim_start().starts_with(['[', '{']))
+            && !text.trim_start().starts_with("[[")
+    {
         parse_json(file, text)
-    } else if lower.ends_with(".csv") || (!lower.ends_with(".toml") && text.lines().next().is_some_and(|l| l.contains(',') && l.contains("term"))) {
+    } else if lower.ends_with(".csv")
+        || (!lower.ends_with(".toml")
+            && text
+                .lines()
+                .next()
+                .is_some_and(|l| l.contains(',') && l.contains("term")))
+    {
         parse_csv(file, text)
     } else {
         parse_toml(file, text)
@@ -89,15 +108,33 @@ pub fn parse_any(file: &str, text: &str) -> Result<Vec<GlossaryEntry>, DataError
 
 /// JSON: an array of entries, or `{"term": [...]}` like the TOML files.
 pub fn parse_json(file: &str, text: &str) -> Result<Vec<GlossaryEntry>, DataError> {
-    let err = |line: usize, field: String, message: String| DataError { file: file.into(), line, field, message };
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| err(e.line(), String::new(), e.to_string()))?;
+    let err = |line: usize, field: String, message: String| DataError {
+        file: file.into(),
+        line,
+        field,
+        message,
+    };
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| err(e.line(), String::new(), e.to_string()))?;
     let items = match value {
         serde_json::Value::Array(items) => items,
         serde_json::Value::Object(mut map) => match map.remove("term") {
             Some(serde_json::Value::Array(items)) => items,
-            _ => return Err(err(1, "term".into(), "expected a list of entries, or an object with a `term` list".into())),
+            _ => {
+                return Err(err(
+                    1,
+                    "term".into(),
+                    "expected a list of entries, or an object with a `term` list".into(),
+                ))
+            }
         },
-        _ => return Err(err(1, String::new(), "expected a list of glossary entries".into())),
+        _ => {
+            return Err(err(
+                1,
+                String::new(),
+                "expected a list of glossary entries".into(),
+            ))
+        }
     };
     // The line of each entry's "term" key, for the messages.
     let lines: Vec<usize> = text
@@ -111,7 +148,11 @@ pub fn parse_json(file: &str, text: &str) -> Result<Vec<GlossaryEntry>, DataErro
         let line = lines.get(i).copied().unwrap_or(1);
         let entry: GlossaryEntry = serde_json::from_value(item).map_err(|e| {
             let message = e.to_string();
-            err(line, missing_field(&message), format!("entry {}: {message}", i + 1))
+            err(
+                line,
+                missing_field(&message),
+                format!("entry {}: {message}", i + 1),
+            )
         })?;
         check_entry(file, line, &entry)?;
         entries.push(entry);
@@ -121,13 +162,28 @@ pub fn parse_json(file: &str, text: &str) -> Result<Vec<GlossaryEntry>, DataErro
 
 /// CSV with a header row naming the fields; list fields are separated by `|`.
 pub fn parse_csv(file: &str, text: &str) -> Result<Vec<GlossaryEntry>, DataError> {
-    let err = |line: usize, field: &str, message: String| DataError { file: file.into(), line, field: field.into(), message };
-    let mut reader = csv::ReaderBuilder::new().flexible(false).trim(csv::Trim::All).from_reader(text.as_bytes());
-    let headers = reader.headers().map_err(|e| err(1, "", e.to_string()))?.clone();
+    let err = |line: usize, field: &str, message: String| DataError {
+        file: file.into(),
+        line,
+        field: field.into(),
+        message,
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(false)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let headers = reader
+        .headers()
+        .map_err(|e| err(1, "", e.to_string()))?
+        .clone();
     let column = |name: &str| headers.iter().position(|h| h == name);
     for required in ["term", "pinyin", "en", "category", "zh", "explain"] {
         if column(required).is_none() {
-            return Err(err(1, required, format!("the header row has no `{required}` column")));
+            return Err(err(
+                1,
+                required,
+                format!("the header row has no `{required}` column"),
+            ));
         }
     }
     let mut entries = Vec::new();
@@ -137,9 +193,19 @@ pub fn parse_csv(file: &str, text: &str) -> Result<Vec<GlossaryEntry>, DataError
             err(line, "", e.to_string())
         })?;
         let line = record.position().map(|p| p.line() as usize).unwrap_or(0);
-        let get = |name: &str| column(name).and_then(|i| record.get(i)).unwrap_or("").to_string();
+        let get = |name: &str| {
+            column(name)
+                .and_then(|i| record.get(i))
+                .unwrap_or("")
+                .to_string()
+        };
         let list = |name: &str| -> Vec<String> {
-            get(name).split('|').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()
+            get(name)
+                .split('|')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(String::from)
+                .collect()
         };
         let entry = GlossaryEntry {
             term: get("term"),
@@ -170,7 +236,10 @@ fn missing_field(message: &str) -> String {
 /// The reader's entries over the built-in ones: an imported term replaces
 /// the built-in entry of the same name; new terms are added.
 pub fn merge(builtin: Vec<GlossaryEntry>, mine: &[GlossaryEntry]) -> Vec<GlossaryEntry> {
-    let mut merged: Vec<GlossaryEntry> = builtin.into_iter().filter(|b| mine.iter().all(|m| m.term != b.term)).collect();
+    let mut merged: Vec<GlossaryEntry> = builtin
+        .into_iter()
+        .filter(|b| mine.iter().all(|m| m.term != b.term))
+        .collect();
     merged.extend(mine.iter().cloned());
     merged
 }

@@ -26,8 +26,14 @@ pub const SAMPLE_ARTICLE: &str = include_str!("sample.txt");
 
 /// The built-in glossary files: (name, contents).
 pub const GLOSSARY_FILES: &[(&str, &str)] = &[
-    ("glossary/tech_economy.toml", include_str!("glossary/tech_economy.toml")),
-    ("glossary/policy_society_idioms.toml", include_str!("glossary/policy_society_idioms.toml")),
+    (
+        "glossary/tech_economy.toml",
+        include_str!("glossary/tech_economy.toml"),
+    ),
+    (
+        "glossary/policy_society_idioms.toml",
+        include_str!("glossary/policy_society_idioms.toml"),
+    ),
 ];
 pub const GAZETTEER_FILE: &str = include_str!("gazetteer.tsv");
 pub const SPINS_FILE: &str = include_str!("spins.tsv");
@@ -51,7 +57,11 @@ impl fmt::Display for DataError {
         if self.field.is_empty() {
             write!(f, "{}, line {}: {}", self.file, self.line, self.message)
         } else {
-            write!(f, "{}, line {}, field `{}`: {}", self.file, self.line, self.field, self.message)
+            write!(
+                f,
+                "{}, line {}, field `{}`: {}",
+                self.file, self.line, self.field, self.message
+            )
         }
     }
 }
@@ -76,5 +86,10 @@ pub(crate) fn list_field(field: &str) -> Vec<String> {
     if field == "-" || field.is_empty() {
         return Vec::new();
     }
-    field.split([',', '，']).map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()
+    field
+        .split([',', '，'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect()
 }

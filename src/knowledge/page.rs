@@ -20,7 +20,10 @@ pub struct PageRules {
 pub fn parse(file: &str, text: &str) -> Result<PageRules, DataError> {
     toml::from_str(text).map_err(|e| DataError {
         file: file.into(),
-        line: e.span().map(|s| text[..s.start].matches('\n').count() + 1).unwrap_or(0),
+        line: e
+            .span()
+            .map(|s| text[..s.start].matches('\n').count() + 1)
+            .unwrap_or(0),
         field: String::new(),
         message: e.message().to_string(),
     })

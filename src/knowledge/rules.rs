@@ -21,7 +21,10 @@ pub struct EntityRules {
 pub fn builtin() -> Result<EntityRules, DataError> {
     toml::from_str(super::RULES_FILE).map_err(|e| DataError {
         file: "rules.toml".into(),
-        line: e.span().map(|s| super::RULES_FILE[..s.start].matches('\n').count() + 1).unwrap_or(0),
+        line: e
+            .span()
+            .map(|s| super::RULES_FILE[..s.start].matches('\n').count() + 1)
+            .unwrap_or(0),
         field: String::new(),
         message: e.message().to_string(),
     })

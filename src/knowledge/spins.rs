@@ -34,9 +34,17 @@ pub struct SpinRule {
 pub fn parse(file: &str, text: &str) -> Result<Vec<SpinRule>, DataError> {
     let mut rules = Vec::new();
     for (line, fields) in tsv_rows(text) {
-        let err = |field: &str, message: String| DataError { file: file.into(), line, field: field.into(), message };
+        let err = |field: &str, message: String| DataError {
+            file: file.into(),
+            line,
+            field: field.into(),
+            message,
+        };
         if fields.len() != 5 {
-            return Err(err("", format!("expected 5 tab-separated fields, found {}", fields.len())));
+            return Err(err(
+                "",
+                format!("expected 5 tab-separated fields, found {}", fields.len()),
+            ));
         }
         let tier = match fields[2] {
             "strong" => Tier::Strong,
@@ -46,12 +54,21 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<SpinRule>, DataError> {
         let mut genuine = Vec::new();
         for pattern in list_field(fields[3]) {
             let Some((before, after)) = pattern.split_once('_') else {
-                return Err(err("genuine_contexts", format!("{pattern:?} has no `_` for the word")));
+                return Err(err(
+                    "genuine_contexts",
+                    format!("{pattern:?} has no `_` for the word"),
+                ));
             };
-            genuine.push(Context { before: before.into(), after: after.into() });
+            genuine.push(Context {
+                before: before.into(),
+                after: after.into(),
+            });
         }
         if fields[0].is_empty() || fields[1].is_empty() {
-            return Err(err("surface", "surface and original must not be empty".into()));
+            return Err(err(
+                "surface",
+                "surface and original must not be empty".into(),
+            ));
         }
         rules.push(SpinRule {
             surface: fields[0].into(),

@@ -39,20 +39,43 @@ fn single_char(s: &str) -> Option<char> {
 pub fn parse_chars(file: &str, text: &str) -> Result<Vec<CharEntry>, DataError> {
     let mut entries = Vec::new();
     for (line, fields) in tsv_rows(text) {
-        let err = |field: &str, message: String| DataError { file: file.into(), line, field: field.into(), message };
+        let err = |field: &str, message: String| DataError {
+            file: file.into(),
+            line,
+            field: field.into(),
+            message,
+        };
         if !(2..=3).contains(&fields.len()) {
-            return Err(err("", format!("expected 2 or 3 tab-separated fields, found {}", fields.len())));
+            return Err(err(
+                "",
+                format!(
+                    "expected 2 or 3 tab-separated fields, found {}",
+                    fields.len()
+                ),
+            ));
         }
-        let traditional = single_char(fields[0])
-            .ok_or_else(|| err("traditional", format!("{:?} is not one character", fields[0])))?;
-        let simplified = single_char(fields[1])
-            .ok_or_else(|| err("simplified", format!("{:?} is not one character", fields[1])))?;
+        let traditional = single_char(fields[0]).ok_or_else(|| {
+            err(
+                "traditional",
+                format!("{:?} is not one character", fields[0]),
+            )
+        })?;
+        let simplified = single_char(fields[1]).ok_or_else(|| {
+            err(
+                "simplified",
+                format!("{:?} is not one character", fields[1]),
+            )
+        })?;
         let when = match fields.get(2) {
             None => When::Always,
             Some(&"traditional-text") => When::InTraditionalText,
             Some(other) => return Err(err("when", format!("{other:?} is not `traditional-text`"))),
         };
-        entries.push(CharEntry { traditional, simplified, when });
+        entries.push(CharEntry {
+            traditional,
+            simplified,
+            when,
+        });
     }
     Ok(entries)
 }
@@ -61,15 +84,29 @@ pub fn parse_chars(file: &str, text: &str) -> Result<Vec<CharEntry>, DataError> 
 pub fn parse_phrases(file: &str, text: &str) -> Result<Vec<PhraseEntry>, DataError> {
     let mut entries = Vec::new();
     for (line, fields) in tsv_rows(text) {
-        let err = |field: &str, message: String| DataError { file: file.into(), line, field: field.into(), message };
+        let err = |field: &str, message: String| DataError {
+            file: file.into(),
+            line,
+            field: field.into(),
+            message,
+        };
         if fields.len() != 2 {
-            return Err(err("", format!("expected 2 tab-separated fields, found {}", fields.len())));
+            return Err(err(
+                "",
+                format!("expected 2 tab-separated fields, found {}", fields.len()),
+            ));
         }
         let (t, s) = (fields[0], fields[1]);
         if t.is_empty() || t.chars().count() != s.chars().count() {
-            return Err(err("simplified", format!("{s:?} is not as long as {t:?}: offsets would shift")));
+            return Err(err(
+                "simplified",
+                format!("{s:?} is not as long as {t:?}: offsets would shift"),
+            ));
         }
-        entries.push(PhraseEntry { traditional: t.into(), simplified: s.into() });
+        entries.push(PhraseEntry {
+            traditional: t.into(),
+            simplified: s.into(),
+        });
     }
     Ok(entries)
 }

@@ -75,7 +75,10 @@ pub enum LinkError {
     /// Made by a later dudong.
     NewerVersion(u32),
     /// Shorter than it says it is (`expected` is None when even the length was cut).
-    Truncated { kept: usize, expected: Option<usize> },
+    Truncated {
+        kept: usize,
+        expected: Option<usize>,
+    },
     /// Longer than it says it is.
     ExtraCharacters { expected: usize, found: usize },
     /// Claims to decode to more than [`MAX_DECODED_BYTES`].
@@ -214,7 +217,9 @@ fn varint_len(v: u64) -> usize {
 fn read_varint(digits: &[u8], pos: &mut usize) -> Result<Option<u64>, LinkError> {
     let mut v: u64 = 0;
     for shift in (0..).step_by(5) {
-        let Some(&d) = digits.get(*pos) else { return Ok(None) };
+        let Some(&d) = digits.get(*pos) else {
+            return Ok(None);
+        };
         *pos += 1;
         if shift > 60 || (shift == 60 && (d & 31) > 15) {
             return Err(LinkError::Damaged);
@@ -281,7 +286,9 @@ pub fn canonical(state: &SharedState) -> (u64, u32) {
 }
 
 /// The highlight kinds, coded as one symbol each (anything else is spelled out).
-const KINDS: [&str; 7] = ["person", "org", "place", "product", "figure", "term", "spin"];
+const KINDS: [&str; 7] = [
+    "person", "org", "place", "product", "figure", "term", "spin",
+];
 
 /// The adaptive models one link is coded with, in the order encode and decode use them.
 struct Models {
@@ -334,12 +341,15 @@ pub fn encode(state: &SharedState) -> String {
     for mark in &state.marks {
         m.offsets
             .encode(&mut enc, zigzag((mark.start as u64).wrapping_sub(prev)));
-        m.offsets
-            .encode(&mut enc, zigzag((mark.end as u64).wrapping_sub(mark.start as u64)));
+        m.offsets.encode(
+            &mut enc,
+            zigzag((mark.end as u64).wrapping_sub(mark.start as u64)),
+        );
         m.encode_string(&mut enc, &mark.note);
         prev = mark.start as u64;
     }
-    m.counts.encode(&mut enc, state.view.hidden_kinds.len() as u64);
+    m.counts
+        .encode(&mut enc, state.view.hidden_kinds.len() as u64);
     for kind in &state.view.hidden_kinds {
         match KINDS.iter().position(|k| k == kind) {
             Some(i) => m.kinds.encode(&mut enc, i),
@@ -355,7 +365,8 @@ pub fn encode(state: &SharedState) -> String {
         Some((s, e)) => {
             enc.encode(1, 1, 2);
             m.offsets.encode(&mut enc, zigzag(s as u64));
-            m.offsets.encode(&mut enc, zigzag((e as u64).wrapping_sub(s as u64)));
+            m.offsets
+                .encode(&mut enc, zigzag((e as u64).wrapping_sub(s as u64)));
         }
     }
     let body = enc.finish();
@@ -374,7 +385,10 @@ pub fn encode(state: &SharedState) -> String {
     digits.extend_from_slice(&size_digits);
     digits.extend_from_slice(&body);
     debug_assert_eq!(digits.len(), total);
-    digits.iter().map(|&d| ALPHABET[d as usize] as char).collect()
+    digits
+        .iter()
+        .map(|&d| ALPHABET[d as usize] as char)
+        .collect()
 }
 
 /// The state a payload (or a whole link: see [`payload_of`]) holds.
@@ -556,7 +570,10 @@ pub use model::{install as install_model, is_ready as model_is_ready};
 /// (tests pin both: format 1 must never change).
 #[doc(hidden)]
 pub fn model_fingerprint() -> (u32, u32) {
-    (crc32fast::hash(model::model_file()), model::model().fingerprint())
+    (
+        crc32fast::hash(model::model_file()),
+        model::model().fingerprint(),
+    )
 }
 
 /// `base` (without its own fragment) + `#` + the payload.
@@ -606,7 +623,10 @@ mod tests {
             let p = encode(&s);
             let digits: Vec<u8> = p.chars().map(|c| digit_of(c).unwrap()).collect();
             let mut pos = 1;
-            assert_eq!(read_varint(&digits, &mut pos).unwrap(), Some(p.len() as u64));
+            assert_eq!(
+                read_varint(&digits, &mut pos).unwrap(),
+                Some(p.len() as u64)
+            );
         }
     }
 

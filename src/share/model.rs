@@ -33,7 +33,10 @@ pub(crate) fn model_file() -> &'static [u8] {
     #[cfg(not(target_arch = "wasm32"))]
     return MODEL_FILE;
     #[cfg(target_arch = "wasm32")]
-    INSTALLED.get().copied().expect("share model used before it was loaded (call share::install_model first)")
+    INSTALLED
+        .get()
+        .copied()
+        .expect("share model used before it was loaded (call share::install_model first)")
 }
 
 /// Whether links can be made and read yet (always, natively).
@@ -50,7 +53,10 @@ pub fn install(file: Vec<u8>) -> Result<(), String> {
     const FORMAT_1_CRC: u32 = 0x7378_ca81;
     let crc = crc32fast::hash(&file);
     if crc != FORMAT_1_CRC {
-        return Err(format!("the link model file is not format 1's (CRC {crc:08x}, {} bytes)", file.len()));
+        return Err(format!(
+            "the link model file is not format 1's (CRC {crc:08x}, {} bytes)",
+            file.len()
+        ));
     }
     #[cfg(target_arch = "wasm32")]
     {
@@ -314,7 +320,11 @@ pub(crate) fn read_words(file: &[u8]) -> Result<Vec<(String, u32)>, Corrupt> {
                 ctx = s as u32;
                 continue;
             }
-            let slot = if ctx == START_CONTEXT { n_chars } else { ctx as usize };
+            let slot = if ctx == START_CONTEXT {
+                n_chars
+            } else {
+                ctx as usize
+            };
             let list = &mut succ[slot];
             let mut found = None;
             if !list.is_empty() {
@@ -406,7 +416,10 @@ impl Model {
         let mut word_weight = 0u64;
         for (class, single) in [(CLASS_SINGLE, true), (CLASS_WORD, false)] {
             m.class_start[class as usize] = m.len();
-            for (word, level) in words.iter().filter(|w| (w.0.chars().count() == 1) == single) {
+            for (word, level) in words
+                .iter()
+                .filter(|w| (w.0.chars().count() == 1) == single)
+            {
                 if *level as usize >= LEVELS {
                     return Err(Corrupt);
                 }

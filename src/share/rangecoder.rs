@@ -333,7 +333,9 @@ mod tests {
     use super::*;
 
     fn lcg(seed: &mut u64) -> u64 {
-        *seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        *seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         *seed >> 33
     }
 
@@ -421,7 +423,11 @@ mod tests {
         let mut enc = Encoder::new(LINK);
         let mut syms = Vec::new();
         for i in 0..300u64 {
-            let s = if i % 7 == 3 { (0, 1, 2) } else { (999, 1, 1000) };
+            let s = if i % 7 == 3 {
+                (0, 1, 2)
+            } else {
+                (999, 1, 1000)
+            };
             syms.push(s);
             enc.encode(s.0, s.1, s.2);
         }

@@ -19,7 +19,10 @@
 //! Every constant and update rule here, except the encoder-only clause
 //! splitting, is part of format 1: changing one breaks links already shared.
 
-use super::model::{self, Model, CLASSES, CLASS_ESCAPE, CLASS_LEARNED, CLASS_SPACE, LEARNED_CAPACITY, MAX_TOKEN_CHARS};
+use super::model::{
+    self, Model, CLASSES, CLASS_ESCAPE, CLASS_LEARNED, CLASS_SPACE, LEARNED_CAPACITY,
+    MAX_TOKEN_CHARS,
+};
 use super::rangecoder::{Corrupt, Decoder, Encoder, Numbers, LINK};
 use std::collections::HashMap;
 
@@ -34,7 +37,9 @@ const CLASS_PRIOR: u64 = 10;
 const CLASS_FLOOR: u64 = 16;
 const CLASS_LIMIT: u64 = 1 << 30;
 /// Clauses end after these characters (encoder only).
-const CLAUSE_ENDS: &[char] = &['，', '。', '！', '？', '；', '：', '\n', '.', ',', '!', '?', ';'];
+const CLAUSE_ENDS: &[char] = &[
+    '，', '。', '！', '？', '；', '：', '\n', '.', ',', '!', '?', ';',
+];
 const MAX_CLAUSE: usize = 128;
 
 pub(crate) struct TextModel {
@@ -61,7 +66,8 @@ impl TextModel {
         let m = model::model();
         let mut prior = [0u64; CLASSES];
         for (c, p) in prior.iter_mut().enumerate() {
-            let share = (CLASS_PRIOR * CLASS_UNIT) as u128 * m.class_weight[c] as u128 / m.total as u128;
+            let share =
+                (CLASS_PRIOR * CLASS_UNIT) as u128 * m.class_weight[c] as u128 / m.total as u128;
             *p = (share as u64).max(CLASS_FLOOR);
         }
         TextModel {
@@ -81,7 +87,9 @@ impl TextModel {
     }
 
     fn lookup(&self, s: &str) -> Option<usize> {
-        self.m.lookup(s).or_else(|| self.learned_ids.get(s).copied())
+        self.m
+            .lookup(s)
+            .or_else(|| self.learned_ids.get(s).copied())
     }
 
     fn token(&self, id: usize) -> &str {
@@ -203,7 +211,8 @@ impl TextModel {
         let c = self.class(id);
         let counts = &self.class_counts[ctx];
         let total: u64 = counts.iter().sum();
-        (total as f64 / counts[c] as f64).log2() + (self.class_total[c] as f64 / self.freq(id) as f64).log2()
+        (total as f64 / counts[c] as f64).log2()
+            + (self.class_total[c] as f64 / self.freq(id) as f64).log2()
     }
 
     fn encode_token(&mut self, enc: &mut Encoder, ctx: usize, id: usize) {
@@ -213,7 +222,11 @@ impl TextModel {
         let total: u64 = counts.iter().sum();
         enc.encode(below, counts[c], total);
         let (start, _) = self.class_range(c);
-        enc.encode(self.cum(id) - self.cum(start), self.freq(id), self.class_total[c]);
+        enc.encode(
+            self.cum(id) - self.cum(start),
+            self.freq(id),
+            self.class_total[c],
+        );
     }
 
     /// Codes `text` (the caller has coded its length in characters).
@@ -243,7 +256,11 @@ impl TextModel {
         state: (usize, Option<usize>),
     ) -> (usize, Option<usize>) {
         let (mut ctx, mut prev) = state;
-        let bounds: Vec<usize> = clause.char_indices().map(|(i, _)| i).chain([clause.len()]).collect();
+        let bounds: Vec<usize> = clause
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([clause.len()])
+            .collect();
         let n = bounds.len() - 1;
         let mut best = vec![f64::INFINITY; n + 1];
         let mut back = vec![0usize; n + 1];
@@ -316,7 +333,13 @@ impl TextModel {
     }
 
     /// Decodes `chars` characters, appending to `out`; `budget` bounds the bytes.
-    pub fn decode(&mut self, dec: &mut Decoder, chars: u64, out: &mut String, budget: &mut u64) -> Result<(), Corrupt> {
+    pub fn decode(
+        &mut self,
+        dec: &mut Decoder,
+        chars: u64,
+        out: &mut String,
+        budget: &mut u64,
+    ) -> Result<(), Corrupt> {
         let mut left = chars;
         let mut ctx = CLASS_SPACE as usize;
         let mut prev: Option<usize> = None;
@@ -356,7 +379,10 @@ impl TextModel {
             let (id, seen) = if id == ESCAPE {
                 let delta = unzigzag(self.code_points.decode(dec)?);
                 let cp = (self.last_escaped as i64).wrapping_add(delta as i64);
-                let ch = u32::try_from(cp).ok().and_then(char::from_u32).ok_or(Corrupt)?;
+                let ch = u32::try_from(cp)
+                    .ok()
+                    .and_then(char::from_u32)
+                    .ok_or(Corrupt)?;
                 self.last_escaped = ch as u32;
                 let mut buf = [0u8; 4];
                 let s = ch.encode_utf8(&mut buf);
@@ -435,7 +461,10 @@ mod tests {
             two - one,
             one
         );
-        assert_eq!(tm.learned, back.learned, "both sides learn the same phrases");
+        assert_eq!(
+            tm.learned, back.learned,
+            "both sides learn the same phrases"
+        );
         assert!(tm.lookup("李斌").is_some(), "the name became a token");
     }
 
@@ -444,7 +473,9 @@ mod tests {
         let mut seed = 9u64;
         let text: String = (0..90_000)
             .map(|i| {
-                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
                 let r = (seed >> 33) as u32;
                 if i % 101 == 0 {
                     char::from_u32(0x1F300 + r % 0x300).unwrap()
@@ -461,9 +492,17 @@ mod tests {
 
     #[test]
     fn escapes_code_any_scalar() {
-        let text: String = ['\0', '\u{7f}', '\u{d7ff}', '\u{e000}', '\u{10ffff}', '\u{1f600}', '\0']
-            .iter()
-            .collect();
+        let text: String = [
+            '\0',
+            '\u{7f}',
+            '\u{d7ff}',
+            '\u{e000}',
+            '\u{10ffff}',
+            '\u{1f600}',
+            '\0',
+        ]
+        .iter()
+        .collect();
         round_trip(&text);
         assert_eq!(unzigzag(zigzag(u64::MAX)), u64::MAX);
         assert_eq!(unzigzag(zigzag(12345)), 12345);

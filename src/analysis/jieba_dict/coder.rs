@@ -70,7 +70,14 @@ pub(super) struct Encoder {
 
 impl Encoder {
     pub fn new() -> Encoder {
-        Encoder { low: 0, range: u32::MAX, cache: 0, pending: 1, out: Vec::new(), cost: 0.0 }
+        Encoder {
+            low: 0,
+            range: u32::MAX,
+            cache: 0,
+            pending: 1,
+            out: Vec::new(),
+            cost: 0.0,
+        }
     }
 
     fn shift_low(&mut self) {
@@ -131,7 +138,10 @@ impl Coder for Encoder {
     }
 
     fn consume(&mut self, cum: u32, freq: u32, total: u32) {
-        assert!(freq > 0 && cum + freq <= total && total <= MAX_TOTAL, "interval {cum}+{freq} of {total}");
+        assert!(
+            freq > 0 && cum + freq <= total && total <= MAX_TOTAL,
+            "interval {cum}+{freq} of {total}"
+        );
         self.cost -= (freq as f64 / total as f64).log2();
         let r = self.range / total;
         self.low += (r * cum) as u64;
@@ -171,7 +181,13 @@ pub(super) struct Decoder<'a> {
 
 impl<'a> Decoder<'a> {
     pub fn new(data: &'a [u8]) -> Decoder<'a> {
-        let mut d = Decoder { code: 0, range: u32::MAX, r: 1, data, pos: 0 };
+        let mut d = Decoder {
+            code: 0,
+            range: u32::MAX,
+            r: 1,
+            data,
+            pos: 0,
+        };
         for _ in 0..4 {
             d.code = (d.code << 8) | d.next_byte() as u32;
         }
@@ -243,7 +259,11 @@ pub(super) struct Unary {
 
 impl Unary {
     pub fn new(contexts: usize, cap: usize) -> Unary {
-        Unary { cap, steps: vec![Bit::new(); contexts * cap], tail: Numbers::new() }
+        Unary {
+            cap,
+            steps: vec![Bit::new(); contexts * cap],
+            tail: Numbers::new(),
+        }
     }
 
     #[inline]
@@ -268,7 +288,10 @@ pub(super) struct Numbers {
 
 impl Numbers {
     pub fn new() -> Numbers {
-        Numbers { length: [Bit::new(); 32], mantissa: [[Bit::new(); 4]; 32] }
+        Numbers {
+            length: [Bit::new(); 32],
+            mantissa: [[Bit::new(); 4]; 32],
+        }
     }
 
     pub fn code<C: Coder>(&mut self, c: &mut C, want: u32) -> Result<u32, Corrupt> {
@@ -302,7 +325,9 @@ mod tests {
     use super::*;
 
     fn lcg(seed: &mut u64) -> u64 {
-        *seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        *seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         *seed >> 33
     }
 
@@ -315,7 +340,14 @@ mod tests {
         let mut unary = Unary::new(3, 5);
         let mut numbers = Numbers::new();
         let table = [5u32, 1, 30, 7, 1000];
-        let cum: Vec<u32> = table.iter().scan(0, |acc, &f| { let c = *acc; *acc += f; Some(c) }).collect();
+        let cum: Vec<u32> = table
+            .iter()
+            .scan(0, |acc, &f| {
+                let c = *acc;
+                *acc += f;
+                Some(c)
+            })
+            .collect();
         let total: u32 = table.iter().sum();
         let mut out = Vec::new();
         for &want in values {
@@ -328,7 +360,11 @@ mod tests {
                 _ => {
                     let s = want as usize % table.len();
                     let v = c.target(total);
-                    let s = if C::ENCODER { s } else { cum.iter().rposition(|&x| x <= v).unwrap() };
+                    let s = if C::ENCODER {
+                        s
+                    } else {
+                        cum.iter().rposition(|&x| x <= v).unwrap()
+                    };
                     c.consume(cum[s], table[s], total);
                     s as u32
                 }
@@ -345,7 +381,11 @@ mod tests {
             let values: Vec<u32> = (0..n)
                 .map(|_| {
                     let skewed = !lcg(&mut seed).is_multiple_of(5);
-                    if skewed { (lcg(&mut seed) % 2) as u32 } else { (lcg(&mut seed) % (1 << (lcg(&mut seed) % 32))) as u32 }
+                    if skewed {
+                        (lcg(&mut seed) % 2) as u32
+                    } else {
+                        (lcg(&mut seed) % (1 << (lcg(&mut seed) % 32))) as u32
+                    }
                 })
                 .collect();
             let mut enc = Encoder::new();

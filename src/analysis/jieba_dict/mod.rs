@@ -52,7 +52,11 @@ fn code_alphabet<C: Coder>(c: &mut C, n: usize, want: &[char]) -> Result<Vec<cha
 /// The static distributions: per group, the number of characters, then
 /// each as a gap from the last and its count.
 #[allow(clippy::needless_range_loop)]
-fn code_statics<C: Coder>(c: &mut C, alphabet: usize, want: &[Vec<(u16, u32)>]) -> Result<Vec<Static>, Corrupt> {
+fn code_statics<C: Coder>(
+    c: &mut C,
+    alphabet: usize,
+    want: &[Vec<(u16, u32)>],
+) -> Result<Vec<Static>, Corrupt> {
     let (mut sizes, mut gaps, mut counts) = (Numbers::new(), Numbers::new(), Numbers::new());
     let mut out = Vec::with_capacity(GROUPS);
     for g in 0..GROUPS {
@@ -64,7 +68,11 @@ fn code_statics<C: Coder>(c: &mut C, alphabet: usize, want: &[Vec<(u16, u32)>]) 
         let mut pairs = Vec::with_capacity(n);
         let mut next = 0u32;
         for i in 0..n {
-            let (ws, wc) = if C::ENCODER { (w[i].0 as u32, w[i].1) } else { (0, 1) };
+            let (ws, wc) = if C::ENCODER {
+                (w[i].0 as u32, w[i].1)
+            } else {
+                (0, 1)
+            };
             let s = next + gaps.code(c, ws.wrapping_sub(next))?;
             let count = 1 + counts.code(c, wc - 1)?;
             pairs.push((u16::try_from(s).map_err(|_| Corrupt)?, count));
@@ -83,7 +91,11 @@ fn scaled(counts: &std::collections::BTreeMap<u16, u32>) -> Vec<(u16, u32)> {
     counts
         .iter()
         .map(|(&s, &c)| {
-            let c = if total > limit { ((c as u64 * limit + total / 2) / total).max(1) as u32 } else { c };
+            let c = if total > limit {
+                ((c as u64 * limit + total / 2) / total).max(1) as u32
+            } else {
+                c
+            };
             (s, c)
         })
         .collect()
@@ -106,7 +118,11 @@ pub fn parse_dict_txt(text: &str) -> Result<(Vec<DictEntry>, usize), String> {
             .ok_or_else(|| format!("line {}: no frequency", i + 1))?;
         let kept = representable(freq);
         rounded += (kept != freq) as usize;
-        entries.push((word.to_string(), kept, fields.next().unwrap_or("").to_string()));
+        entries.push((
+            word.to_string(),
+            kept,
+            fields.next().unwrap_or("").to_string(),
+        ));
     }
     Ok((entries, rounded))
 }
@@ -141,7 +157,10 @@ pub struct Encoded {
 pub fn encode(entries: &[DictEntry]) -> Encoded {
     let mut sorted: Vec<&DictEntry> = entries.iter().collect();
     sorted.sort_by(|a, b| a.0.cmp(&b.0));
-    assert!(sorted.windows(2).all(|w| w[0].0 != w[1].0), "words must be distinct");
+    assert!(
+        sorted.windows(2).all(|w| w[0].0 != w[1].0),
+        "words must be distinct"
+    );
     let mut alphabet: Vec<char> = sorted.iter().flat_map(|e| e.0.chars()).collect();
     alphabet.sort_unstable();
     alphabet.dedup();
@@ -157,11 +176,24 @@ pub fn encode(entries: &[DictEntry]) -> Encoded {
     let want: Vec<Entry> = sorted
         .iter()
         .map(|(w, f, t)| {
-            assert!(!w.is_empty() && w.chars().count() <= MAX_LEN, "word length: {w}");
-            assert!(!w.contains(char::is_whitespace) && !t.contains(char::is_whitespace), "white space in {w} {t}");
-            assert_eq!(representable(*f), *f, "{w}: frequency {f} is not representable");
+            assert!(
+                !w.is_empty() && w.chars().count() <= MAX_LEN,
+                "word length: {w}"
+            );
+            assert!(
+                !w.contains(char::is_whitespace) && !t.contains(char::is_whitespace),
+                "white space in {w} {t}"
+            );
+            assert_eq!(
+                representable(*f),
+                *f,
+                "{w}: frequency {f} is not representable"
+            );
             Entry {
-                chars: w.chars().map(|c| alphabet.binary_search(&c).unwrap() as u16).collect(),
+                chars: w
+                    .chars()
+                    .map(|c| alphabet.binary_search(&c).unwrap() as u16)
+                    .collect(),
                 freq: *f,
                 tag: tags.iter().position(|x| x.0 == t.as_str()).unwrap() as u8,
             }
@@ -193,7 +225,11 @@ pub fn encode(entries: &[DictEntry]) -> Encoded {
     for e in &want {
         model.entry(&mut enc, Some(e)).unwrap();
     }
-    let mut parts: Vec<(&'static str, f64)> = model::PARTS.iter().zip(model.cost).map(|(p, c)| (*p, c / 8.0)).collect();
+    let mut parts: Vec<(&'static str, f64)> = model::PARTS
+        .iter()
+        .zip(model.cost)
+        .map(|(p, c)| (*p, c / 8.0))
+        .collect();
     parts[7].1 = table_cost / 8.0;
     out.extend_from_slice(&enc.finish());
     Encoded { bytes: out, parts }
@@ -284,7 +320,6 @@ impl<'a> Entries<'a> {
     }
 }
 
-
 /// A segmenter with the dictionary of `file` (normally [`JIEBA_DICT`]).
 /// Entries go in with `add_word`, so no text of the dictionary is ever made
 /// (`Jieba::with_dict` over a reader of `word freq tag` lines was measured
@@ -346,14 +381,25 @@ pub mod measure {
             .filter(|t| t.end > t.start)
             .map(|t| ((t.start, t.end), t.tag))
             .collect();
-        let ours_tokens: HashMap<(usize, usize), (&str, bool)> =
-            ours.tag(text).into_iter().map(|t| ((t.word.start, t.word.end), (t.tag, t.known))).collect();
-        for token in reference.cut(text, true).into_iter().filter(|t| t.end > t.start) {
+        let ours_tokens: HashMap<(usize, usize), (&str, bool)> = ours
+            .tag(text)
+            .into_iter()
+            .map(|t| ((t.word.start, t.word.end), (t.tag, t.known)))
+            .collect();
+        for token in reference
+            .cut(text, true)
+            .into_iter()
+            .filter(|t| t.end > t.start)
+        {
             a.tokens += 1;
             let key = (token.start, token.end);
-            let Some(&(tag, known)) = ours_tokens.get(&key) else { continue };
+            let Some(&(tag, known)) = ours_tokens.get(&key) else {
+                continue;
+            };
             a.same += 1;
-            let Some(&ref_tag) = ref_tags.get(&key) else { continue };
+            let Some(&ref_tag) = ref_tags.get(&key) else {
+                continue;
+            };
             a.tagged += 1;
             a.same_tag += (tag == ref_tag) as usize;
             if known {
@@ -382,7 +428,9 @@ pub mod measure {
         }
         let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
         let mut next = move || {
-            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
             state >> 16
         };
         let mut text = String::new();

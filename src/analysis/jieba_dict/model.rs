@@ -152,7 +152,13 @@ impl Static {
             }
             *r = k as u16;
         }
-        Ok(Static { rank, chars, cum, lut, shift })
+        Ok(Static {
+            rank,
+            chars,
+            cum,
+            lut,
+            shift,
+        })
     }
 
     /// A character above `lo` (`None`: any), as coded with this distribution.
@@ -165,7 +171,9 @@ impl Static {
             return Err(Corrupt);
         }
         let i = if C::ENCODER {
-            self.chars.binary_search(&want).expect("the first pass counted every character")
+            self.chars
+                .binary_search(&want)
+                .expect("the first pass counted every character")
         } else {
             let v = c.target(total) + base;
             let mut i = self.lut[(v >> self.shift) as usize] as usize;
@@ -180,7 +188,16 @@ impl Static {
 }
 
 /// Where the generator's report puts each coded bit.
-pub(super) const PARTS: [&str; 8] = ["shared prefix", "tag", "length", "first character", "characters (static)", "characters (successors)", "frequency", "tables"];
+pub(super) const PARTS: [&str; 8] = [
+    "shared prefix",
+    "tag",
+    "length",
+    "first character",
+    "characters (static)",
+    "characters (successors)",
+    "frequency",
+    "tables",
+];
 
 pub(super) struct Model {
     successors: Vec<Successors>,
@@ -240,7 +257,13 @@ impl Model {
 
     /// A character from the static distribution of `group`, above `lo`.
     #[inline]
-    fn static_char<C: Coder>(&mut self, c: &mut C, group: usize, lo: Option<u16>, want: u16) -> Result<u16, Corrupt> {
+    fn static_char<C: Coder>(
+        &mut self,
+        c: &mut C,
+        group: usize,
+        lo: Option<u16>,
+        want: u16,
+    ) -> Result<u16, Corrupt> {
         match &self.statics {
             Some(tables) => tables[group].code(c, lo, want),
             None => {
@@ -252,7 +275,13 @@ impl Model {
 
     /// A character after `prev` that is among its successors, or `None`.
     #[inline]
-    fn successor_char<C: Coder>(&mut self, c: &mut C, prev: u16, tag_group: usize, want: u16) -> Result<Option<u16>, Corrupt> {
+    fn successor_char<C: Coder>(
+        &mut self,
+        c: &mut C,
+        prev: u16,
+        tag_group: usize,
+        want: u16,
+    ) -> Result<Option<u16>, Corrupt> {
         let list = &mut self.successors[prev as usize];
         let len = list.items.len();
         if len == 0 {
@@ -260,7 +289,8 @@ impl Model {
         }
         let total = list.total;
         let listed = C::ENCODER && list.items.iter().any(|e| e.0 == want);
-        let ctx = (log2_bucket(len as u32, 9) * 12 + log2_bucket(total, 11)) * TAG_GROUPS + tag_group;
+        let ctx =
+            (log2_bucket(len as u32, 9) * 12 + log2_bucket(total, 11)) * TAG_GROUPS + tag_group;
         if !c.bit(&mut self.in_list[ctx], listed) {
             return Ok(None);
         }
@@ -276,7 +306,15 @@ impl Model {
             }
         }
         if found.is_none() {
-            let want_at = if C::ENCODER { list.items.iter().position(|e| e.0 == want).unwrap_or(0).wrapping_sub(WALK) } else { 0 };
+            let want_at = if C::ENCODER {
+                list.items
+                    .iter()
+                    .position(|e| e.0 == want)
+                    .unwrap_or(0)
+                    .wrapping_sub(WALK)
+            } else {
+                0
+            };
             let at = WALK + self.far.code(c, want_at as u32)? as usize;
             found = list.items.get(at).map(|e| (at, e.0));
         }
@@ -292,15 +330,27 @@ impl Model {
 
     /// Codes one entry after the last (in `self.chars`), leaving its
     /// characters in `self.chars`; returns its frequency and tag.
-    pub fn entry<C: Coder>(&mut self, c: &mut C, want: Option<&Entry>) -> Result<(u32, u8), Corrupt> {
+    pub fn entry<C: Coder>(
+        &mut self,
+        c: &mut C,
+        want: Option<&Entry>,
+    ) -> Result<(u32, u8), Corrupt> {
         let mut t = c.cost();
         let want_chars: &[u16] = want.map_or(&[], |e| &e.chars);
         let prev_len = self.chars.len();
 
-        let want_lcp = want_chars.iter().zip(&self.chars).take_while(|(a, b)| a == b).count();
+        let want_lcp = want_chars
+            .iter()
+            .zip(&self.chars)
+            .take_while(|(a, b)| a == b)
+            .count();
         // Unary in the order 1, 2, 0, 3, 4...: most words share one or two characters.
         let lcp_ctx = prev_len.min(MAX_LEN) * 5 + self.prev_lcp.min(4);
-        let lcp = match self.lcp.code(c, lcp_ctx, [2, 0, 1].get(want_lcp).copied().unwrap_or(want_lcp))? {
+        let lcp = match self.lcp.code(
+            c,
+            lcp_ctx,
+            [2, 0, 1].get(want_lcp).copied().unwrap_or(want_lcp),
+        )? {
             0 => 1,
             1 => 2,
             2 => 0,
@@ -313,15 +363,30 @@ impl Model {
 
         // The previous word's tag again (when they share a prefix), or one of
         // the others in unary, likelier (lower) tags first.
-        let prev_tag = if lcp > 0 { self.prev_tag as usize } else { NO_TAG };
+        let prev_tag = if lcp > 0 {
+            self.prev_tag as usize
+        } else {
+            NO_TAG
+        };
         let tag_ctx = lcp.min(3) * (NO_TAG + 1) + prev_tag;
         let want_tag = want.map_or(0, |e| e.tag as usize);
-        let tag = if prev_tag != NO_TAG && c.bit(&mut self.same_tag[tag_ctx], want_tag == prev_tag) {
+        let tag = if prev_tag != NO_TAG && c.bit(&mut self.same_tag[tag_ctx], want_tag == prev_tag)
+        {
             prev_tag
         } else {
-            let skip = |t: usize| if prev_tag != NO_TAG && t > prev_tag { t - 1 } else { t };
+            let skip = |t: usize| {
+                if prev_tag != NO_TAG && t > prev_tag {
+                    t - 1
+                } else {
+                    t
+                }
+            };
             let r = self.tag.code(c, tag_ctx, skip(want_tag))?;
-            if prev_tag != NO_TAG && r >= prev_tag { r + 1 } else { r }
+            if prev_tag != NO_TAG && r >= prev_tag {
+                r + 1
+            } else {
+                r
+            }
         };
         if tag >= MAX_TAGS {
             return Err(Corrupt);
@@ -333,7 +398,11 @@ impl Model {
         // branches off it at `lcp`.
         let branches = lcp < prev_len;
         let len_ctx = (tag_group * 5 + lcp.min(4)) * 2 + branches as usize;
-        let len = lcp + 1 + self.len.code(c, len_ctx, want_chars.len().wrapping_sub(lcp + 1))?;
+        let len = lcp
+            + 1
+            + self
+                .len
+                .code(c, len_ctx, want_chars.len().wrapping_sub(lcp + 1))?;
         if len > MAX_LEN {
             return Err(Corrupt);
         }
@@ -347,7 +416,11 @@ impl Model {
             let w = if C::ENCODER { want_chars[k] } else { 0 };
             let group = tag_group * 2 + (k + 1 == len) as usize;
             let ch = if k == 0 {
-                let base = if branches { first_before.map_or(0, |f| f as u32 + 1) } else { 0 };
+                let base = if branches {
+                    first_before.map_or(0, |f| f as u32 + 1)
+                } else {
+                    0
+                };
                 let gap = self.first_gap.code(c, (w as u32).wrapping_sub(base))?;
                 self.charge(c, 3, &mut t);
                 u16::try_from(base + gap).map_err(|_| Corrupt)?
@@ -383,7 +456,11 @@ impl Model {
         let freq = match rank_freq(rank)? {
             Exact(f) => f,
             Power => {
-                let want_e = if f >= EXACT_BELOW { f.ilog2() as usize - 4 } else { 0 };
+                let want_e = if f >= EXACT_BELOW {
+                    f.ilog2() as usize - 4
+                } else {
+                    0
+                };
                 let e = self.power.code(c, tag_group * 6 + len.min(5), want_e)? as u32 + 4;
                 if e > 31 {
                     return Err(Corrupt);

@@ -6,14 +6,13 @@
 //! they stay until dismissed (Escape, ×, a click elsewhere), the pointer can
 //! move onto them, and only one is open at a time (WCAG 1.4.13).
 
-
 use yew::prelude::*;
 
 use crate::analysis::{Kind, Span};
 use crate::app::dict::DictState;
+use crate::app::layout::Placement;
 #[cfg(target_arch = "wasm32")]
 use crate::app::layout::{place_card, Rect};
-use crate::app::layout::Placement;
 use crate::app::state::Doc;
 use crate::app::state::{CardTarget, OpenCard};
 use crate::knowledge::glossary::GlossaryEntry;
@@ -46,18 +45,34 @@ pub fn card_view(props: &CardViewProps) -> Html {
     let close = props.on_close.reform(|_: MouseEvent| ());
     let (label, body) = match &props.target {
         CardTarget::Span(i) => match doc.spans.get(*i) {
-            Some(span) => (kind_label(span.kind).to_string(), span_body(props, *i, span)),
-            None => ("Card".to_string(), html! { <p>{ "This highlight is no longer in the text." }</p> }),
+            Some(span) => (
+                kind_label(span.kind).to_string(),
+                span_body(props, *i, span),
+            ),
+            None => (
+                "Card".to_string(),
+                html! { <p>{ "This highlight is no longer in the text." }</p> },
+            ),
         },
         CardTarget::Word(i) => {
-            let word = doc.words.get(*i).map(|w| doc.slice(w.start, w.end)).unwrap_or_default();
-            ("Dictionary".to_string(), dictionary_body(&props.dictionary, &word))
+            let word = doc
+                .words
+                .get(*i)
+                .map(|w| doc.slice(w.start, w.end))
+                .unwrap_or_default();
+            (
+                "Dictionary".to_string(),
+                dictionary_body(&props.dictionary, &word),
+            )
         }
         CardTarget::Term(term) => {
             let entry = doc.entry(term).cloned();
             match entry {
                 Some(entry) => ("Glossary term".to_string(), term_body(props, &entry)),
-                None => ("Glossary term".to_string(), html! { <p>{ format!("{term} is not in the glossary.") }</p> }),
+                None => (
+                    "Glossary term".to_string(),
+                    html! { <p>{ format!("{term} is not in the glossary.") }</p> },
+                ),
             }
         }
     };
@@ -79,11 +94,13 @@ fn span_body(props: &CardViewProps, i: usize, span: &Span) -> Html {
         Kind::Term => {
             let term = span.term.clone().unwrap_or_else(|| surface.clone());
             let entry = doc.entry(&term).cloned();
-            let spun = span.original.is_some().then(|| html! {
-                <p class="card-spun" role="note">
-                    { "likely " }<strong lang="zh">{ &term }</strong>
-                    { format!(" — “{surface}” looks machine-spun") }
-                </p>
+            let spun = span.original.is_some().then(|| {
+                html! {
+                    <p class="card-spun" role="note">
+                        { "likely " }<strong lang="zh">{ &term }</strong>
+                        { format!(" — “{surface}” looks machine-spun") }
+                    </p>
+                }
             });
             html! {
                 <>
@@ -112,7 +129,9 @@ fn span_body(props: &CardViewProps, i: usize, span: &Span) -> Html {
                 <p>{ span.note.clone().unwrap_or_default() }</p>
             </>
         },
-        Kind::Person | Kind::Org | Kind::Place | Kind::Product => entity_body(props, i, span, &surface),
+        Kind::Person | Kind::Org | Kind::Place | Kind::Product => {
+            entity_body(props, i, span, &surface)
+        }
     }
 }
 
@@ -124,7 +143,10 @@ fn entity_body(props: &CardViewProps, i: usize, span: &Span, surface: &str) -> H
         .spans
         .iter()
         .enumerate()
-        .filter(|(_, s)| s.kind == span.kind && s.term.clone().unwrap_or_else(|| doc.slice(s.start, s.end)) == name)
+        .filter(|(_, s)| {
+            s.kind == span.kind
+                && s.term.clone().unwrap_or_else(|| doc.slice(s.start, s.end)) == name
+        })
         .map(|(j, _)| j)
         .collect();
     let at = mentions.iter().position(|&j| j == i).unwrap_or(0);
@@ -133,8 +155,10 @@ fn entity_body(props: &CardViewProps, i: usize, span: &Span, surface: &str) -> H
         let j = mentions[((at as isize + delta).rem_euclid(n)) as usize];
         props.on_open.reform(move |_: MouseEvent| OpenCard::span(j))
     };
-    let short_form = (name != surface).then(|| html! {
-        <p>{ "Short form of " }<strong lang="zh">{ &name }</strong></p>
+    let short_form = (name != surface).then(|| {
+        html! {
+            <p>{ "Short form of " }<strong lang="zh">{ &name }</strong></p>
+        }
     });
     html! {
         <>
@@ -160,7 +184,10 @@ fn term_body(props: &CardViewProps, entry: &GlossaryEntry) -> Html {
         let r = r.clone();
         let onclick = props.on_open.reform({
             let r = r.clone();
-            move |_: MouseEvent| OpenCard { target: CardTarget::Term(r.clone()), anchor: String::new() }
+            move |_: MouseEvent| OpenCard {
+                target: CardTarget::Term(r.clone()),
+                anchor: String::new(),
+            }
         });
         html! { <button class="related" lang="zh" {onclick}>{ r }</button> }
     });
@@ -181,7 +208,9 @@ fn term_body(props: &CardViewProps, entry: &GlossaryEntry) -> Html {
 fn dictionary_body(dictionary: &DictState, word: &str) -> Html {
     match dictionary {
         DictState::Loading => html! { <p class="card-hint">{ "loading dictionary…" }</p> },
-        DictState::Failed(why) => html! { <p class="card-hint">{ format!("The dictionary could not be loaded: {why}") }</p> },
+        DictState::Failed(why) => {
+            html! { <p class="card-hint">{ format!("The dictionary could not be loaded: {why}") }</p> }
+        }
         DictState::Ready(dict) => {
             let entries = dict.lookup(word);
             if entries.is_empty() {
@@ -265,13 +294,30 @@ mod position {
             let placement = placement.clone();
             let anchor = anchor.clone();
             move || {
-                let Some(window) = web_sys::window() else { return };
+                let Some(window) = web_sys::window() else {
+                    return;
+                };
                 let Some(doc) = window.document() else { return };
-                let Ok(Some(el)) = doc.query_selector(&anchor) else { return };
+                let Ok(Some(el)) = doc.query_selector(&anchor) else {
+                    return;
+                };
                 let r = el.get_bounding_client_rect();
-                let vw = window.inner_width().ok().and_then(|v| v.as_f64()).unwrap_or(800.0);
-                let vh = window.inner_height().ok().and_then(|v| v.as_f64()).unwrap_or(600.0);
-                let rect = Rect { left: r.left(), top: r.top(), right: r.right(), bottom: r.bottom() };
+                let vw = window
+                    .inner_width()
+                    .ok()
+                    .and_then(|v| v.as_f64())
+                    .unwrap_or(800.0);
+                let vh = window
+                    .inner_height()
+                    .ok()
+                    .and_then(|v| v.as_f64())
+                    .unwrap_or(600.0);
+                let rect = Rect {
+                    left: r.left(),
+                    top: r.top(),
+                    right: r.right(),
+                    bottom: r.bottom(),
+                };
                 placement.set(Some(place_card(rect, vw, vh)));
             }
         };
@@ -281,7 +327,10 @@ mod position {
             gloo_events::EventListener::new_with_options(
                 &window,
                 "scroll",
-                gloo_events::EventListenerOptions { phase: gloo_events::EventListenerPhase::Capture, passive: true },
+                gloo_events::EventListenerOptions {
+                    phase: gloo_events::EventListenerPhase::Capture,
+                    passive: true,
+                },
                 move |_| update(),
             )
         };
@@ -314,7 +363,11 @@ mod position {
     }
 
     #[cfg(not(target_arch = "wasm32"))]
-    pub fn follow(_anchor: String, _placement: UseStateHandle<Option<Placement>>, _on_close: Callback<()>) -> Vec<()> {
+    pub fn follow(
+        _anchor: String,
+        _placement: UseStateHandle<Option<Placement>>,
+        _on_close: Callback<()>,
+    ) -> Vec<()> {
         Vec::new()
     }
 }

@@ -5,8 +5,8 @@ use yew::prelude::*;
 
 use crate::analysis::Kind;
 use crate::app::comfort;
-use crate::app::state::Doc;
 use crate::app::components::kind_label;
+use crate::app::state::Doc;
 
 #[derive(Properties, PartialEq)]
 pub struct ComfortProps {
@@ -43,7 +43,13 @@ pub fn comfort_controls(props: &ComfortProps) -> Html {
     let kinds: Vec<Kind> = props
         .document
         .as_ref()
-        .map(|doc| Kind::ALL.iter().copied().filter(|k| doc.spans.iter().any(|s| s.kind == *k)).collect())
+        .map(|doc| {
+            Kind::ALL
+                .iter()
+                .copied()
+                .filter(|k| doc.spans.iter().any(|s| s.kind == *k))
+                .collect()
+        })
         .unwrap_or_default();
     html! {
         <div class="comfort">

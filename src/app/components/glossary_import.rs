@@ -46,8 +46,15 @@ fn read_chosen_file(e: Event, on_file: Callback<(String, Result<String, String>)
     #[cfg(target_arch = "wasm32")]
     {
         use wasm_bindgen::JsCast;
-        let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+        let Some(input) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
         input.set_value("");
         yew::platform::spawn_local(async move {
             let name = file.name();
@@ -56,7 +63,12 @@ fn read_chosen_file(e: Event, on_file: Callback<(String, Result<String, String>)
                 return;
             }
             let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
-            on_file.emit((name, text.ok().and_then(|t| t.as_string()).ok_or_else(|| "the browser could not read it".into())));
+            on_file.emit((
+                name,
+                text.ok()
+                    .and_then(|t| t.as_string())
+                    .ok_or_else(|| "the browser could not read it".into()),
+            ));
         });
     }
     #[cfg(not(target_arch = "wasm32"))]

@@ -63,7 +63,14 @@ pub fn library_view(props: &LibraryProps) -> Html {
     }
     // Keep what is being read: a new article with its text, a known one with
     // its marks and view (the text is written once).
-    let key = props.current.as_ref().map(|s| (library::article_id(&s.text), s.marks.clone(), s.view.hidden_kinds.clone(), s.view.pinyin));
+    let key = props.current.as_ref().map(|s| {
+        (
+            library::article_id(&s.text),
+            s.marks.clone(),
+            s.view.hidden_kinds.clone(),
+            s.view.pinyin,
+        )
+    });
     // Each change supersedes the one before: a save that has not yet begun
     // writing when a newer one starts gives way, so older marks never land last.
     let generation = use_mut_ref(|| 0u64);
@@ -75,7 +82,10 @@ pub fn library_view(props: &LibraryProps) -> Html {
                 let mine = *generation.borrow();
                 yew::platform::spawn_local(async move {
                     let id = library::article_id(&shared.text);
-                    let existing = store::list().await.ok().and_then(|list| list.into_iter().find(|e| e.id == id));
+                    let existing = store::list()
+                        .await
+                        .ok()
+                        .and_then(|list| list.into_iter().find(|e| e.id == id));
                     if *generation.borrow() != mine {
                         return;
                     }
@@ -86,7 +96,9 @@ pub fn library_view(props: &LibraryProps) -> Html {
                             alert.set(None);
                             refresh(entries);
                         }
-                        Err(error) => alert.set(Some(library::not_kept_message(&entry.title, &error))),
+                        Err(error) => {
+                            alert.set(Some(library::not_kept_message(&entry.title, &error)))
+                        }
                     }
                 });
             }
@@ -118,7 +130,8 @@ pub fn library_view(props: &LibraryProps) -> Html {
         move |entry: Entry| {
             let (on_open, status, list) = (on_open.clone(), status.clone(), list.clone());
             Callback::from(move |_: MouseEvent| {
-                let (on_open, status, list, entry) = (on_open.clone(), status.clone(), list.clone(), entry.clone());
+                let (on_open, status, list, entry) =
+                    (on_open.clone(), status.clone(), list.clone(), entry.clone());
                 yew::platform::spawn_local(async move {
                     match store::text(&entry.id).await {
                         Ok(Some(text)) => {
@@ -131,8 +144,14 @@ pub fn library_view(props: &LibraryProps) -> Html {
                             });
                             on_open.emit((library::to_shared(&entry, text), draft));
                         }
-                        Ok(None) => status.set(Some(Err(format!("The text of “{}” is missing from this browser's storage.", entry.title)))),
-                        Err(e) => status.set(Some(Err(format!("“{}” could not be opened: {e}.", entry.title)))),
+                        Ok(None) => status.set(Some(Err(format!(
+                            "The text of “{}” is missing from this browser's storage.",
+                            entry.title
+                        )))),
+                        Err(e) => status.set(Some(Err(format!(
+                            "“{}” could not be opened: {e}.",
+                            entry.title
+                        )))),
                     }
                 });
             })
@@ -143,16 +162,30 @@ pub fn library_view(props: &LibraryProps) -> Html {
         Callback::from(move |_: MouseEvent| renaming.set(Some(id.clone())))
     };
     let save_rename = {
-        let (renaming, rename_ref, status, entries, list) = (renaming.clone(), rename_ref.clone(), status.clone(), entries.clone(), list.clone());
+        let (renaming, rename_ref, status, entries, list) = (
+            renaming.clone(),
+            rename_ref.clone(),
+            status.clone(),
+            entries.clone(),
+            list.clone(),
+        );
         Callback::from(move |_: ()| {
-            let Some(id) = (*renaming).clone() else { return };
-            let Some(mut entry) = list.iter().find(|e| e.id == id).cloned() else { return };
-            let typed = rename_ref.cast::<web_sys::HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
+            let Some(id) = (*renaming).clone() else {
+                return;
+            };
+            let Some(mut entry) = list.iter().find(|e| e.id == id).cloned() else {
+                return;
+            };
+            let typed = rename_ref
+                .cast::<web_sys::HtmlInputElement>()
+                .map(|i| i.value())
+                .unwrap_or_default();
             match library::clean_title(&typed) {
                 Err(why) => status.set(Some(Err(why))),
                 Ok(title) => {
                     entry.title = title;
-                    let (renaming, status, entries) = (renaming.clone(), status.clone(), entries.clone());
+                    let (renaming, status, entries) =
+                        (renaming.clone(), status.clone(), entries.clone());
                     yew::platform::spawn_local(async move {
                         match store::put(&[(entry.clone(), None)]).await {
                             Ok(()) => {
@@ -160,7 +193,9 @@ pub fn library_view(props: &LibraryProps) -> Html {
                                 status.set(Some(Ok(format!("Renamed to “{}”.", entry.title))));
                                 refresh(entries);
                             }
-                            Err(e) => status.set(Some(Err(format!("The new title was not kept: {e}.")))),
+                            Err(e) => {
+                                status.set(Some(Err(format!("The new title was not kept: {e}."))))
+                            }
                         }
                     });
                 }
@@ -174,12 +209,18 @@ pub fn library_view(props: &LibraryProps) -> Html {
     let on_delete = |entry: Entry| {
         let (status, entries, undo) = (status.clone(), entries.clone(), undo.clone());
         Callback::from(move |_: MouseEvent| {
-            let (status, entries, undo, entry) = (status.clone(), entries.clone(), undo.clone(), entry.clone());
+            let (status, entries, undo, entry) =
+                (status.clone(), entries.clone(), undo.clone(), entry.clone());
             yew::platform::spawn_local(async move {
                 // The text is read first, so that Undo can put everything back.
                 let text = match store::text(&entry.id).await {
                     Ok(text) => text.unwrap_or_default(),
-                    Err(e) => return status.set(Some(Err(format!("“{}” was not deleted: {e}.", entry.title)))),
+                    Err(e) => {
+                        return status.set(Some(Err(format!(
+                            "“{}” was not deleted: {e}.",
+                            entry.title
+                        ))))
+                    }
                 };
                 match store::delete(&entry.id).await {
                     Ok(()) => {
@@ -187,7 +228,10 @@ pub fn library_view(props: &LibraryProps) -> Html {
                         undo.set(Some(Article { entry, text }));
                         refresh(entries);
                     }
-                    Err(e) => status.set(Some(Err(format!("“{}” was not deleted: {e}.", entry.title)))),
+                    Err(e) => status.set(Some(Err(format!(
+                        "“{}” was not deleted: {e}.",
+                        entry.title
+                    )))),
                 }
             });
         })
@@ -195,7 +239,9 @@ pub fn library_view(props: &LibraryProps) -> Html {
     let on_undo = {
         let (status, entries, undo) = (status.clone(), entries.clone(), undo.clone());
         Callback::from(move |_: MouseEvent| {
-            let Some(article) = (*undo).clone() else { return };
+            let Some(article) = (*undo).clone() else {
+                return;
+            };
             let (status, entries, undo) = (status.clone(), entries.clone(), undo.clone());
             yew::platform::spawn_local(async move {
                 match store::put(&[(article.entry.clone(), Some(article.text))]).await {
@@ -204,7 +250,10 @@ pub fn library_view(props: &LibraryProps) -> Html {
                         status.set(Some(Ok(format!("“{}” is back.", article.entry.title))));
                         refresh(entries);
                     }
-                    Err(e) => status.set(Some(Err(format!("“{}” could not be put back: {e}.", article.entry.title)))),
+                    Err(e) => status.set(Some(Err(format!(
+                        "“{}” could not be put back: {e}.",
+                        article.entry.title
+                    )))),
                 }
             });
         })
@@ -216,11 +265,24 @@ pub fn library_view(props: &LibraryProps) -> Html {
             yew::platform::spawn_local(async move {
                 match store::all_articles().await {
                     Ok(articles) => {
-                        dom::download("dudong-library.json", "application/json;charset=utf-8", &library::export_json(&articles, now()));
-                        let noun = if articles.len() == 1 { "article" } else { "articles" };
-                        status.set(Some(Ok(format!("Exported {} {noun} as dudong-library.json.", articles.len()))));
+                        dom::download(
+                            "dudong-library.json",
+                            "application/json;charset=utf-8",
+                            &library::export_json(&articles, now()),
+                        );
+                        let noun = if articles.len() == 1 {
+                            "article"
+                        } else {
+                            "articles"
+                        };
+                        status.set(Some(Ok(format!(
+                            "Exported {} {noun} as dudong-library.json.",
+                            articles.len()
+                        ))));
                     }
-                    Err(e) => status.set(Some(Err(format!("The library could not be read for export: {e}.")))),
+                    Err(e) => status.set(Some(Err(format!(
+                        "The library could not be read for export: {e}."
+                    )))),
                 }
             });
         })
@@ -332,7 +394,12 @@ mod import {
         #[cfg(target_arch = "wasm32")]
         {
             use wasm_bindgen::JsCast;
-            let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+            let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            else {
+                return;
+            };
             let file = input.files().and_then(|files| files.get(0));
             input.set_value("");
             let Some(file) = file else { return };
@@ -343,17 +410,29 @@ mod import {
                 return;
             }
             yew::platform::spawn_local(async move {
-                let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string());
+                let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                    .await
+                    .ok()
+                    .and_then(|t| t.as_string());
                 let Some(text) = text else {
-                    return status.set(Some(Err(format!("The browser could not read {name}. Your library was not changed."))));
+                    return status.set(Some(Err(format!(
+                        "The browser could not read {name}. Your library was not changed."
+                    ))));
                 };
                 let incoming = match library::parse_export(&name, &text, now()) {
                     Ok(articles) => articles,
-                    Err(why) => return status.set(Some(Err(format!("{why}. Your library was not changed.")))),
+                    Err(why) => {
+                        return status
+                            .set(Some(Err(format!("{why}. Your library was not changed."))))
+                    }
                 };
                 let existing = match store::list().await {
                     Ok(list) => list,
-                    Err(e) => return status.set(Some(Err(format!("{name} was not imported: {e}. Your library was not changed.")))),
+                    Err(e) => {
+                        return status.set(Some(Err(format!(
+                            "{name} was not imported: {e}. Your library was not changed."
+                        ))))
+                    }
                 };
                 let plan = library::plan_import(&existing, incoming);
                 match store::put(&plan.writes).await {
@@ -361,7 +440,9 @@ mod import {
                         status.set(Some(Ok(plan.summary(&name))));
                         refresh(entries);
                     }
-                    Err(e) => status.set(Some(Err(format!("{name} was not imported: {e}. Your library was not changed.")))),
+                    Err(e) => status.set(Some(Err(format!(
+                        "{name} was not imported: {e}. Your library was not changed."
+                    )))),
                 }
             });
         }

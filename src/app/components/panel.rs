@@ -42,15 +42,28 @@ pub fn overview(doc: &Document) -> Vec<(Kind, Vec<Item>)> {
         .map(|&kind| {
             let mut items: Vec<Item> = Vec::new();
             // Only the article: a whole pasted page's menus and links are dimmed, not counted.
-            for (i, s) in doc.spans.iter().enumerate().filter(|(_, s)| s.kind == kind && doc.in_body(s)) {
+            for (i, s) in doc
+                .spans
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.kind == kind && doc.in_body(s))
+            {
                 let label = match kind {
-                    Kind::Spin => format!("{} → {}", doc.slice(s.start, s.end), s.original.clone().unwrap_or_default()),
+                    Kind::Spin => format!(
+                        "{} → {}",
+                        doc.slice(s.start, s.end),
+                        s.original.clone().unwrap_or_default()
+                    ),
                     Kind::Figure => doc.slice(s.start, s.end),
                     _ => s.term.clone().unwrap_or_else(|| doc.slice(s.start, s.end)),
                 };
                 match items.iter_mut().find(|it| it.label == label) {
                     Some(item) => item.count += 1,
-                    None => items.push(Item { label, count: 1, first_span: i }),
+                    None => items.push(Item {
+                        label,
+                        count: 1,
+                        first_span: i,
+                    }),
                 }
             }
             items.sort_by(|a, b| b.count.cmp(&a.count).then(a.first_span.cmp(&b.first_span)));

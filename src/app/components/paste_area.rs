@@ -22,9 +22,9 @@ pub const MAX_FILE_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
 
 #[function_component(PasteArea)]
 pub fn paste_area(props: &PasteAreaProps) -> Html {
-    let oninput = props.on_input.reform(|e: InputEvent| {
-        e.target_unchecked_into::<HtmlTextAreaElement>().value()
-    });
+    let oninput = props
+        .on_input
+        .reform(|e: InputEvent| e.target_unchecked_into::<HtmlTextAreaElement>().value());
     let onread = props.on_read.reform(|_: MouseEvent| ());
     let onsample = props.on_sample.reform(|_: MouseEvent| ());
     let onchange = {
@@ -72,7 +72,12 @@ mod file {
         #[cfg(target_arch = "wasm32")]
         {
             use wasm_bindgen::JsCast;
-            let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+            let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            else {
+                return;
+            };
             if let Some(f) = input.files().and_then(|files| files.get(0)) {
                 read(f, on_file);
             }
@@ -84,7 +89,11 @@ mod file {
 
     pub fn from_drop(e: DragEvent, on_file: Callback<(String, Result<String, String>)>) {
         #[cfg(target_arch = "wasm32")]
-        if let Some(f) = e.data_transfer().and_then(|d| d.files()).and_then(|files| files.get(0)) {
+        if let Some(f) = e
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|files| files.get(0))
+        {
             // A dropped file replaces the text; dropped text is left to the browser.
             e.prevent_default();
             read(f, on_file);
@@ -99,17 +108,33 @@ mod file {
         #[cfg(target_arch = "wasm32")]
         {
             use wasm_bindgen::JsCast;
-            let Some(event) = e.dyn_ref::<web_sys::ClipboardEvent>() else { return };
-            let Some(html) = event.clipboard_data().and_then(|d| d.get_data("text/html").ok()).filter(|h| !h.trim().is_empty()) else {
+            let Some(event) = e.dyn_ref::<web_sys::ClipboardEvent>() else {
                 return;
             };
-            let Some(area) = e.target().and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok()) else { return };
-            let Some(text) = html_to_text(&html) else { return };
+            let Some(html) = event
+                .clipboard_data()
+                .and_then(|d| d.get_data("text/html").ok())
+                .filter(|h| !h.trim().is_empty())
+            else {
+                return;
+            };
+            let Some(area) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
+            else {
+                return;
+            };
+            let Some(text) = html_to_text(&html) else {
+                return;
+            };
             e.prevent_default();
             // The browser counts the selection in UTF-16 units, as set_range_text does.
             let start = area.selection_start().ok().flatten().unwrap_or(0);
             let end = area.selection_end().ok().flatten().unwrap_or(start);
-            if area.set_range_text_with_start_and_end_and_mode(&text, start, end, "end").is_ok() {
+            if area
+                .set_range_text_with_start_and_end_and_mode(&text, start, end, "end")
+                .is_ok()
+            {
                 on_input.emit(area.value());
             }
         }
@@ -126,10 +151,15 @@ mod file {
             return;
         }
         yew::platform::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string());
+            let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|t| t.as_string());
             let result = match text {
                 None => Err(format!("the browser could not read {name}")),
-                Some(text) if is_html(&name) => html_to_text(&text).ok_or_else(|| format!("{name} is not readable HTML")),
+                Some(text) if is_html(&name) => {
+                    html_to_text(&text).ok_or_else(|| format!("{name} is not readable HTML"))
+                }
                 Some(text) => Ok(text),
             };
             on_file.emit((name, result));
@@ -149,8 +179,12 @@ mod file {
     fn html_to_text(html: &str) -> Option<String> {
         let parser = web_sys::DomParser::new().ok()?;
         let html = crate::app::rich_text::defuse_html(html);
-        let doc = parser.parse_from_string(&html, web_sys::SupportedType::TextHtml).ok()?;
-        if let Ok(junk) = doc.query_selector_all("script, style, x-style, noscript, template, svg, iframe, head") {
+        let doc = parser
+            .parse_from_string(&html, web_sys::SupportedType::TextHtml)
+            .ok()?;
+        if let Ok(junk) =
+            doc.query_selector_all("script, style, x-style, noscript, template, svg, iframe, head")
+        {
             for i in 0..junk.length() {
                 if let Some(node) = junk.get(i) {
                     if let Some(parent) = node.parent_node() {
@@ -163,7 +197,9 @@ mod file {
         collapse_spaces(&body);
         if let Ok(breaks) = doc.query_selector_all("br") {
             for i in 0..breaks.length() {
-                if let (Some(node), Some(parent)) = (breaks.get(i), breaks.get(i).and_then(|n| n.parent_node())) {
+                if let (Some(node), Some(parent)) =
+                    (breaks.get(i), breaks.get(i).and_then(|n| n.parent_node()))
+                {
                     let _ = parent.insert_before(&doc.create_text_node("\n"), Some(&node));
                 }
             }
@@ -212,7 +248,9 @@ mod file {
         use wasm_bindgen::JsCast;
         let children = node.child_nodes();
         for i in 0..children.length() {
-            let Some(child) = children.get(i) else { continue };
+            let Some(child) = children.get(i) else {
+                continue;
+            };
             if child.node_type() == web_sys::Node::TEXT_NODE {
                 let text = child.text_content().unwrap_or_default();
                 let mut collapsed = String::with_capacity(text.len());

@@ -20,13 +20,13 @@ use yew::prelude::*;
 
 use crate::analysis::{Document, Kind};
 use crate::app::components::kind_label;
+use crate::app::dict::SharedDict;
 use crate::app::layout::{paragraphs, Node};
 use crate::app::state::Doc;
 use crate::app::state::OpenCard;
 use crate::app::study;
-use crate::app::dict::SharedDict;
-use crate::share::Mark;
 use crate::dictionary::Dictionary;
+use crate::share::Mark;
 
 /// How long a mouse rests on a word before its card opens.
 const HOVER_DELAY_MS: u32 = 350;
@@ -85,7 +85,10 @@ fn card_for(doc: &Document, el: &Element) -> Option<OpenCard> {
     };
     // Of highlights over the same stretch (a spun term is a term and a spin),
     // the outermost opens: the term's card says it looks spun.
-    while let Some(parent) = mark.parent_element().and_then(|p| p.closest("[data-span]").ok().flatten()) {
+    while let Some(parent) = mark
+        .parent_element()
+        .and_then(|p| p.closest("[data-span]").ok().flatten())
+    {
         if parent.get_attribute("data-start") != mark.get_attribute("data-start")
             || parent.get_attribute("data-end") != mark.get_attribute("data-end")
         {
@@ -93,7 +96,9 @@ fn card_for(doc: &Document, el: &Element) -> Option<OpenCard> {
         }
         mark = parent;
     }
-    mark.get_attribute("data-span").and_then(|v| v.parse().ok()).map(OpenCard::span)
+    mark.get_attribute("data-span")
+        .and_then(|v| v.parse().ok())
+        .map(OpenCard::span)
 }
 
 fn event_element(e: &Event) -> Option<Element> {
@@ -108,9 +113,14 @@ pub fn reader(props: &ReaderProps) -> Html {
     // The paragraphs and their markup, built once per document, pinyin and
     // marks; markup is made only for the paragraphs shown so far.
     let dict = props.pinyin.as_ref().map(|d| d.0.clone());
-    let rendered = use_memo((props.document.clone(), props.pinyin.clone(), props.marks.clone()), |_| {
-        RefCell::new(Rendered::new(paragraphs(doc)))
-    });
+    let rendered = use_memo(
+        (
+            props.document.clone(),
+            props.pinyin.clone(),
+            props.marks.clone(),
+        ),
+        |_| RefCell::new(Rendered::new(paragraphs(doc))),
+    );
     // How many paragraphs are in the page: a first screen at once, then more
     // in later tasks until all are (progressive rendering of long texts).
     let shown = use_mut_ref(|| (std::ptr::null::<Document>(), 0usize));
@@ -126,7 +136,12 @@ pub fn reader(props: &ReaderProps) -> Html {
     // of a reading is in the page, and then all of it.
     let timeline = use_mut_ref(|| (0u32, 0u32));
     {
-        let (shown, rendered, complete, reading) = (shown.clone(), rendered.clone(), props.complete, props.reading);
+        let (shown, rendered, complete, reading) = (
+            shown.clone(),
+            rendered.clone(),
+            props.complete,
+            props.reading,
+        );
         let on_complete = props.on_complete.clone();
         use_effect_with((doc_ptr as usize, upto, complete), move |_| {
             let mut marked = timeline.borrow_mut();
@@ -144,7 +159,10 @@ pub fn reader(props: &ReaderProps) -> Html {
                 if complete && marked.1 != reading {
                     marked.1 = reading;
                     crate::app::dom::perf_mark("dudong:complete");
-                    crate::app::dom::set_root_data("wasmMemory", &crate::app::dom::wasm_memory_bytes().to_string());
+                    crate::app::dom::set_root_data(
+                        "wasmMemory",
+                        &crate::app::dom::wasm_memory_bytes().to_string(),
+                    );
                     on_complete.emit(reading);
                 }
                 None
@@ -155,7 +173,11 @@ pub fn reader(props: &ReaderProps) -> Html {
 
     let onclick = {
         let document = props.document.clone();
-        let (on_open, on_close, open) = (props.on_open.clone(), props.on_close.clone(), props.open.clone());
+        let (on_open, on_close, open) = (
+            props.on_open.clone(),
+            props.on_close.clone(),
+            props.open.clone(),
+        );
         Callback::from(move |e: MouseEvent| {
             let Some(card) = event_element(&e).and_then(|el| card_for(&document, &el)) else {
                 on_close.emit(());
@@ -175,9 +197,14 @@ pub fn reader(props: &ReaderProps) -> Html {
             if e.pointer_type() != "mouse" {
                 return;
             }
-            let Some(card) = event_element(&e).and_then(|el| card_for(&document, &el)) else { return };
+            let Some(card) = event_element(&e).and_then(|el| card_for(&document, &el)) else {
+                return;
+            };
             let on_open = on_open.clone();
-            *hover.borrow_mut() = Some(gloo_timers::callback::Timeout::new(HOVER_DELAY_MS, move || on_open.emit(card)));
+            *hover.borrow_mut() = Some(gloo_timers::callback::Timeout::new(
+                HOVER_DELAY_MS,
+                move || on_open.emit(card),
+            ));
         })
     };
     let onpointerout = {
@@ -231,7 +258,11 @@ pub fn reader(props: &ReaderProps) -> Html {
             }
         })
     };
-    let mut hidden: Vec<String> = props.hidden.iter().map(|k| format!("hide-{}", k.as_str())).collect();
+    let mut hidden: Vec<String> = props
+        .hidden
+        .iter()
+        .map(|k| format!("hide-{}", k.as_str()))
+        .collect();
     if props.pinyin.is_some() {
         hidden.push("pinyin".into());
     }
@@ -240,9 +271,15 @@ pub fn reader(props: &ReaderProps) -> Html {
     }
     let markup: Vec<AttrValue> = {
         let mut rendered = rendered.borrow_mut();
-        (0..upto).map(|i| rendered.paragraph(i, doc, dict.as_deref(), &props.marks)).collect()
+        (0..upto)
+            .map(|i| rendered.paragraph(i, doc, dict.as_deref(), &props.marks))
+            .collect()
     };
-    let progress = if upto < total || !props.complete { "partial" } else { "complete" };
+    let progress = if upto < total || !props.complete {
+        "partial"
+    } else {
+        "complete"
+    };
     html! {
         <>
         <p id="summary" class="summary" aria-live="polite">{ doc.summary.line() }</p>
@@ -262,10 +299,22 @@ pub fn reader(props: &ReaderProps) -> Html {
 /// whitespace; words are found by their offsets, so a long article costs
 /// one lookup, not a walk over every word element.
 fn move_word(doc: &Document, from: &Element, step: i32) {
-    let Some(root) = from.closest("#reader").ok().flatten() else { return };
-    let current = from.closest(".w").ok().flatten().or_else(|| from.query_selector(".w").ok().flatten());
-    let start: Option<usize> = current.and_then(|c| c.get_attribute("data-start")).and_then(|v| v.parse().ok());
-    let is_word = |i: usize| doc.chars[doc.words[i].start..doc.words[i].end].iter().any(|c| !c.is_whitespace());
+    let Some(root) = from.closest("#reader").ok().flatten() else {
+        return;
+    };
+    let current = from
+        .closest(".w")
+        .ok()
+        .flatten()
+        .or_else(|| from.query_selector(".w").ok().flatten());
+    let start: Option<usize> = current
+        .and_then(|c| c.get_attribute("data-start"))
+        .and_then(|v| v.parse().ok());
+    let is_word = |i: usize| {
+        doc.chars[doc.words[i].start..doc.words[i].end]
+            .iter()
+            .any(|c| !c.is_whitespace())
+    };
     let mut next = match start.and_then(|s| doc.words.binary_search_by_key(&s, |w| w.start).ok()) {
         // From a highlight, the first arrow press lands on its first word.
         Some(i) if from.closest(".w").ok().flatten().is_none() => Some(i),
@@ -280,7 +329,12 @@ fn move_word(doc: &Document, from: &Element, step: i32) {
     };
     if let Some(i) = next.take() {
         let selector = format!(".w[data-start=\"{}\"]", doc.words[i].start);
-        if let Some(word) = root.query_selector(&selector).ok().flatten().and_then(|w| w.dyn_into::<HtmlElement>().ok()) {
+        if let Some(word) = root
+            .query_selector(&selector)
+            .ok()
+            .flatten()
+            .and_then(|w| w.dyn_into::<HtmlElement>().ok())
+        {
             // Words become focusable only when reached, to keep the markup small.
             let _ = word.set_attribute("tabindex", "-1");
             let _ = word.focus();
@@ -290,7 +344,11 @@ fn move_word(doc: &Document, from: &Element, step: i32) {
 
 /// A one-line description for screen readers and the tooltip: "Spun wording: 乐成, likely 成功".
 fn describe(doc: &Document, span: &crate::analysis::Span) -> String {
-    let mut text = format!("{}: {}", kind_label(span.kind), doc.slice(span.start, span.end));
+    let mut text = format!(
+        "{}: {}",
+        kind_label(span.kind),
+        doc.slice(span.start, span.end)
+    );
     match (&span.original, &span.term) {
         (Some(original), _) => text.push_str(&format!(", likely {original}")),
         (None, Some(term)) => text.push_str(&format!(" ({term})")),
@@ -313,9 +371,16 @@ struct Rendered {
 
 impl Rendered {
     fn new(paragraphs: Vec<Vec<Node>>) -> Rendered {
-        let lengths = paragraphs.iter().map(|p| p.iter().map(node_len).sum()).collect();
+        let lengths = paragraphs
+            .iter()
+            .map(|p| p.iter().map(node_len).sum())
+            .collect();
         let markup = vec![None; paragraphs.len()];
-        Rendered { paragraphs, lengths, markup }
+        Rendered {
+            paragraphs,
+            lengths,
+            markup,
+        }
     }
 
     /// The paragraph count after adding paragraphs from `from` until about
@@ -330,7 +395,13 @@ impl Rendered {
         n
     }
 
-    fn paragraph(&mut self, i: usize, doc: &Document, dict: Option<&Dictionary>, marks: &[Mark]) -> AttrValue {
+    fn paragraph(
+        &mut self,
+        i: usize,
+        doc: &Document,
+        dict: Option<&Dictionary>,
+        marks: &[Mark],
+    ) -> AttrValue {
         if self.markup[i].is_none() {
             let mut out = String::new();
             for node in &self.paragraphs[i] {
@@ -364,13 +435,21 @@ use crate::app::export::escape_into;
 /// word elements, and the browser's parser makes them far faster than one
 /// DOM call per attribute from wasm; every piece of text goes through
 /// [`escape_into`].
-fn write_node(out: &mut String, doc: &Document, node: &Node, dict: Option<&Dictionary>, marks: &[Mark]) {
+fn write_node(
+    out: &mut String,
+    doc: &Document,
+    node: &Node,
+    dict: Option<&Dictionary>,
+    marks: &[Mark],
+) {
     match node {
         Node::Word(i) => {
             let word = doc.words[*i];
             let text: String = doc.chars[word.start..word.end].iter().collect();
             // The reader's own mark over this word, if any.
-            let mark = marks.iter().position(|m| m.start <= word.start && word.end <= m.end);
+            let mark = marks
+                .iter()
+                .position(|m| m.start <= word.start && word.end <= m.end);
             // Only what the contract needs: the offsets (the card finds the
             // word by them); a long article has a hundred thousand of these.
             out.push_str("<span class=\"w");
@@ -389,10 +468,17 @@ fn write_node(out: &mut String, doc: &Document, node: &Node, dict: Option<&Dicti
                     out.push('"');
                 }
             }
-            let _ = write!(out, " data-start=\"{}\" data-end=\"{}\"", word.start, word.end);
+            let _ = write!(
+                out,
+                " data-start=\"{}\" data-end=\"{}\"",
+                word.start, word.end
+            );
             // Pinyin sits in an attribute that CSS shows above the word, so the
             // word element's text stays exactly the article's.
-            if let Some(py) = dict.map(|d| study::pinyin(d, &text)).filter(|p| !p.is_empty()) {
+            if let Some(py) = dict
+                .map(|d| study::pinyin(d, &text))
+                .filter(|p| !p.is_empty())
+            {
                 out.push_str(" data-py=\"");
                 escape_into(out, &py);
                 out.push('"');
