@@ -18,7 +18,11 @@ use dudong::knowledge::SAMPLE_ARTICLE;
 /// A long original text: the project's own sentences, in a shuffled order
 /// (a fixed linear congruential sequence, so every run measures the same text).
 fn long_text(chars: usize) -> String {
-    let sources = [SAMPLE_ARTICLE, include_str!("../tests/fixtures/normal.txt"), include_str!("../tests/fixtures/spun.txt")];
+    let sources = [
+        SAMPLE_ARTICLE,
+        include_str!("../tests/fixtures/normal.txt"),
+        include_str!("../tests/fixtures/spun.txt"),
+    ];
     let sentences: Vec<String> = sources
         .iter()
         .flat_map(|s| s.split_inclusive(['。', '！', '？', '\n']))
@@ -29,7 +33,9 @@ fn long_text(chars: usize) -> String {
     let mut n = 0;
     let mut state: u64 = 0x2545_f491_4f6c_dd1d;
     while n < chars {
-        state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
         let s = &sentences[(state >> 33) as usize % sentences.len()];
         n += s.chars().count();
         out.push_str(s);
@@ -59,7 +65,10 @@ fn long_text_path() -> std::path::PathBuf {
 
 fn write_long_text(text: &str) {
     let path = long_text_path();
-    let written = path.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|()| std::fs::write(&path, text));
+    let written = path
+        .parent()
+        .map_or(Ok(()), std::fs::create_dir_all)
+        .and_then(|()| std::fs::write(&path, text));
     if let Err(e) = written {
         eprintln!("bench: cannot write {}: {e}", path.display());
         std::process::exit(1);
@@ -71,7 +80,8 @@ fn main() {
         write_long_text(&long_text(200_000));
         return;
     }
-    let seed = std::fs::read_to_string("../shared/fixtures/seed/article.txt").unwrap_or_else(|_| SAMPLE_ARTICLE.to_string());
+    let seed = std::fs::read_to_string("../shared/fixtures/seed/article.txt")
+        .unwrap_or_else(|_| SAMPLE_ARTICLE.to_string());
     let t = Instant::now();
     let analyzer = Analyzer::new();
     let startup_ms = t.elapsed().as_secs_f64() * 1000.0;

@@ -36,14 +36,24 @@ fn main() {
     entries.sort_by(|a, b| a.0.cmp(&b.0));
     let mut reader = Entries::new(&encoded.bytes).expect("header decodes");
     for (i, want) in entries.iter().enumerate() {
-        let (w, f, t) = reader.next_entry().expect("entry count").expect("entry decodes");
-        assert!(w == want.0 && f == want.1 && t == want.2, "entry {i}: {w} {f} {t}, want {want:?}");
+        let (w, f, t) = reader
+            .next_entry()
+            .expect("entry count")
+            .expect("entry decodes");
+        assert!(
+            w == want.0 && f == want.1 && t == want.2,
+            "entry {i}: {w} {f} {t}, want {want:?}"
+        );
     }
     assert!(reader.next_entry().is_none());
 
     let out = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/analysis/data/jieba-dict.bin");
     std::fs::write(&out, &encoded.bytes).expect("write the dictionary file");
-    println!("{}: {} entries ({rounded} frequencies rounded, see jieba_dict::representable)", path.display(), entries.len());
+    println!(
+        "{}: {} entries ({rounded} frequencies rounded, see jieba_dict::representable)",
+        path.display(),
+        entries.len()
+    );
     println!("{}: {} bytes", out.display(), encoded.bytes.len());
     for (part, bytes) in &encoded.parts {
         println!("  {part:<26} {bytes:>9.0}");

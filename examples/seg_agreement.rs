@@ -21,17 +21,40 @@ use dudong::knowledge::{glossary, SAMPLE_ARTICLE};
 fn main() {
     let mut texts: Vec<(String, String)> = Vec::new();
     let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-    let mut paths: Vec<_> = std::fs::read_dir(fixtures).expect("tests/fixtures").flatten().map(|e| e.path()).collect();
+    let mut paths: Vec<_> = std::fs::read_dir(fixtures)
+        .expect("tests/fixtures")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     paths.sort();
-    for path in paths.into_iter().filter(|p| p.extension().is_some_and(|x| x == "txt")) {
-        let name = format!("tests/fixtures/{}", path.file_name().unwrap().to_string_lossy());
+    for path in paths
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+    {
+        let name = format!(
+            "tests/fixtures/{}",
+            path.file_name().unwrap().to_string_lossy()
+        );
         texts.push((name, std::fs::read_to_string(&path).expect("fixture")));
     }
-    texts.push(("src/knowledge/sample.txt".into(), SAMPLE_ARTICLE.to_string()));
-    let definitions: Vec<String> = glossary::builtin().expect("glossary").into_iter().map(|e| e.zh).collect();
+    texts.push((
+        "src/knowledge/sample.txt".into(),
+        SAMPLE_ARTICLE.to_string(),
+    ));
+    let definitions: Vec<String> = glossary::builtin()
+        .expect("glossary")
+        .into_iter()
+        .map(|e| e.zh)
+        .collect();
     texts.push(("glossary definitions (zh)".into(), definitions.join("\n")));
-    texts.push(("synthetic, 300,000 characters".into(), synthetic_text(300_000)));
-    let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures/seed/article.txt");
+    texts.push((
+        "synthetic, 300,000 characters".into(),
+        synthetic_text(300_000),
+    ));
+    let seed = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/fixtures/seed/article.txt"
+    );
     if let Ok(text) = std::fs::read_to_string(seed) {
         texts.push(("../shared/fixtures/seed/article.txt".into(), text));
     }
@@ -53,5 +76,8 @@ fn main() {
             })
         })
         .collect();
-    println!("{}", serde_json::to_string_pretty(&serde_json::json!({ "texts": rows })).unwrap());
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&serde_json::json!({ "texts": rows })).unwrap()
+    );
 }

@@ -41,7 +41,11 @@ fn main() {
             ..Default::default()
         };
         let payload = encode(&state);
-        assert_eq!(decode(&payload).as_ref(), Ok(&state), "{f}: did not round-trip");
+        assert_eq!(
+            decode(&payload).as_ref(),
+            Ok(&state),
+            "{f}: did not round-trip"
+        );
         if time {
             let mut enc = Vec::new();
             let mut dec = Vec::new();

@@ -5,7 +5,9 @@ fn main() {
     let chars: Vec<char> = text.chars().collect();
     for t in s.tag(&text) {
         let w: String = chars[t.word.start..t.word.end].iter().collect();
-        if !w.trim().is_empty() { print!("{w}/{} ", t.tag); }
+        if !w.trim().is_empty() {
+            print!("{w}/{} ", t.tag);
+        }
     }
     println!();
 }

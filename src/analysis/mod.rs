@@ -51,6 +51,10 @@ impl Analyzer {
     /// Builds the engine from the built-in knowledge files. They are checked
     /// by tests, so a failure here is a bug in a data file, not in the input.
     pub fn new() -> Analyzer {
+        // The segmenter first: its tables grow by doubling, and the memory a
+        // grown table leaves behind is then reused by the knowledge below
+        // instead of growing the wasm heap past it.
+        let segmenter = Segmenter::new();
         let gazetteer = knowledge::gazetteer::builtin().unwrap_or_else(|e| panic!("{e}"));
         let rules = knowledge::rules::builtin().unwrap_or_else(|e| panic!("{e}"));
         let glossary = knowledge::glossary::builtin().unwrap_or_else(|e| panic!("{e}"));
@@ -59,7 +63,7 @@ impl Analyzer {
         let phrases = knowledge::traditional::builtin_phrases().unwrap_or_else(|e| panic!("{e}"));
         let page = knowledge::page::builtin().unwrap_or_else(|e| panic!("{e}"));
         Analyzer {
-            segmenter: Segmenter::new(),
+            segmenter,
             entities: EntityRecognizer::new(&gazetteer, rules),
             glossary: GlossaryMatcher::new(glossary),
             spins: SpinDetector::new(spins),
