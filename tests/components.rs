@@ -23,6 +23,7 @@ async fn render_reader(document: Document) -> String {
         pinyin: None,
         marks: Vec::new(),
         on_select: Callback::noop(),
+        on_complete: Callback::noop(),
     };
     LocalServerRenderer::<Reader>::with_props(props)
         .hydratable(false)
@@ -236,6 +237,7 @@ async fn reader_markup_escapes_attributes_and_text() {
             note: "\"><img src=x onerror=alert(1)>&amp;".into(),
         }],
         on_select: Callback::noop(),
+        on_complete: Callback::noop(),
     };
     let html = LocalServerRenderer::<Reader>::with_props(props)
         .hydratable(false)
