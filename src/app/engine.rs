@@ -48,6 +48,7 @@ mod imp {
     }
 
     fn post(worker: &Worker, request: &Request) {
+        crate::app::dom::perf_mark("dudong:request");
         match serde_wasm_bindgen::to_value(request) {
             Ok(value) => {
                 if let Err(e) = worker.post_message(&value) {
@@ -60,6 +61,7 @@ mod imp {
 
     /// A reply from the worker (or one it sent before the app took it over).
     fn on_reply(data: JsValue) {
+        crate::app::dom::perf_mark("dudong:reply");
         let reply = match serde_wasm_bindgen::from_value::<Reply>(data) {
             Ok(reply) => reply,
             Err(e) => {
@@ -85,6 +87,7 @@ mod imp {
                 post(&worker, &request);
             }
         }
+        crate::app::dom::perf_mark("dudong:reply-decoded");
         emit(Event::Reply(reply));
     }
 

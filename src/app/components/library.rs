@@ -9,6 +9,10 @@ use crate::app::library::{self, store, Article, Entry, StoreError};
 use crate::app::{dom, storage};
 use crate::share::SharedState;
 
+/// How long after an article is shown (or its marks change) it is written to
+/// the library.
+const SAVE_DELAY_MS: u32 = 250;
+
 #[derive(Properties, PartialEq)]
 pub struct LibraryProps {
     /// What is being read now (None on the paste screen): kept as it changes.
@@ -71,22 +75,31 @@ pub fn library_view(props: &LibraryProps) -> Html {
             s.view.pinyin,
         )
     });
-    // Each change supersedes the one before: a save that has not yet begun
-    // writing when a newer one starts gives way, so older marks never land last.
-    let generation = use_mut_ref(|| 0u64);
+    // Each change of an article supersedes the one before for that article:
+    // a save that has not yet begun writing when a newer one of the same
+    // article starts gives way, so older marks never land last. (Saves of
+    // other articles never cancel it: reading another article right after
+    // marking one must keep those marks.)
+    let generations = use_mut_ref(std::collections::HashMap::<String, u64>::new);
     {
         let (current, entries, alert) = (props.current.clone(), entries.clone(), alert.clone());
         use_effect_with(key, move |_| {
             if let Some(shared) = current {
-                *generation.borrow_mut() += 1;
-                let mine = *generation.borrow();
-                yew::platform::spawn_local(async move {
-                    let id = library::article_id(&shared.text);
+                let id = library::article_id(&shared.text);
+                let mine = {
+                    let mut generations = generations.borrow_mut();
+                    let generation = generations.entry(id.clone()).or_insert(0);
+                    *generation += 1;
+                    *generation
+                };
+                // After the reading view has been laid out and painted: the
+                // write need not share the frame that shows the article.
+                let save = async move {
                     let existing = store::list()
                         .await
                         .ok()
                         .and_then(|list| list.into_iter().find(|e| e.id == id));
-                    if *generation.borrow() != mine {
+                    if generations.borrow().get(&id) != Some(&mine) {
                         return;
                     }
                     let entry = library::entry_for(&shared, now(), existing.as_ref());
@@ -100,7 +113,11 @@ pub fn library_view(props: &LibraryProps) -> Html {
                             alert.set(Some(library::not_kept_message(&entry.title, &error)))
                         }
                     }
-                });
+                };
+                gloo_timers::callback::Timeout::new(SAVE_DELAY_MS, move || {
+                    yew::platform::spawn_local(save)
+                })
+                .forget();
             }
         });
     }

@@ -130,7 +130,11 @@ pub fn reader(props: &ReaderProps) -> Html {
     let shown = use_mut_ref(|| (std::ptr::null::<Document>(), 0usize));
     let doc_ptr = Rc::as_ptr(&props.document.0);
     if shown.borrow().0 != doc_ptr {
-        let budget = if doc.chars.len() <= WHOLE_AT_ONCE_CHARS { usize::MAX } else { FIRST_SCREEN_CHARS };
+        let budget = if doc.chars.len() <= WHOLE_AT_ONCE_CHARS {
+            usize::MAX
+        } else {
+            FIRST_SCREEN_CHARS
+        };
         let first = rendered.borrow().count_until(0, budget);
         *shown.borrow_mut() = (doc_ptr, first);
     }
@@ -292,8 +296,10 @@ pub fn reader(props: &ReaderProps) -> Html {
             {onclick} {onpointerover} {onpointerout} {onkeydown} {onpointerup} {onkeyup}>
             // Keyed, so that adding paragraphs at the end leaves those already
             // in the page untouched (Yew matches unkeyed lists from the end).
-            { for markup.into_iter().enumerate().map(|(i, inner)| html! {
-                <p key={i}>{ Html::from_html_unchecked(inner) }</p>
+            // Each is one raw `<p>`: Yew inserts a raw node's top-level nodes
+            // one by one, and a paragraph's words would be hundreds of them.
+            { for markup.into_iter().enumerate().map(|(i, paragraph)| html! {
+                <key={i}>{ Html::from_html_unchecked(paragraph) }</>
             }) }
         </article>
         </>
@@ -365,8 +371,8 @@ fn describe(doc: &Document, span: &crate::analysis::Span) -> String {
     text
 }
 
-/// The paragraphs of one document and the markup (inside each `<p>`) of
-/// those already shown.
+/// The paragraphs of one document and the markup (each a `<p>` with its
+/// words) of those already shown.
 struct Rendered {
     paragraphs: Vec<Vec<Node>>,
     /// Each paragraph's length in chars (to slice the rendering).
@@ -408,10 +414,11 @@ impl Rendered {
         marks: &[Mark],
     ) -> AttrValue {
         if self.markup[i].is_none() {
-            let mut out = String::new();
+            let mut out = String::from("<p>");
             for node in &self.paragraphs[i] {
                 write_node(&mut out, doc, node, dict, marks);
             }
+            out.push_str("</p>");
             self.markup[i] = Some(AttrValue::from(out));
         }
         self.markup[i].clone().expect("made above")
