@@ -194,7 +194,8 @@ test('a full storage is named, the article stays open and nothing kept is lost',
   // With room again, the same article is kept.
   await cdp.send('Storage.overrideQuotaForOrigin', { origin });
   await page.click('#read');
-  await page.waitForSelector('#reader .w');
+  // A long text is kept once all of it is read (its first part shows sooner).
+  await page.waitForSelector('#reader[data-progress="complete"]', { timeout: 30000 });
   await toList(page);
   await page.waitForFunction(() => document.querySelectorAll('#library .library-item').length === 2, null, { timeout: 30000 });
   await context.close();
