@@ -48,8 +48,22 @@ async function keepLazy(path) {
   const cache = await caches.open(lazyCacheName(path));
   const url = scoped(path);
   if (await cache.match(url)) return;
-  const response = await fetch(new Request(url, { cache: 'no-cache' }));
-  if (response.ok) await cache.put(url, response);
+  // The page has usually just downloaded the file: the browser's HTTP cache
+  // copy is kept if it is this build's (its hash is the one listed), so the
+  // reader does not download 4 MB twice; otherwise it is fetched again.
+  for (const mode of ['force-cache', 'no-cache']) {
+    const response = await fetch(new Request(url, { cache: mode }));
+    if (!response.ok) continue;
+    if (await contentHash(await response.clone().arrayBuffer()) !== LAZY[path]) continue;
+    await cache.put(url, response);
+    return;
+  }
+}
+
+/** The first 16 hex digits of the SHA-256 of `bytes`, as make-sw.py lists them. */
+async function contentHash(bytes) {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  return [...digest.slice(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 self.addEventListener('fetch', (event) => {

@@ -1,7 +1,8 @@
 // Shared set-up for the browser tests: a static server for dist/ on a free
 // loopback port, and Debian's Chromium driven by playwright-core.
 import { createServer } from 'node:http';
-import { readFile, mkdir } from 'node:fs/promises';
+import { readFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -57,6 +58,20 @@ export async function launchBrowser() {
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/** Chromium with a fresh profile of its own on disk (a reader's normal
+ * browser, disk cache included), rather than an incognito context. */
+export async function launchProfile() {
+  const dir = await mkdtemp(join(tmpdir(), 'dudong-profile-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  return { context, close: async () => { await context.close(); await rm(dir, { recursive: true, force: true }); } };
 }
 
 /** Waits until `predicate` (evaluated in the page, may be async) returns

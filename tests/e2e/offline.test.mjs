@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, writeFile, readFile, rm, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, serveDist, launchBrowser, watchErrors, shot, waitForAsync } from './harness.mjs';
+import { ROOT, serveDist, launchBrowser, launchProfile, watchErrors, shot, waitForAsync } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
@@ -73,6 +73,12 @@ test('the built sw.js lists exactly the files in dist/', async () => {
 async function firstVisit(page, url) {
   await page.goto(url);
   await page.waitForSelector('#paste-text');
+  // The reader reads at once: the page fetches the card dictionary before
+  // the service worker is in charge of it.
+  await page.waitForFunction(() => document.documentElement.dataset.engine === 'ready');
+  await page.fill('#paste-text', ARTICLE);
+  await page.click('#read');
+  await page.waitForSelector('#reader[data-progress="complete"]');
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
   // The dictionary is kept once its whole body is in the cache (a listed
   // entry may still be streaming in).
@@ -119,6 +125,23 @@ test('after one visit the app reads, highlights and shows word cards with the ne
   }
 });
 
+test('the card dictionary is downloaded once on the first visit', async () => {
+  // A reader's own profile, with its disk cache (the other tests' contexts
+  // are incognito, whose memory cache does not keep a 9 MB file): the page
+  // downloads the dictionary before the service worker is in charge, and the
+  // worker keeps that copy rather than downloading it again.
+  const server = await serveDist();
+  const profile = await launchProfile();
+  try {
+    const page = await profile.context.newPage();
+    await firstVisit(page, server.url);
+    assert.equal(server.requests.filter((p) => p === '/cedict.tsv').length, 1, `asked for: ${server.requests}`);
+  } finally {
+    await profile.close();
+    await server.close();
+  }
+});
+
 test('a new build installs beside the old one and replaces its cache when the reader reloads', async () => {
   const server = await serveDist();
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -127,6 +150,7 @@ test('a new build installs beside the old one and replaces its cache when the re
     await firstVisit(page, server.url);
     const old = constants(await readFile(join(ROOT, 'dist', 'sw.js'), 'utf8')).version;
     assert.ok((await page.evaluate(() => caches.keys())).includes(`dudong-app-${old}`));
+    await page.getByRole('button', { name: /Edit text/ }).click();
     await page.fill('#paste-text', '新版本之前的草稿');
     await page.waitForTimeout(600);
     // The server now has a new build: same files, a sw.js of another version.
