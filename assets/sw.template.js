@@ -5,7 +5,7 @@
 // it installs beside the old one, waits until the reader reloads (the page
 // offers "Reload"), then deletes the old build's cache.
 const VERSION = '__VERSION__';
-// Every file the build wrote, fetched when the worker installs.
+// Every file the build wrote ({path: content hash}), kept when the worker installs.
 const PRECACHE = __PRECACHE__;
 // Large files ({path: content hash}) kept the first time they are needed
 // rather than at install: the card dictionary. The hash is in the cache's
@@ -17,10 +17,25 @@ const lazyCacheName = (path) => `dudong-data-${path}-${LAZY[path]}`;
 const scoped = (path) => new URL(path, self.registration.scope).href;
 
 self.addEventListener('install', (event) => {
-  // 'no-cache' revalidates with the server, so a stale HTTP cache cannot mix builds.
-  event.waitUntil(caches.open(APP_CACHE).then((cache) =>
-    cache.addAll(PRECACHE.map((path) => new Request(scoped(path), { cache: 'no-cache' })))));
+  event.waitUntil((async () => {
+    const cache = await caches.open(APP_CACHE);
+    const kept = await Promise.all(Object.entries(PRECACHE).map(([path, hash]) => fetchBuilt(path, hash)));
+    // All or nothing: a build that cannot be kept whole is tried again on the next visit.
+    await Promise.all(kept.map(([url, response]) => cache.put(url, response)));
+  })());
 });
+
+/** A file of this build: the HTTP cache's copy (the page has just loaded
+ * it) when its hash matches, else the server's. Throws when neither is this
+ * build's file (a newer build was deployed meanwhile), so builds never mix. */
+async function fetchBuilt(path, hash) {
+  const url = scoped(path);
+  for (const mode of ['force-cache', 'no-cache']) {
+    const response = await fetch(new Request(url, { cache: mode }));
+    if (response.ok && await contentHash(await response.clone().arrayBuffer()) === hash) return [url, response];
+  }
+  throw new Error(`${path} is not this build's`);
+}
 
 self.addEventListener('activate', (event) => {
   const keep = new Set([APP_CACHE, ...Object.keys(LAZY).map(lazyCacheName)]);
@@ -48,16 +63,10 @@ async function keepLazy(path) {
   const cache = await caches.open(lazyCacheName(path));
   const url = scoped(path);
   if (await cache.match(url)) return;
-  // The page has usually just downloaded the file: the browser's HTTP cache
-  // copy is kept if it is this build's (its hash is the one listed), so the
-  // reader does not download 4 MB twice; otherwise it is fetched again.
-  for (const mode of ['force-cache', 'no-cache']) {
-    const response = await fetch(new Request(url, { cache: mode }));
-    if (!response.ok) continue;
-    if (await contentHash(await response.clone().arrayBuffer()) !== LAZY[path]) continue;
-    await cache.put(url, response);
-    return;
-  }
+  // The page has usually just downloaded the file: keeping the HTTP cache's
+  // copy spares the reader downloading 4 MB twice.
+  const [, response] = await fetchBuilt(path, LAZY[path]);
+  await cache.put(url, response);
 }
 
 /** The first 16 hex digits of the SHA-256 of `bytes`, as make-sw.py lists them. */

@@ -3,7 +3,8 @@
 
 Runs after the build (and after add-csp.py, which changes index.html): it
 lists every file the build wrote, hashes each one, and fills the template's
-VERSION (one hash over all of them and the template), PRECACHE (every file
+VERSION (one hash over all of them and the template), PRECACHE (every file,
+with its hash,
 but the large ones) and LAZY (the large ones with their own hashes, cached
 when first fetched). A build that changes any byte gets a new version, so
 readers' browsers install it and replace the old cache.
@@ -35,7 +36,7 @@ def render(template: str, hashes: dict, lazy: list) -> str:
     version = hashlib.sha256(
         (template + "".join(f"\n{name} {digest}" for name, digest in sorted(hashes.items()))).encode("utf-8")
     ).hexdigest()[:16]
-    precache = [name for name in sorted(hashes) if name not in lazy]
+    precache = {name: hashes[name] for name in sorted(hashes) if name not in lazy}
     lazy_hashes = {name: hashes[name] for name in sorted(lazy) if name in hashes}
     out = template
     for placeholder, value in (

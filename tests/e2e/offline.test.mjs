@@ -37,7 +37,8 @@ test('make-sw lists every built file, keeps the dictionary for later, and versio
     await writeFile(join(dir, 'snippets', 'inline0.js'), 'export {}');
     await writeFile(join(dir, 'cedict.tsv'), '中\t中\tzhōng\tmiddle\n');
     const first = await makeSw(dir);
-    assert.deepEqual(first.precache, ['app-1a2b.js', 'app-1a2b_bg.wasm', 'dudong-worker_loader.js', 'index.html', 'snippets/inline0.js']);
+    assert.deepEqual(Object.keys(first.precache), ['app-1a2b.js', 'app-1a2b_bg.wasm', 'dudong-worker_loader.js', 'index.html', 'snippets/inline0.js']);
+    assert.match(first.precache['index.html'], /^[0-9a-f]{16}$/);
     assert.deepEqual(Object.keys(first.lazy), ['cedict.tsv']);
     assert.match(first.version, /^[0-9a-f]{16}$/);
     // The same files give the same version (sw.js itself is not listed).
@@ -66,7 +67,7 @@ test('the built sw.js lists exactly the files in dist/', async () => {
   const files = (await readdir(join(ROOT, 'dist'), { recursive: true, withFileTypes: true }))
     .filter((d) => d.isFile()).map((d) => join(d.parentPath ?? d.path, d.name).slice(join(ROOT, 'dist').length + 1))
     .filter((f) => f !== 'sw.js').sort();
-  assert.deepEqual([...sw.precache, ...Object.keys(sw.lazy)].sort(), files);
+  assert.deepEqual([...Object.keys(sw.precache), ...Object.keys(sw.lazy)].sort(), files);
 });
 
 /** Loads the app and waits until the service worker controls the page and keeps the dictionary. */
@@ -125,7 +126,7 @@ test('after one visit the app reads, highlights and shows word cards with the ne
   }
 });
 
-test('the card dictionary is downloaded once on the first visit', async () => {
+test('every file, the card dictionary too, is downloaded once on the first visit', async () => {
   // A reader's own profile, with its disk cache (the other tests' contexts
   // are incognito, whose memory cache does not keep a 9 MB file): the page
   // downloads the dictionary before the service worker is in charge, and the
@@ -136,6 +137,15 @@ test('the card dictionary is downloaded once on the first visit', async () => {
     const page = await profile.context.newPage();
     await firstVisit(page, server.url);
     assert.equal(server.requests.filter((p) => p === '/cedict.tsv').length, 1, `asked for: ${server.requests}`);
+    // The worker keeps the app's files from the HTTP cache too (the page
+    // itself was asked for as "/", which the worker's "index.html" is not).
+    await waitForAsync(page, async () => (await caches.keys()).some((k) => k.startsWith('dudong-app-')), { what: 'the app cache' });
+    const counts = {};
+    for (const path of server.requests) counts[path] = (counts[path] ?? 0) + 1;
+    for (const [path, n] of Object.entries(counts)) {
+      if (path !== '/' && path !== '/index.html' && path !== '/sw.js') assert.equal(n, 1, `${path} asked for ${n} times`);
+    }
+    assert.ok(counts['/model-v1.bin'] === 1 && counts['/cedict.tsv'] === 1, JSON.stringify(counts));
   } finally {
     await profile.close();
     await server.close();
