@@ -267,7 +267,10 @@ pub fn app() -> Html {
             move |&(ready, now, shown)| {
                 let start = move || {
                     if !started.replace(true) {
-                        dict::load(Callback::from(move |loaded| dict_state.set(loaded)));
+                        dict::load(Callback::from(move |loaded| {
+                            dict_state.set(loaded);
+                            offline::dictionary_settled();
+                        }));
                     }
                 };
                 let mut timer = None;

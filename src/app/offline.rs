@@ -16,6 +16,15 @@ pub fn register(on_update_ready: yew::Callback<()>) {
     let _ = on_update_ready;
 }
 
+/// The page's own load of the card dictionary has ended (loaded or not):
+/// the worker may now keep its copy. Until then it is not asked, because two
+/// downloads of the same 9 MB file at once can fail the page's (the browser
+/// reports a cache write failure).
+pub fn dictionary_settled() {
+    #[cfg(target_arch = "wasm32")]
+    browser::dictionary_settled();
+}
+
 /// Lets the waiting build take over; the page reloads when it has.
 pub fn apply_update() {
     #[cfg(target_arch = "wasm32")]
@@ -46,7 +55,22 @@ mod browser {
         (!present.is_undefined()).then(|| navigator.service_worker())
     }
 
+    thread_local! {
+        /// Whether the page's load of the card dictionary has ended.
+        static DICTIONARY_SETTLED: Cell<bool> = const { Cell::new(false) };
+    }
+
+    pub fn dictionary_settled() {
+        DICTIONARY_SETTLED.with(|d| d.set(true));
+        if let Some(container) = container() {
+            keep_data(&container);
+        }
+    }
+
     fn keep_data(container: &ServiceWorkerContainer) {
+        if !DICTIONARY_SETTLED.with(Cell::get) {
+            return;
+        }
         if let Some(controller) = container.controller() {
             let _ = controller.post_message(&JsValue::from_str("keep-data"));
         }
