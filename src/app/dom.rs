@@ -306,3 +306,23 @@ pub fn wasm_memory_bytes() -> u32 {
     #[cfg(not(target_arch = "wasm32"))]
     0
 }
+
+/// The file chosen in the `<input type="file">` that `e` came from. The
+/// input is cleared, so that choosing the same file again is a change again.
+#[cfg(target_arch = "wasm32")]
+pub fn take_chosen_file(e: &yew::Event) -> Option<web_sys::File> {
+    use wasm_bindgen::JsCast;
+    let input = e.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?;
+    let file = input.files().and_then(|files| files.get(0));
+    input.set_value("");
+    file
+}
+
+/// A file's text (UTF-8), or `None` where the browser cannot read it.
+#[cfg(target_arch = "wasm32")]
+pub async fn file_text(file: &web_sys::File) -> Option<String> {
+    wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .ok()
+        .and_then(|t| t.as_string())
+}

@@ -2,7 +2,7 @@
 
 use crate::analysis::Kind;
 
-use super::{list_field, tsv_rows, DataError};
+use super::{check_field_count, list_field, tsv_rows, DataError};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct GazetteerEntry {
@@ -17,18 +17,8 @@ pub struct GazetteerEntry {
 pub fn parse(file: &str, text: &str) -> Result<Vec<GazetteerEntry>, DataError> {
     let mut entries = Vec::new();
     for (line, fields) in tsv_rows(text) {
-        let err = |field: &str, message: String| DataError {
-            file: file.into(),
-            line,
-            field: field.into(),
-            message,
-        };
-        if fields.len() != 4 {
-            return Err(err(
-                "",
-                format!("expected 4 tab-separated fields, found {}", fields.len()),
-            ));
-        }
+        let err = |field: &str, message: String| DataError::at(file, line, field, message);
+        check_field_count(file, line, &fields, 4, 4)?;
         let kind = match fields[1] {
             "person" => Kind::Person,
             "org" => Kind::Org,

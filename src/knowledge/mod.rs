@@ -68,6 +68,46 @@ impl fmt::Display for DataError {
 
 impl std::error::Error for DataError {}
 
+impl DataError {
+    /// What is wrong at `line` of `file`, in `field` ("" for the whole line).
+    pub(crate) fn at(file: &str, line: usize, field: &str, message: String) -> DataError {
+        DataError {
+            file: file.into(),
+            line,
+            field: field.into(),
+            message,
+        }
+    }
+}
+
+/// Checks that a row of a tab-separated data file has between `fewest` and
+/// `most` fields.
+pub(crate) fn check_field_count(
+    file: &str,
+    line: usize,
+    fields: &[&str],
+    fewest: usize,
+    most: usize,
+) -> Result<(), DataError> {
+    if (fewest..=most).contains(&fields.len()) {
+        return Ok(());
+    }
+    let expected = if fewest == most {
+        fewest.to_string()
+    } else {
+        format!("{fewest} or {most}")
+    };
+    Err(DataError::at(
+        file,
+        line,
+        "",
+        format!(
+            "expected {expected} tab-separated fields, found {}",
+            fields.len()
+        ),
+    ))
+}
+
 /// Splits a tab-separated data file into (1-based line number, fields),
 /// skipping blank lines and `#` comments.
 pub(crate) fn tsv_rows(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {

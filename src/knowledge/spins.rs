@@ -1,7 +1,7 @@
 //! The spin table: words a spinning tool substitutes, what they most likely
 //! were, and the contexts in which the word is genuine.
 
-use super::{list_field, tsv_rows, DataError};
+use super::{check_field_count, list_field, tsv_rows, DataError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tier {
@@ -34,18 +34,8 @@ pub struct SpinRule {
 pub fn parse(file: &str, text: &str) -> Result<Vec<SpinRule>, DataError> {
     let mut rules = Vec::new();
     for (line, fields) in tsv_rows(text) {
-        let err = |field: &str, message: String| DataError {
-            file: file.into(),
-            line,
-            field: field.into(),
-            message,
-        };
-        if fields.len() != 5 {
-            return Err(err(
-                "",
-                format!("expected 5 tab-separated fields, found {}", fields.len()),
-            ));
-        }
+        let err = |field: &str, message: String| DataError::at(file, line, field, message);
+        check_field_count(file, line, &fields, 5, 5)?;
         let tier = match fields[2] {
             "strong" => Tier::Strong,
             "weak" => Tier::Weak,

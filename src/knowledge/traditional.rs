@@ -3,7 +3,7 @@
 //! `scripts/gen-traditional.py`. Every entry keeps the length in chars, so a
 //! converted text has the same offsets as the text the reader pasted.
 
-use super::{tsv_rows, DataError};
+use super::{check_field_count, tsv_rows, DataError};
 
 /// When a character is converted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,21 +39,8 @@ fn single_char(s: &str) -> Option<char> {
 pub fn parse_chars(file: &str, text: &str) -> Result<Vec<CharEntry>, DataError> {
     let mut entries = Vec::new();
     for (line, fields) in tsv_rows(text) {
-        let err = |field: &str, message: String| DataError {
-            file: file.into(),
-            line,
-            field: field.into(),
-            message,
-        };
-        if !(2..=3).contains(&fields.len()) {
-            return Err(err(
-                "",
-                format!(
-                    "expected 2 or 3 tab-separated fields, found {}",
-                    fields.len()
-                ),
-            ));
-        }
+        let err = |field: &str, message: String| DataError::at(file, line, field, message);
+        check_field_count(file, line, &fields, 2, 3)?;
         let traditional = single_char(fields[0]).ok_or_else(|| {
             err(
                 "traditional",
@@ -84,18 +71,8 @@ pub fn parse_chars(file: &str, text: &str) -> Result<Vec<CharEntry>, DataError> 
 pub fn parse_phrases(file: &str, text: &str) -> Result<Vec<PhraseEntry>, DataError> {
     let mut entries = Vec::new();
     for (line, fields) in tsv_rows(text) {
-        let err = |field: &str, message: String| DataError {
-            file: file.into(),
-            line,
-            field: field.into(),
-            message,
-        };
-        if fields.len() != 2 {
-            return Err(err(
-                "",
-                format!("expected 2 tab-separated fields, found {}", fields.len()),
-            ));
-        }
+        let err = |field: &str, message: String| DataError::at(file, line, field, message);
+        check_field_count(file, line, &fields, 2, 2)?;
         let (t, s) = (fields[0], fields[1]);
         if t.is_empty() || t.chars().count() != s.chars().count() {
             return Err(err(

@@ -45,29 +45,19 @@ const MAX_GLOSSARY_BYTES: f64 = 5_000_000.0;
 fn read_chosen_file(e: Event, on_file: Callback<(String, Result<String, String>)>) {
     #[cfg(target_arch = "wasm32")]
     {
-        use wasm_bindgen::JsCast;
-        let Some(input) = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(file) = crate::app::dom::take_chosen_file(&e) else {
             return;
         };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else {
-            return;
-        };
-        input.set_value("");
         yew::platform::spawn_local(async move {
             let name = file.name();
             if file.size() > MAX_GLOSSARY_BYTES {
                 on_file.emit((name, Err("it is larger than 5 MB".into())));
                 return;
             }
-            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+            let text = crate::app::dom::file_text(&file).await;
             on_file.emit((
                 name,
-                text.ok()
-                    .and_then(|t| t.as_string())
-                    .ok_or_else(|| "the browser could not read it".into()),
+                text.ok_or_else(|| "the browser could not read it".into()),
             ));
         });
     }

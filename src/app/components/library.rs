@@ -410,16 +410,9 @@ mod import {
     pub fn from_input(e: Event, status: Status, entries: Entries) {
         #[cfg(target_arch = "wasm32")]
         {
-            use wasm_bindgen::JsCast;
-            let Some(input) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            else {
+            let Some(file) = dom::take_chosen_file(&e) else {
                 return;
             };
-            let file = input.files().and_then(|files| files.get(0));
-            input.set_value("");
-            let Some(file) = file else { return };
             let name = file.name();
             if file.size() > library::MAX_IMPORT_BYTES {
                 let mb = file.size() / 1024.0 / 1024.0;
@@ -427,11 +420,7 @@ mod import {
                 return;
             }
             yew::platform::spawn_local(async move {
-                let text = wasm_bindgen_futures::JsFuture::from(file.text())
-                    .await
-                    .ok()
-                    .and_then(|t| t.as_string());
-                let Some(text) = text else {
+                let Some(text) = dom::file_text(&file).await else {
                     return status.set(Some(Err(format!(
                         "The browser could not read {name}. Your library was not changed."
                     ))));

@@ -71,17 +71,9 @@ mod file {
     pub fn from_input(e: Event, on_file: Callback<(String, Result<String, String>)>) {
         #[cfg(target_arch = "wasm32")]
         {
-            use wasm_bindgen::JsCast;
-            let Some(input) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            else {
-                return;
-            };
-            if let Some(f) = input.files().and_then(|files| files.get(0)) {
+            if let Some(f) = crate::app::dom::take_chosen_file(&e) {
                 read(f, on_file);
             }
-            input.set_value("");
         }
         #[cfg(not(target_arch = "wasm32"))]
         let _ = (e, on_file);
@@ -151,11 +143,7 @@ mod file {
             return;
         }
         yew::platform::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|t| t.as_string());
-            let result = match text {
+            let result = match crate::app::dom::file_text(&file).await {
                 None => Err(format!("the browser could not read {name}")),
                 Some(text) if is_html(&name) => {
                     html_to_text(&text).ok_or_else(|| format!("{name} is not readable HTML"))
