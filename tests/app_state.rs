@@ -56,8 +56,8 @@ impl Run for AppState {
             if replies.is_empty() {
                 return state;
             }
-            for reply in replies {
-                state = state.apply(Action::from_reply(reply));
+            for action in replies.into_iter().filter_map(Action::from_reply) {
+                state = state.apply(action);
             }
         }
     }
@@ -278,7 +278,7 @@ fn a_long_text_shows_its_first_part_then_all_of_it_with_the_marks() {
     // Read again: the engine's first reply is a first part, shown at once.
     let state = state.apply(Action::Read);
     let mut replies = replies(&state).into_iter();
-    let first = state.apply(Action::from_reply(replies.next().unwrap()));
+    let first = state.apply(Action::from_reply(replies.next().unwrap()).unwrap());
     let Screen::Read(part) = &first.screen else {
         panic!("the first part is shown")
     };
@@ -299,7 +299,7 @@ fn a_long_text_shows_its_first_part_then_all_of_it_with_the_marks() {
         note: String::new(),
     });
     assert!(marking.message.unwrap().contains("still being read"));
-    let all = first.apply(Action::from_reply(replies.next().unwrap()));
+    let all = first.apply(Action::from_reply(replies.next().unwrap()).unwrap());
     let Screen::Read(doc) = &all.screen else {
         panic!()
     };
@@ -324,14 +324,16 @@ fn a_reply_for_an_older_text_is_ignored() {
     let newer = replies(&state);
     let state = old
         .into_iter()
-        .fold(state, |s, r| s.apply(Action::from_reply(r)));
+        .filter_map(Action::from_reply)
+        .fold(state, |s, a| s.apply(a));
     assert!(
         matches!(state.screen, Screen::Edit),
         "the first text's document is not shown"
     );
     let state = newer
         .into_iter()
-        .fold(state, |s, r| s.apply(Action::from_reply(r)));
+        .filter_map(Action::from_reply)
+        .fold(state, |s, a| s.apply(a));
     let Screen::Read(doc) = &state.screen else {
         panic!()
     };

@@ -138,9 +138,7 @@ async fn a_related_term_card_opens_by_name() {
     assert!(missing.contains("is not in the glossary"), "{missing}");
 }
 
-#[tokio::test]
-async fn the_panel_counts_what_the_engine_found() {
-    let doc = Doc::from(analyzer().analyze(NORMAL));
+async fn render_panel(doc: &Doc, lists_later: bool) -> String {
     let props = PanelProps {
         document: doc.clone(),
         hidden: Default::default(),
@@ -149,17 +147,40 @@ async fn the_panel_counts_what_the_engine_found() {
         marks: Vec::new(),
         on_jump_mark: Callback::noop(),
         on_remove_mark: Callback::noop(),
+        lists_later,
     };
-    let html = LocalServerRenderer::<Panel>::with_props(props)
+    LocalServerRenderer::<Panel>::with_props(props)
         .hydratable(false)
         .render()
-        .await;
+        .await
+}
+
+#[tokio::test]
+async fn the_panel_counts_what_the_engine_found() {
+    let doc = Doc::from(analyzer().analyze(NORMAL));
+    let html = render_panel(&doc, false).await;
     let figures = doc.spans.iter().filter(|s| s.kind == Kind::Figure).count();
     assert!(
         html.contains(&format!(r#"data-count="{figures}""#)),
         "{figures} figures in {html}"
     );
     assert!(html.contains("雷军"), "{html}");
+    assert!(html.contains(r#"aria-busy="false""#), "{html}");
+}
+
+#[tokio::test]
+async fn the_panel_can_leave_its_lists_to_a_later_task() {
+    // The app's panel: its first render (the one in the same task as the
+    // article) has the count but no lists, and says it is busy. Effects do
+    // not run here; in the browser the lists follow a task later.
+    let doc = Doc::from(analyzer().analyze(NORMAL));
+    let html = render_panel(&doc, true).await;
+    assert!(html.contains(r#"aria-busy="true""#), "{html}");
+    assert!(
+        html.contains(&format!("{} highlights", doc.spans.len())),
+        "{html}"
+    );
+    assert!(!html.contains("data-count") && !html.contains("雷军"), "{html}");
 }
 
 /// Pulls `(data-start, data-end, text)` of every word element out of the HTML.

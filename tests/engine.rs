@@ -239,6 +239,28 @@ fn warming_up_changes_no_result() {
 }
 
 #[test]
+fn the_warm_up_runs_every_stage_and_reaches_the_page_whole() {
+    use dudong::app::protocol::Reply;
+    use dudong::knowledge::WARM_UP_TEXT;
+    // What the worker analyses at start-up must exercise what a reader's
+    // pasted page does: the body finder, spin, every kind of highlight.
+    let doc = analyzer().warm_up();
+    assert_eq!(doc.text, WARM_UP_TEXT);
+    let (start, end) = doc.body.expect("a page around the article");
+    assert!(0 < start && end < doc.chars.len());
+    assert!(doc.summary.spun, "it reads as spun");
+    for kind in [Kind::Person, Kind::Org, Kind::Place, Kind::Figure, Kind::Term, Kind::Spin] {
+        assert!(doc.spans.iter().any(|s| s.kind == kind), "no {kind:?}");
+    }
+    // The page gets the warm-up document as it gets any: without its text.
+    let wire = serde_json::to_string(&Reply::WarmedUp { document: doc.clone() }).unwrap();
+    let Reply::WarmedUp { document } = serde_json::from_str(&wire).unwrap() else {
+        panic!("not WarmedUp")
+    };
+    assert_eq!(document.with_text(WARM_UP_TEXT.to_string()).unwrap(), doc);
+}
+
+#[test]
 fn a_document_crosses_to_the_page_whole() {
     use dudong::app::protocol::Reply;
     // A whole page in traditional characters: words, spans, a body, glossary entries.

@@ -109,9 +109,11 @@ impl Analyzer {
     /// Does, ahead of the reader's first article, the set-up jieba leaves to
     /// its first use (its HMM tables for unknown words): that first analysis
     /// takes several times as long as later ones (22 ms against 3 ms for the
-    /// seed article natively).
-    pub fn warm_up(&self) {
-        let _ = self.analyze(knowledge::SAMPLE_ARTICLE);
+    /// seed article natively). In the browser it is run a few times, for the
+    /// same reason (see `app::protocol::WARM_UP_RUNS`). Returns the document
+    /// of [`knowledge::WARM_UP_TEXT`].
+    pub fn warm_up(&self) -> Document {
+        self.analyze(knowledge::WARM_UP_TEXT)
     }
 
     pub fn segmenter(&self) -> &Segmenter {

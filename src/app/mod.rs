@@ -88,7 +88,10 @@ fn on_engine_event(dispatcher: UseReducerDispatcher<AppState>) -> Callback<engin
     Callback::from(move |event| match event {
         engine::Event::Reply(reply) => {
             if let Reply::Analyzed { ms, .. } = &reply {
-                dom::set_root_data("analysisMs", &format!("{ms:.1}"));
+                // Tenths by integers: the first float formatting would cost
+                // the first article a millisecond of compiling.
+                let tenths = (ms * 10.0).round() as u64;
+                dom::set_root_data("analysisMs", &format!("{}.{}", tenths / 10, tenths % 10));
             }
             if let Reply::Ready { memory } | Reply::Analyzed { memory, .. } = &reply {
                 dom::set_root_data("workerMemory", &memory.to_string());
@@ -98,7 +101,15 @@ fn on_engine_event(dispatcher: UseReducerDispatcher<AppState>) -> Callback<engin
                 dom::set_root_data("engine", "ready");
                 dom::perf_mark("dudong:engine-ready");
             }
-            dispatcher.dispatch(Action::from_reply(reply));
+            if let Reply::WarmedUp { document } = reply {
+                if let Some(document) = document.with_text(crate::knowledge::WARM_UP_TEXT.into()) {
+                    components::warm_up_reader(&document);
+                }
+                return;
+            }
+            if let Some(action) = Action::from_reply(reply) {
+                dispatcher.dispatch(action);
+            }
         }
         engine::Event::Failed(why) => {
             dom::set_root_data("engine", "failed");
@@ -565,7 +576,7 @@ pub fn app() -> Html {
                             on_open={on_open.clone()} on_close={on_close.clone()} pinyin={pinyin_dict} marks={state.marks.clone()} {on_select} on_complete={on_reading_complete.clone()} />
                     </div>
                     <Panel document={document.clone()} hidden={state.hidden.clone()} {on_toggle} {on_jump}
-                        marks={state.marks.clone()} {on_jump_mark} {on_remove_mark} />
+                        marks={state.marks.clone()} {on_jump_mark} {on_remove_mark} lists_later=true />
                 </div>
                 if let Some(card) = &state.card {
                     <CardPopup document={document.clone()} card={card.clone()} {dictionary}

@@ -14,6 +14,15 @@ pub const PREVIEW_OVER_CHARS: usize = 12_000;
 /// About how much the first part holds (it ends at a line break after this).
 pub const PREVIEW_CHARS: usize = 4_000;
 
+/// How many times the worker analyses `knowledge::WARM_UP_TEXT` after saying
+/// Ready. The browser first compiles wasm with a quick baseline compiler and
+/// optimises a function only once it has run a while, so the reader's first
+/// article would run mostly unoptimised (in the worker, the seed article
+/// took 16 ms the first time against 6 ms from the fourth), and a function
+/// is compiled at all only when first called. Each run is a task of its own, so a request
+/// that comes meanwhile waits for one run at most.
+pub const WARM_UP_RUNS: u32 = 20;
+
 /// From the page to the worker. Every request carries an id; replies name it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type")]
@@ -61,6 +70,13 @@ pub enum Reply {
         document: Document,
         memory: u32,
         ms: f64,
+    },
+    /// `knowledge::WARM_UP_TEXT`, analysed after Ready to warm the engine up
+    /// ([`WARM_UP_RUNS`] times); the page makes its markup, unshown, for the
+    /// same reason. Nothing the reader asked for.
+    WarmedUp {
+        #[serde(with = "crate::analysis::document_wire")]
+        document: Document,
     },
     /// The number of terms in the reader's glossary, or what is wrong with it.
     Glossary {

@@ -248,11 +248,12 @@ pub enum Action {
 }
 
 impl Action {
-    /// The action a reply from the engine calls for.
-    pub fn from_reply(reply: crate::app::protocol::Reply) -> Action {
+    /// The transition a reply asks for (a warm-up changes nothing).
+    pub fn from_reply(reply: crate::app::protocol::Reply) -> Option<Action> {
         use crate::app::protocol::Reply;
-        match reply {
+        Some(match reply {
             Reply::Ready { .. } => Action::EngineReady,
+            Reply::WarmedUp { .. } => return None,
             Reply::Analyzed {
                 id,
                 chars,
@@ -266,7 +267,7 @@ impl Action {
                 document,
             },
             Reply::Glossary { id, result } => Action::GlossaryRead { id, result },
-        }
+        })
     }
 }
 

@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 use crate::analysis::Analyzer;
-use crate::app::protocol::{answer, Reply, Request};
+use crate::app::protocol::{answer, Reply, Request, WARM_UP_RUNS};
 
 /// This instance's wasm memory, in bytes (reported for the benchmark).
 fn memory_bytes() -> u32 {
@@ -62,7 +62,20 @@ pub fn run() {
             memory: memory_bytes(),
         },
     );
-    // Right after Ready, while the reader is still pasting: a request that
-    // comes sooner waits for this in the worker's queue, a few tens of ms.
-    gloo_timers::callback::Timeout::new(0, move || analyzer.borrow().warm_up()).forget();
+    // Right after Ready, while the reader is still pasting.
+    warm_up(scope, analyzer, WARM_UP_RUNS);
+}
+
+/// Analyses the warm-up text `runs` times, one task each (see
+/// [`WARM_UP_RUNS`]), and gives the page each document to warm up its side.
+fn warm_up(scope: DedicatedWorkerGlobalScope, analyzer: Rc<RefCell<Analyzer>>, runs: u32) {
+    if runs == 0 {
+        return;
+    }
+    gloo_timers::callback::Timeout::new(0, move || {
+        let document = analyzer.borrow().warm_up();
+        post(&scope, &Reply::WarmedUp { document });
+        warm_up(scope, analyzer, runs - 1);
+    })
+    .forget();
 }

@@ -24,6 +24,11 @@ use std::fmt;
 /// A short article written for the project, shown by "Try a sample".
 pub const SAMPLE_ARTICLE: &str = include_str!("sample.txt");
 
+/// What the engine analyses at start-up to warm up (`Analyzer::warm_up`):
+/// the sample as a reposting site might show it, with a menu, a byline,
+/// spun wording and links, so that every stage of the analysis runs.
+pub const WARM_UP_TEXT: &str = include_str!("warm_up.txt");
+
 /// The built-in glossary files: (name, contents).
 pub const GLOSSARY_FILES: &[(&str, &str)] = &[
     (

@@ -34,6 +34,7 @@ test('a whole web page: the article is found, the rest dimmed and left out of th
   assert.ok(Number(opacity) < 1, `dimmed (${opacity})`);
   // Highlights outside the article are not counted in the panel.
   const outsideMarks = await page.$$eval('#reader mark.out', (els) => els.map((e) => e.textContent));
+  await page.waitForSelector('#panel-body[aria-busy="false"]');
   const panel = await page.textContent('.panel');
   for (const m of outsideMarks.filter((m) => !text.slice(text.indexOf('夜校')).includes(m))) {
     assert.ok(!panel.includes(m), `${m} (outside the article) is not in the overview`);

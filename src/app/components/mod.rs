@@ -13,5 +13,5 @@ pub use glossary_import::{GlossaryImport, GlossaryImportProps};
 pub use library::{Library, LibraryProps};
 pub use panel::{overview, Item, Panel, PanelProps};
 pub use paste_area::{PasteArea, PasteAreaProps, MAX_FILE_BYTES};
-pub use reader::{Reader, ReaderProps};
+pub use reader::{warm_up as warm_up_reader, Reader, ReaderProps};
 pub use update_notice::UpdateNotice;

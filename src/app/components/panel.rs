@@ -25,6 +25,12 @@ pub struct PanelProps {
     pub on_jump_mark: Callback<usize>,
     #[prop_or_default]
     pub on_remove_mark: Callback<usize>,
+    /// Fill the lists a task after a document first shows, not in the same
+    /// one: the article is then laid out and painted without them (for the
+    /// seed article they are 450 elements, a quarter of the time to show it).
+    /// `#panel-body` has `aria-busy="true"` meanwhile.
+    #[prop_or_default]
+    pub lists_later: bool,
 }
 
 /// One line of the overview: a name and how often it occurs.
@@ -96,7 +102,6 @@ fn heading(kind: Kind) -> &'static str {
 
 #[function_component(Panel)]
 pub fn panel(props: &PanelProps) -> Html {
-    let groups = overview(&props.document);
     // On narrow screens the panel is a sheet at the bottom: a handle that
     // opens it over the article; wide screens never show the handle.
     let sheet_open = use_state(|| false);
@@ -120,6 +125,25 @@ pub fn panel(props: &PanelProps) -> Html {
             }
         })
     };
+    // The document whose lists are in the panel (by address: a new reading
+    // is a new `Rc`).
+    let document_key = std::rc::Rc::as_ptr(&props.document.0) as usize;
+    let listed = use_state(|| None::<usize>);
+    {
+        let (listed, later) = (listed.clone(), props.lists_later);
+        use_effect_with(document_key, move |&key| {
+            let timer = later.then(|| {
+                gloo_timers::callback::Timeout::new(0, move || listed.set(Some(key)))
+            });
+            move || drop(timer)
+        });
+    }
+    let lists = !props.lists_later || *listed == Some(document_key);
+    let groups = if lists {
+        overview(&props.document)
+    } else {
+        Vec::new()
+    };
     let found: usize = props.document.spans.len();
     html! {
         <aside id="panel" class={classes!("panel", (*sheet_open).then_some("sheet-open"))} aria-label="Overview"
@@ -130,8 +154,8 @@ pub fn panel(props: &PanelProps) -> Html {
                 <span>{ format!("In this article: {} highlights", found) }
                     <span aria-hidden="true">{ if *sheet_open { " ▾" } else { " ▴" } }</span></span>
             </button>
-            <div id="panel-body" class="panel-body">
-            if !props.marks.is_empty() {
+            <div id="panel-body" class="panel-body" aria-busy={(!lists).to_string()}>
+            if lists && !props.marks.is_empty() {
                 <section class="group marks" data-kind="mark">
                     <h3>{ "Your marks" }<span class="group-count">{ format!(" {}", props.marks.len()) }</span></h3>
                     <ul class="mark-list">

@@ -306,6 +306,17 @@ pub fn reader(props: &ReaderProps) -> Html {
     }
 }
 
+/// Makes the markup of every paragraph of `doc` and throws it away: run on
+/// the worker's warm-up documents (`Reply::WarmedUp`), so that the browser
+/// has compiled and optimised this code before the first article needs it.
+/// Returns the markup's length (so that the work is not optimised away).
+pub fn warm_up(doc: &Document) -> usize {
+    let mut rendered = Rendered::new(paragraphs(doc));
+    (0..rendered.paragraphs.len())
+        .map(|i| rendered.paragraph(i, doc, None, &[]).len())
+        .sum()
+}
+
 /// Moves focus to the next (or previous) word in reading order, skipping
 /// whitespace; words are found by their offsets, so a long article costs
 /// one lookup, not a walk over every word element.
