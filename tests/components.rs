@@ -180,7 +180,10 @@ async fn the_panel_can_leave_its_lists_to_a_later_task() {
         html.contains(&format!("{} highlights", doc.spans.len())),
         "{html}"
     );
-    assert!(!html.contains("data-count") && !html.contains("雷军"), "{html}");
+    assert!(
+        !html.contains("data-count") && !html.contains("雷军"),
+        "{html}"
+    );
 }
 
 /// Pulls `(data-start, data-end, text)` of every word element out of the HTML.

@@ -249,11 +249,21 @@ fn the_warm_up_runs_every_stage_and_reaches_the_page_whole() {
     let (start, end) = doc.body.expect("a page around the article");
     assert!(0 < start && end < doc.chars.len());
     assert!(doc.summary.spun, "it reads as spun");
-    for kind in [Kind::Person, Kind::Org, Kind::Place, Kind::Figure, Kind::Term, Kind::Spin] {
+    for kind in [
+        Kind::Person,
+        Kind::Org,
+        Kind::Place,
+        Kind::Figure,
+        Kind::Term,
+        Kind::Spin,
+    ] {
         assert!(doc.spans.iter().any(|s| s.kind == kind), "no {kind:?}");
     }
     // The page gets the warm-up document as it gets any: without its text.
-    let wire = serde_json::to_string(&Reply::WarmedUp { document: doc.clone() }).unwrap();
+    let wire = serde_json::to_string(&Reply::WarmedUp {
+        document: doc.clone(),
+    })
+    .unwrap();
     let Reply::WarmedUp { document } = serde_json::from_str(&wire).unwrap() else {
         panic!("not WarmedUp")
     };

@@ -132,9 +132,8 @@ pub fn panel(props: &PanelProps) -> Html {
     {
         let (listed, later) = (listed.clone(), props.lists_later);
         use_effect_with(document_key, move |&key| {
-            let timer = later.then(|| {
-                gloo_timers::callback::Timeout::new(0, move || listed.set(Some(key)))
-            });
+            let timer = later
+                .then(|| gloo_timers::callback::Timeout::new(0, move || listed.set(Some(key))));
             move || drop(timer)
         });
     }
