@@ -47,6 +47,8 @@ pub fn overview(doc: &Document) -> Vec<(Kind, Vec<Item>)> {
         .iter()
         .map(|&kind| {
             let mut items: Vec<Item> = Vec::new();
+            // Where each label is in `items` (a long article has thousands).
+            let mut index: std::collections::HashMap<String, usize> = Default::default();
             // Only the article: a whole pasted page's menus and links are dimmed, not counted.
             for (i, s) in doc
                 .spans
@@ -63,13 +65,16 @@ pub fn overview(doc: &Document) -> Vec<(Kind, Vec<Item>)> {
                     Kind::Figure => doc.slice(s.start, s.end),
                     _ => s.term.clone().unwrap_or_else(|| doc.slice(s.start, s.end)),
                 };
-                match items.iter_mut().find(|it| it.label == label) {
-                    Some(item) => item.count += 1,
-                    None => items.push(Item {
-                        label,
-                        count: 1,
-                        first_span: i,
-                    }),
+                match index.get(&label) {
+                    Some(&at) => items[at].count += 1,
+                    None => {
+                        index.insert(label.clone(), items.len());
+                        items.push(Item {
+                            label,
+                            count: 1,
+                            first_span: i,
+                        });
+                    }
                 }
             }
             items.sort_by(|a, b| b.count.cmp(&a.count).then(a.first_span.cmp(&b.first_span)));
@@ -138,11 +143,14 @@ pub fn panel(props: &PanelProps) -> Html {
         });
     }
     let lists = !props.lists_later || *listed == Some(document_key);
-    let groups = if lists {
-        overview(&props.document)
-    } else {
-        Vec::new()
-    };
+    // Once per document, not on every render of the app (a card opening).
+    let groups = use_memo((props.document.clone(), lists), |(document, lists)| {
+        if *lists {
+            overview(document)
+        } else {
+            Vec::new()
+        }
+    });
     let found: usize = props.document.spans.len();
     html! {
         <aside id="panel" class={classes!("panel", (*sheet_open).then_some("sheet-open"))} aria-label="Overview"
@@ -174,7 +182,7 @@ pub fn panel(props: &PanelProps) -> Html {
                 </section>
             }
             <h2>{ "In this article" }</h2>
-            { for groups.into_iter().filter(|(_, items)| !items.is_empty()).map(|(kind, items)| {
+            { for groups.iter().filter(|(_, items)| !items.is_empty()).map(|&(kind, ref items)| {
                 let shown = !props.hidden.contains(&kind);
                 let toggle = props.on_toggle.reform(move |_: Event| kind);
                 let total: usize = items.iter().map(|i| i.count).sum();
