@@ -103,7 +103,7 @@ mod imp {
         }));
     }
 
-    /// The worker `assets/start-worker.js` started while the page loaded, and
+    /// The worker `index.html`'s inline script started while the page loaded, and
     /// what it said before the app was there to listen.
     fn take_early() -> Option<(Worker, Vec<Result<JsValue, String>>)> {
         let window = web_sys::window()?;

@@ -90,3 +90,20 @@ test('an engine that cannot start says so and keeps the text', async () => {
   assert.equal(await page.inputValue('#paste-text'), '这段文字不会丢。');
   await page.close();
 });
+
+test("the worker asks for its wasm without waiting for its glue script", async () => {
+  // The glue is held until the wasm has been asked for: a loader that asked
+  // for the wasm only after the glue (one round trip more on a phone's
+  // connection) would never get there, and the engine would not start.
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors = watchErrors(page);
+  let wasmAsked;
+  const asked = new Promise((ok) => { wasmAsked = ok; });
+  await page.route('**/dudong-worker_bg.wasm', async (route) => { wasmAsked(); await route.continue(); });
+  await page.route('**/dudong-worker.js', async (route) => { await asked; await route.continue(); });
+  await page.goto(server.url);
+  await page.waitForFunction(() => document.documentElement.dataset.engine === 'ready', null, { timeout: 20000 });
+  // No errors: the Content-Security-Policy allows the inline script that starts the worker.
+  assert.deepEqual(errors, []);
+  await page.close();
+});
