@@ -19,8 +19,8 @@ pub const PREVIEW_CHARS: usize = 4_000;
 /// optimises a function only once it has run a while, so the reader's first
 /// article would run mostly unoptimised (in the worker, the seed article
 /// took 16 ms the first time against 6 ms from the fourth), and a function
-/// is compiled at all only when first called. Each run is a task of its own, so a request
-/// that comes meanwhile waits for one run at most.
+/// is compiled at all only when first called. Each run is a task of its own,
+/// and none starts once the page has asked for an analysis.
 pub const WARM_UP_RUNS: u32 = 20;
 
 /// From the page to the worker. Every request carries an id; replies name it.

@@ -2,7 +2,7 @@
 //! requests in order. It runs in a dedicated Web Worker, so analysing a long
 //! article never blocks typing, scrolling or cards.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
@@ -34,11 +34,16 @@ fn post(scope: &DedicatedWorkerGlobalScope, reply: &Reply) {
 pub fn run() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let analyzer = Rc::new(RefCell::new(Analyzer::new()));
+    // Whether the page has asked for an analysis: the warm-up stops then.
+    let asked = Rc::new(Cell::new(false));
     let on_message = {
-        let (scope, analyzer) = (scope.clone(), analyzer.clone());
+        let (scope, analyzer, asked) = (scope.clone(), analyzer.clone(), asked.clone());
         Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
             match serde_wasm_bindgen::from_value::<Request>(event.data()) {
                 Ok(request) => {
+                    if let Request::Analyze { .. } = request {
+                        asked.set(true);
+                    }
                     let clock = || scope.performance().map(|p| p.now()).unwrap_or(0.0);
                     answer(
                         &mut analyzer.borrow_mut(),
@@ -63,19 +68,29 @@ pub fn run() {
         },
     );
     // Right after Ready, while the reader is still pasting.
-    warm_up(scope, analyzer, WARM_UP_RUNS);
+    warm_up(scope, analyzer, asked, WARM_UP_RUNS);
 }
 
 /// Analyses the warm-up text `runs` times, one task each (see
 /// [`WARM_UP_RUNS`]), and gives the page each document to warm up its side.
-fn warm_up(scope: DedicatedWorkerGlobalScope, analyzer: Rc<RefCell<Analyzer>>, runs: u32) {
-    if runs == 0 {
+/// Once the page has asked for an analysis, the rest is left out: it then
+/// never waits behind more than the run in progress.
+fn warm_up(
+    scope: DedicatedWorkerGlobalScope,
+    analyzer: Rc<RefCell<Analyzer>>,
+    asked: Rc<Cell<bool>>,
+    runs: u32,
+) {
+    if runs == 0 || asked.get() {
         return;
     }
     gloo_timers::callback::Timeout::new(0, move || {
+        if asked.get() {
+            return;
+        }
         let document = analyzer.borrow().warm_up();
         post(&scope, &Reply::WarmedUp { document });
-        warm_up(scope, analyzer, runs - 1);
+        warm_up(scope, analyzer, asked, runs - 1);
     })
     .forget();
 }
