@@ -81,7 +81,7 @@ fn warm_up(
     asked: Rc<Cell<bool>>,
     runs: u32,
 ) {
-    if runs == 0 || asked.get() {
+    if runs == 0 {
         return;
     }
     gloo_timers::callback::Timeout::new(0, move || {
