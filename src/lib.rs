@@ -12,5 +12,7 @@ pub mod app;
 pub mod dictionary;
 /// Curated data the engine embeds: glossary, gazetteer, spin table, sample article.
 pub mod knowledge;
+/// Pinyin in context: polyphonic characters read by their sentence (pure Rust).
+pub mod pinyin;
 /// Share links: the article, marks and view packed into a URL fragment (pure Rust, frozen format).
 pub mod share;
