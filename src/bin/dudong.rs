@@ -4,6 +4,7 @@
 //!   dudong annotate [--json] FILE|-  the highlighted spans (JSON: the fixtures' format)
 //!   dudong share [--base URL] FILE|- a link that opens the text in dudong
 //!   dudong open LINK|-               the text a link holds
+//!   dudong pinyin [--dict TSV] FILE|- each word and its pinyin in context
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -26,6 +27,9 @@ mod cli {
   dudong share [--base URL] FILE|-  print a link that opens the text in dudong
                                     (base defaults to the `make run` address)
   dudong open LINK|-                print the article text a link holds
+  dudong pinyin [--dict TSV] FILE|- print each word and its pinyin, read in context
+                                    (TSV defaults to target/dict/cedict.tsv, built by
+                                    scripts/build-dictionary.py)
 ";
 
     /// Where `make run` serves the app, the default base of links.
@@ -49,6 +53,10 @@ mod cli {
                 read_text(path).map(|text| share(base, text))
             }
             ["open", link] => open(link),
+            ["pinyin", path] => pinyin::run(pinyin::DEFAULT_DICT, path),
+            ["pinyin", "--dict", dict, path] | ["pinyin", path, "--dict", dict] => {
+                pinyin::run(dict, path)
+            }
             ["help" | "--help" | "-h"] => {
                 print!("{USAGE}");
                 Ok(())
@@ -188,5 +196,45 @@ mod cli {
                 e.utf8_error().valid_up_to()
             )
         })
+    }
+    /// `dudong pinyin`: the engine's words, each with its reading in context.
+    mod pinyin {
+        use std::io::Write;
+
+        use dudong::analysis::{Analyzer, Kind};
+        use dudong::dictionary::Dictionary;
+
+        pub const DEFAULT_DICT: &str = "target/dict/cedict.tsv";
+
+        pub fn run(dict_path: &str, path: &str) -> Result<(), String> {
+            let text = super::read_text(path)?;
+            let tsv = std::fs::read_to_string(dict_path).map_err(|e| {
+                format!(
+                    "cannot read the dictionary {dict_path}: {e}\n\
+                     build it with `python3 scripts/build-dictionary.py` or pass --dict PATH"
+                )
+            })?;
+            let dict = Dictionary::from_string(tsv);
+            if dict.is_empty() {
+                return Err(format!("{dict_path} holds no dictionary entries"));
+            }
+            let doc = Analyzer::new().analyze(&text);
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            for word in &doc.words {
+                let w: String = doc.chars[word.start..word.end].iter().collect();
+                if w.trim().is_empty() {
+                    continue;
+                }
+                let person = doc
+                    .spans
+                    .iter()
+                    .any(|s| s.kind == Kind::Person && s.start <= word.start && word.end <= s.end);
+                let reading =
+                    dudong::pinyin::display(&dict, &doc.chars, word.start, word.end, person);
+                let _ = writeln!(out, "{w}\t{reading}");
+            }
+            Ok(())
+        }
     }
 }

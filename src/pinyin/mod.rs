@@ -541,7 +541,7 @@ pub fn read_span_using(
 }
 
 /// The reading of a word in a sentence given as words: `words[i]`, with the
-/// words around it as context. Syllables joined without spaces, as the
+/// words around it as context. Syllables joined as [`join`] does, as the
 /// reading view shows them (`yínháng`).
 pub fn read(dict: &Dictionary, words: &[&str], i: usize) -> String {
     let mut chars = Vec::new();
@@ -556,15 +556,14 @@ pub fn read(dict: &Dictionary, words: &[&str], i: usize) -> String {
             end = chars.len();
         }
     }
-    read_in(
+    join(&read_in(
         dict,
         Polyphones::embedded(),
         &chars,
         start,
         end,
         Options::default(),
-    )
-    .concat()
+    ))
 }
 
 /// Reads `s[start..end]` with all of `s` as the sentence.
@@ -700,7 +699,6 @@ const SPECIAL_SURNAMES: &[(&str, &str)] = &[
     ("谌", "Chén"),
     ("葛", "Gě"),
     ("薄", "Bó"),
-    ("万", "Wàn"),
     ("沈", "Shěn"),
     ("重", "Chóng"),
     ("相", "Xiàng"),
@@ -724,13 +722,30 @@ fn surname_of(word: &[char]) -> Option<(usize, String)> {
     None
 }
 
-/// Whether an unknown word of 2–3 characters looks like a person's name
-/// (it starts with a surname and CC-CEDICT lacks it).
+/// Whether an unknown word of 2–3 characters looks like a person's name:
+/// it starts with a surname, CC-CEDICT lacks it, and it does not start with
+/// a longer CC-CEDICT word (万亿元 is 万亿 + 元, not Mr Wan).
 pub fn looks_like_name(dict: &Dictionary, word: &[char]) -> bool {
+    let starts_with_word =
+        (2..word.len()).any(|n| dict.contains(&word[..n].iter().collect::<String>()));
     (2..=3).contains(&word.len())
         && word.iter().copied().all(is_han)
         && (surname_of(word).is_some() || COMMON_SURNAMES.contains(word[0]))
         && !dict.contains(&word.iter().collect::<String>())
+        && !starts_with_word
+}
+
+/// Joins syllables for display: together (`yínháng`), but a capitalised
+/// syllable after the first starts a new part (`Zēng Guófān`, `Xí Jìnpíng`).
+pub fn join(syllables: &[String]) -> String {
+    let mut out = String::new();
+    for (k, s) in syllables.iter().enumerate() {
+        if k > 0 && s.chars().next().is_some_and(char::is_uppercase) {
+            out.push(' ');
+        }
+        out.push_str(s);
+    }
+    out
 }
 
 /// A person's name: `李强` → `Lǐ Qiáng`, `单田芳` → `Shàn Tiánfāng`. The
@@ -765,5 +780,5 @@ pub fn display(dict: &Dictionary, text: &[char], start: usize, end: usize, perso
     {
         return read_name(dict, word);
     }
-    read_span(dict, text, start, end).concat()
+    join(&read_span(dict, text, start, end))
 }
