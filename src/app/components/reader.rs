@@ -24,7 +24,6 @@ use crate::app::dict::SharedDict;
 use crate::app::layout::{paragraphs, Node};
 use crate::app::state::Doc;
 use crate::app::state::OpenCard;
-use crate::app::study;
 use crate::dictionary::Dictionary;
 use crate::share::Mark;
 
@@ -497,9 +496,17 @@ fn write_node(
                 word.start, word.end
             );
             // Pinyin sits in an attribute that CSS shows above the word, so the
-            // word element's text stays exactly the article's.
+            // word element's text stays exactly the article's. It is read in
+            // context (the sentence around the word picks the reading of a
+            // polyphonic character), and a person's name reads as a name.
             if let Some(py) = dict
-                .map(|d| study::pinyin(d, &text))
+                .map(|d| {
+                    let person = word.end - word.start >= 2
+                        && doc.spans.iter().any(|s| {
+                            s.kind == Kind::Person && s.start <= word.start && word.end <= s.end
+                        });
+                    crate::pinyin::display(d, &doc.chars, word.start, word.end, person)
+                })
                 .filter(|p| !p.is_empty())
             {
                 out.push_str(" data-py=\"");
