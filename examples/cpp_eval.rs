@@ -54,11 +54,11 @@ fn main() {
     };
     let analyzer = Analyzer::new();
     let variants = [
-        ("context, table only outside words", TableInWords::Never),
         (
-            "context, rules overrule words (app)",
-            TableInWords::RulesOnly,
+            "context, table only outside words (app)",
+            TableInWords::Never,
         ),
+        ("context, rules overrule words", TableInWords::RulesOnly),
         ("context, table everywhere", TableInWords::Always),
     ];
     let mut right = [0usize; 4];
@@ -86,7 +86,7 @@ fn main() {
             let got = marks_to_numbered(&syllables[t - word.start]);
             if got == label {
                 right[v] += 1;
-            } else if v == 1 && errors {
+            } else if v == 0 && errors {
                 *wrong_by_char.entry(doc.chars[t]).or_default() += 1;
                 if wrong_by_char[&doc.chars[t]] <= 2 {
                     let w: String = doc.chars[word.start..word.end].iter().collect();

@@ -6,28 +6,16 @@ use crate::app::state::CardTarget;
 use crate::dictionary::Dictionary;
 use crate::knowledge::glossary::GlossaryEntry;
 
-/// Pinyin for a word: the dictionary's reading of the whole word (preferring
-/// a lower-case, i.e. common-noun, reading), else character by character.
-/// Empty for text without Chinese.
+/// Pinyin for a word on its own (the Anki note's field): what
+/// [`crate::pinyin::read`] gives it without a sentence around it (the
+/// dictionary's usual reading of the whole word, else of its parts, each
+/// polyphonic character by its most frequent reading). Empty for text
+/// without Chinese. The reading view reads words in their sentence instead.
 pub fn pinyin(dict: &Dictionary, word: &str) -> String {
     if !word.chars().any(crate::analysis::text::is_han) {
         return String::new();
     }
-    let best = |w: &str| {
-        let entries = dict.lookup(w);
-        entries
-            .iter()
-            .find(|e| e.pinyin.chars().next().is_some_and(|c| !c.is_uppercase()))
-            .or(entries.first())
-            .map(|e| e.pinyin.replace(' ', ""))
-    };
-    if let Some(p) = best(word) {
-        return p;
-    }
-    word.chars()
-        .map(|c| best(&c.to_string()).unwrap_or_default())
-        .collect::<Vec<_>>()
-        .join("")
+    crate::pinyin::read(dict, &[word], 0)
 }
 
 /// The sentence around `start..end`: from the previous sentence end to the next.
