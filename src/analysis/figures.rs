@@ -21,6 +21,8 @@
 //!
 //! std only, no `unsafe`; every index goes through [`at`], so no input panics.
 
+use super::script::Script;
+
 /// A number-bearing expression found in a text. Offsets are indices into the
 /// `chars` slice given to `find_figures` (Unicode scalar offsets), end exclusive.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,39 +40,121 @@ pub enum FigureValue {
         month: Option<u32>,
         day: Option<u32>,
     },
+    /// 90年代, 八十年代, 2010年代: the ten years starting at the given year.
+    Decade(i32),
     /// 1.5万亿元 -> value 1.5e12, unit "元"; 1055亿颗 -> 1.055e11, unit "颗"; 179个 -> 179, "个"; 超亿元 -> 1e8 "元" ; 一年 -> 1 "年" (a duration); 千亿 -> 1e11, ""
     Amount { value: f64, unit: String },
-    /// 70% , 10％, 百分之三十 -> 70.0, 10.0, 30.0
+    /// 70% , 10％, 百分之三十, 三成, 7成4 -> 70.0, 10.0, 30.0, 30.0, 74.0
     Percent(f64),
+    /// 1.0个百分点, 3个百分点: a difference between two percentages.
+    PercentagePoints(f64),
     /// 三分之一 -> 1/3, 一半 -> 1/2, 2/3
     Fraction { numerator: f64, denominator: f64 },
     /// 第三, 第一大省 (rank 1), 第四城, 第一个, 第100名
     Rank(u64),
+    /// 一季度, 第三季度, Q3, 2025年一季度: quarter 1-4 of a year.
+    Quarter { year: Option<i32>, quarter: u32 },
+    /// 上半年 (H1), 下半年 (H2), 2025H1: half 1 or 2 of a year.
+    Half { year: Option<i32>, half: u32 },
+    /// 前三季度: the first `count` quarters of a year taken together.
+    FirstQuarters { year: Option<i32>, count: u32 },
+    /// 2025财年, FY2025, 2024财政年度: a fiscal year, named by its number.
+    FiscalYear(i32),
+    /// 民国114年, and 114年 in a traditional text: a Republic of China
+    /// (Taiwan) year, the Gregorian year minus 1911.
+    RocDate {
+        roc_year: i32,
+        month: Option<u32>,
+        day: Option<u32>,
+    },
+    /// 十多年, 近万, 数十亿, 约3成, 3万余: an amount or percentage the text
+    /// only bounds or estimates.
+    Approximate {
+        bound: Bound,
+        value: Box<FigureValue>,
+    },
+}
+
+/// How an [`FigureValue::Approximate`] figure relates to its number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bound {
+    /// 十多年, 百余家, 超过, 逾, 上百亿, 过亿
+    MoreThan,
+    /// 近万, 将近, 接近
+    Nearly,
+    /// 约3成, 大约, 十来个, 左右
+    About,
+    /// 不足, 不到
+    LessThan,
+    /// 以上: the number or more
+    AtLeast,
+    /// 以下, 以内: the number or less
+    AtMost,
+    /// 三四个: the number or the next one (3 or 4)
+    OrNext,
+    /// 数十亿, 几百: an order of magnitude (tens of, hundreds of), valued at
+    /// its lower bound
+    OrderOf,
 }
 
 impl FigureValue {
     /// A one-line English explanation for a card, e.g.
     /// "1.5 trillion 元 (yuan) = 1,500,000,000,000 yuan", "2025-02-21", "February 2025 (2025-02)", "February 21 (year not given)",
-    /// "70 percent", "one third (≈ 33.3%)", "rank 3", "179 个".
+    /// "70 percent", "one third (≈ 33.3%)", "rank 3", "179 个", "1 percentage point",
+    /// "the first quarter (Q1: January–March)", "more than 10 年 (years)".
     pub fn describe(&self) -> String {
         match self {
             FigureValue::Date { year, month, day } => describe_date(*year, *month, *day),
+            FigureValue::Decade(y) => format!("the {}s", y),
             FigureValue::Amount { value, unit } => describe_amount(*value, unit),
             FigureValue::Percent(p) => format!("{} percent", fmt_num(*p)),
+            FigureValue::PercentagePoints(p) => {
+                let s = if *p == 1.0 { "" } else { "s" };
+                format!("{} percentage point{}", fmt_num(*p), s)
+            }
             FigureValue::Fraction {
                 numerator,
                 denominator,
             } => describe_fraction(*numerator, *denominator),
             FigureValue::Rank(r) => format!("rank {}", r),
+            FigureValue::Quarter { year, quarter } => describe_quarter(*year, *quarter),
+            FigureValue::Half { year, half } => describe_half(*year, *half),
+            FigureValue::FirstQuarters { year, count } => describe_first_quarters(*year, *count),
+            FigureValue::FiscalYear(y) => format!("fiscal year {} (FY{})", y, y),
+            FigureValue::RocDate {
+                roc_year,
+                month,
+                day,
+            } => {
+                let y = roc_year + 1911;
+                let what = match (month, day) {
+                    (None, _) => format!("the year {}", y),
+                    (Some(m), None) => format!("{} {}", month_name(*m), y),
+                    (Some(m), Some(d)) => format!("{:04}-{:02}-{:02}", y, m, d),
+                };
+                format!("{} (ROC year {}, Taiwan's calendar)", what, roc_year)
+            }
+            FigureValue::Approximate { bound, value } => describe_approx(*bound, value),
         }
     }
 }
 
 /// All figures in reading order, non-overlapping, each the widest span a careful reader would highlight as one figure.
+/// Reads the text as simplified Chinese; see [`find_figures_in`].
 pub fn find_figures(chars: &[char]) -> Vec<Figure> {
+    find_figures_in(chars, Script::Simplified)
+}
+
+/// [`find_figures`] for a text in the given script. A traditional
+/// (Taiwanese) text reads a bare 114年 as a Republic of China year (2025) and
+/// 兆 after a number as a trillion; a simplified one needs 民国 for the first
+/// and a currency after 兆 for the second (千兆网络 is gigabit).
+pub fn find_figures_in(chars: &[char], script: Script) -> Vec<Figure> {
+    let traditional = script == Script::Traditional;
     // Full-width digits, letters and signs map one-to-one onto ASCII, so the
     // matchers only know one spelling and the offsets stay valid.
-    let t: Vec<char> = chars.iter().map(|&c| normalize(c)).collect();
+    let mut t: Vec<char> = chars.iter().map(|&c| normalize(c)).collect();
+    mark_trillions(&mut t, traditional);
     let blocked = set_phrase_mask(&t);
     let mut out: Vec<Figure> = Vec::new();
     let mut i = 0;
@@ -79,7 +163,7 @@ pub fn find_figures(chars: &[char]) -> Vec<Figure> {
             i += 1;
             continue;
         }
-        match scan_at(&t, i, &blocked) {
+        match scan_at(&t, i, &blocked, traditional) {
             Step::Found(end, value) if end > i && end <= t.len() => {
                 out.push(Figure {
                     start: i,
@@ -93,7 +177,158 @@ pub fn find_figures(chars: &[char]) -> Vec<Figure> {
         }
     }
     join_ranges(&t, &mut out);
+    apply_qualifiers(&t, &mut out);
     out
+}
+
+/// Stands in (in the scanner's copy of the text only) for a 兆 that means
+/// 10^12 (Taiwan's and Japan's trillion), so the number parser needs no flag.
+/// A noncharacter, so it never occurs in real text.
+const TRILLION: char = '\u{FDD0}';
+
+/// Replaces 兆 with [`TRILLION`] where it follows a number and means a
+/// trillion: always before a currency (1.2兆元), and in traditional texts
+/// anywhere but before a metric unit (兆瓦 = megawatt, 兆赫 = megahertz).
+fn mark_trillions(t: &mut [char], traditional: bool) {
+    for k in 0..t.len() {
+        if t[k] != '兆' || k == 0 {
+            continue;
+        }
+        let mut b = k - 1;
+        if is_space(t, b) && b > 0 {
+            b -= 1;
+        }
+        let after_number =
+            t[b].is_ascii_digit() || cn_digit(t[b]).is_some() || cn_small(t[b]).is_some();
+        if !after_number {
+            continue;
+        }
+        let n = skip_space(t, k + 1);
+        let metric = at(t, n).is_some_and(|c| {
+            c.is_ascii_alphabetic() || "瓦赫字帕焦欧歐位比伏安宽寬网網光".contains(c)
+        });
+        let currency = longest_of(t, n, CURRENCIES).is_some();
+        if currency || (traditional && !metric) {
+            t[k] = TRILLION;
+        }
+    }
+}
+
+/// Qualifiers that bound a figure they stand just before, outside its span
+/// (超过240亿元 highlights 240亿元, which the card reads "more than …").
+/// Longer spellings first.
+#[rustfmt::skip]
+const OUTSIDE_QUALIFIERS: &[(&str, Bound)] = &[
+    ("超过", Bound::MoreThan), ("超過", Bound::MoreThan), ("突破", Bound::MoreThan),
+    ("将近", Bound::Nearly), ("將近", Bound::Nearly), ("接近", Bound::Nearly),
+    ("大约", Bound::About), ("大約", Bound::About), ("不足", Bound::LessThan),
+    ("不到", Bound::LessThan), ("超", Bound::MoreThan), ("逾", Bound::MoreThan),
+    ("近", Bound::Nearly), ("约", Bound::About), ("約", Bound::About),
+];
+
+/// Words after a figure that bound it, kept in its span: 300人左右.
+#[rustfmt::skip]
+const AFTER_QUALIFIERS: &[(&str, Bound)] = &[
+    ("左右", Bound::About), ("上下", Bound::About), ("以上", Bound::AtLeast),
+    ("以下", Bound::AtMost), ("以内", Bound::AtMost), ("以內", Bound::AtMost),
+];
+
+/// The bound a qualifier inside a span gives (超亿元, 近万, 逾千人, 上百亿);
+/// 达, 高达 and 多达 only say the number was reached.
+fn qualifier_bound(q: &str) -> Option<Bound> {
+    match q {
+        "超过" | "超過" | "超" | "过" | "過" | "破" | "突破" | "逾" | "上" => {
+            Some(Bound::MoreThan)
+        }
+        "将近" | "將近" | "接近" | "近" => Some(Bound::Nearly),
+        "约" | "約" => Some(Bound::About),
+        "不足" | "不到" => Some(Bound::LessThan),
+        _ => None,
+    }
+}
+
+fn approx_of(bound: Option<Bound>, value: FigureValue) -> FigureValue {
+    match (bound, &value) {
+        (
+            Some(b),
+            FigureValue::Amount { .. }
+            | FigureValue::Percent(_)
+            | FigureValue::PercentagePoints(_)
+            | FigureValue::Fraction { .. },
+        ) => FigureValue::Approximate {
+            bound: b,
+            value: Box::new(value),
+        },
+        _ => value,
+    }
+}
+
+/// Bounds amounts and percentages by the qualifier just before them (超过,
+/// 约, 近…) or the word just after them (左右, 以上), which joins the span.
+fn apply_qualifiers(t: &[char], figs: &mut [Figure]) {
+    for k in 0..figs.len() {
+        if !matches!(
+            figs[k].value,
+            FigureValue::Amount { .. }
+                | FigureValue::Percent(_)
+                | FigureValue::PercentagePoints(_)
+                | FigureValue::Fraction { .. }
+        ) {
+            continue;
+        }
+        let next_start = figs.get(k + 1).map_or(t.len(), |f| f.start);
+        let f = &mut figs[k];
+        let after = AFTER_QUALIFIERS
+            .iter()
+            .find(|(w, _)| starts(t, f.end, w) && f.end + w.chars().count() <= next_start);
+        if let Some((w, b)) = after {
+            f.end += w.chars().count();
+            f.value = approx_of(Some(*b), f.value.clone());
+            continue;
+        }
+        let mut s = f.start;
+        if s > 0 && is_space(t, s - 1) {
+            s -= 1;
+        }
+        // 上千万元, 过亿: 上 and 过 bound only a number that starts with its
+        // order of magnitude; elsewhere they are words (上年, 过去).
+        let bare_magnitude = matches!(
+            at(t, f.start),
+            Some('百' | '千' | '万' | '萬' | '亿' | '億')
+        );
+        let found = OUTSIDE_QUALIFIERS
+            .iter()
+            .find(|(w, _)| ends_with(t, s, w))
+            .or_else(|| {
+                [
+                    ("上", Bound::MoreThan),
+                    ("过", Bound::MoreThan),
+                    ("過", Bound::MoreThan),
+                ]
+                .iter()
+                .find(|(w, _)| bare_magnitude && ends_with(t, s, w))
+            });
+        let Some((w, b)) = found else {
+            continue;
+        };
+        let before = s.checked_sub(w.chars().count() + 1).and_then(|k| at(t, k));
+        let part_of_word = match *w {
+            // 节约, 签约, 预约; 最近, 附近; 赶超
+            "约" | "約" => before.is_some_and(|c| {
+                "节節制签簽预預邀契合公条條规規简簡隐隱特相违違履婚赴爽失守践踐".contains(c)
+            }),
+            "近" => before.is_some_and(|c| "最附靠临臨邻鄰亲親逼贴貼晚新".contains(c)),
+            "超" => before.is_some_and(|c| "赶趕高".contains(c)),
+            _ => false,
+        };
+        // 近3年 is "the last three years", not "nearly three years".
+        let recent_span = matches!(*w, "近" | "将近" | "將近")
+            && matches!(&f.value, FigureValue::Amount { value, unit }
+                if *value < 100.0 && ["年", "个月", "個月", "天", "日", "周", "週", "季度", "个季度", "個季度"].contains(&unit.as_str()));
+        if !part_of_word && !(recent_span && *w == "近") {
+            f.value = approx_of(Some(*b), f.value.clone());
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -144,6 +379,8 @@ const UNITS: &[&str] = &[
     // currencies
     "元", "块", "块钱", "美元", "美金", "欧元", "日元", "英镑", "港元", "港币", "澳元", "加元",
     "韩元", "卢布", "法郎", "泰铢", "新台币", "人民币", "比特币",
+    "塊", "塊錢", "歐元", "日圓", "日幣", "港幣", "韓元", "韓圓", "盧布", "新台幣", "台幣", "台币",
+    "人民幣", "比特幣",
     // counts
     "个", "家", "人", "名", "位", "台", "辆", "架", "艘", "列", "组", "项", "次", "人次", "架次",
     "车次", "款", "只", "座", "所", "颗", "件", "条", "种", "批", "场", "部", "套", "份", "张",
@@ -157,12 +394,20 @@ const UNITS: &[&str] = &[
     "吨", "米", "公里", "千米", "厘米", "毫米", "纳米", "平方米", "平米", "平方公里", "平方千米",
     "立方米", "亩", "公顷", "公斤", "千克", "克", "斤", "升", "毫升", "桶", "瓦", "千瓦", "兆瓦",
     "吉瓦", "千瓦时", "度", "摄氏度", "℃", "°C", "赫兹", "英寸", "英尺", "英里", "海里", "光年",
+    // traditional spellings
+    "個", "個月", "個小時", "個星期", "個季度", "個工作日", "個交易日", "個國家", "個城市", "輛",
+    "項", "張", "條", "種", "場", "隻", "顆", "筆", "歲", "週", "週年", "噸", "公噸", "戶",
+    "間", "組", "臺", "屆", "級", "層", "棟", "處", "單", "頁", "國", "強",
+    "平方公尺", "公尺", "公分", "坪", "小時", "分鐘", "秒鐘", "年級", "個省份",
 ];
 
 #[rustfmt::skip]
 const CURRENCIES: &[&str] = &[
     "元", "块", "块钱", "美元", "美金", "欧元", "日元", "英镑", "港元", "港币", "澳元", "加元",
     "韩元", "卢布", "法郎", "泰铢", "新台币", "人民币", "比特币",
+    // traditional spellings
+    "塊", "塊錢", "歐元", "日圓", "日幣", "港幣", "韓元", "韓圓", "盧布", "新台幣", "台幣", "台币",
+    "人民幣", "比特幣",
 ];
 
 /// Units a price can be quoted "per" (3000元/吨).
@@ -174,7 +419,9 @@ const PER_UNITS: &[&str] = &[
 
 /// Units that only make sense after Arabic digits; after Chinese numerals
 /// they are usually words (二级市场 = secondary market, 三国 = Three Kingdoms).
-const ARABIC_ONLY_UNITS: &[&str] = &["级", "国", "省", "城", "字", "页", "强"];
+const ARABIC_ONLY_UNITS: &[&str] = &[
+    "级", "国", "省", "城", "字", "页", "强", "級", "國", "頁", "強",
+];
 
 /// After a lone 一 only these units state a quantity; every other classifier
 /// makes 一 an article ("一个", "一家", "一场").
@@ -183,7 +430,8 @@ const YI_OK_UNITS: &[&str] = &[
     "年", "个月", "天", "周", "星期", "个星期", "小时", "个小时", "分钟", "秒", "秒钟", "倍", "岁",
     "周年", "季度", "个季度", "元", "美元", "欧元", "日元", "英镑", "港元", "人民币", "公里",
     "千米", "米", "吨", "公斤", "千克", "平方米", "平方公里", "亩", "公顷", "千瓦时", "英寸",
-    "个工作日", "个交易日",
+    "个工作日", "个交易日", "個月", "週", "個星期", "小時", "個小時", "分鐘", "秒鐘", "個季度",
+    "歐元", "日圓", "港幣", "新台幣", "台幣", "人民幣", "噸", "公尺", "個工作日", "個交易日",
 ];
 
 /// Characters before 一 that make it part of a word (之一, 唯一, 统一, 每一年,
@@ -231,7 +479,7 @@ const RANK_DA_NOUNS: &[&str] = &[
 #[rustfmt::skip]
 const DURATION_QUALIFIERS: &[&str] = &[
     "近", "约", "逾", "超", "超过", "长达", "历经", "达", "经过", "过去", "将近", "接近", "大约",
-    "足足", "整整",
+    "足足", "整整", "約", "超過", "長達", "歷經", "達", "經過", "過去", "將近", "大約",
 ];
 
 /// Qualifiers that stay inside the span only when the rest alone would lose
@@ -239,7 +487,7 @@ const DURATION_QUALIFIERS: &[&str] = &[
 #[rustfmt::skip]
 const QUALIFIERS: &[&str] = &[
     "超过", "将近", "接近", "多达", "高达", "突破", "不足", "不到", "超", "过", "破", "上", "逾",
-    "近", "约", "达",
+    "近", "约", "达", "超過", "將近", "多達", "高達", "過", "約", "達",
 ];
 
 // ---------------------------------------------------------------------------
@@ -255,7 +503,7 @@ enum Step {
     Nothing,
 }
 
-fn scan_at(t: &[char], i: usize, blocked: &[bool]) -> Step {
+fn scan_at(t: &[char], i: usize, blocked: &[bool], traditional: bool) -> Step {
     let c = match at(t, i) {
         Some(c) => c,
         None => return Step::Nothing,
@@ -263,7 +511,22 @@ fn scan_at(t: &[char], i: usize, blocked: &[bool]) -> Step {
     // Most chars cannot begin a figure; leave them before any matcher runs.
     let may_start = c.is_ascii_digit()
         || is_cn_numeral(c)
-        || matches!(c, '第' | '数' | '几' | '半' | '(')
+        || matches!(
+            c,
+            '第' | '数'
+                | '數'
+                | '几'
+                | '幾'
+                | '半'
+                | '('
+                | '上'
+                | '下'
+                | '前'
+                | 'Q'
+                | 'H'
+                | 'F'
+                | '民'
+        )
         || QUALIFIERS.iter().any(|q| q.starts_with(c));
     if !may_start {
         return Step::Nothing;
@@ -272,6 +535,10 @@ fn scan_at(t: &[char], i: usize, blocked: &[bool]) -> Step {
         return Step::Skip(end);
     }
     if c.is_ascii_digit() {
+        // 2025Q1, 2025H1: a year glued to a Latin period label.
+        if let Some((end, value)) = year_period_latin(t, i) {
+            return Step::Found(end, value);
+        }
         if !can_start_arabic(t, i) {
             return Step::Skip(alnum_run_end(t, i));
         }
@@ -294,6 +561,9 @@ fn scan_at(t: &[char], i: usize, blocked: &[bool]) -> Step {
         return Step::Nothing;
     }
     let candidates = [
+        period(t, i, None),
+        fiscal_year(t, i),
+        roc_date(t, i, traditional),
         iso_date(t, i),
         cn_date(t, i),
         decade(t, i),
@@ -344,67 +614,200 @@ fn set_phrase_mask(t: &[char]) -> Vec<bool> {
     mask
 }
 
-/// "3-5年" and "2020-2025年": the first number of a range borrows the kind
-/// of the second, which carries the unit for both.
+/// "3-5年", "2至3万亿元" and "2020-2025年": the first number of a range
+/// borrows the kind, unit and magnitude of the second, which carries them
+/// for both. "7月14日至15日": the second date borrows the month (and year)
+/// of the first, as it does after 、 and 和 (3月5日和6日).
 fn join_ranges(t: &[char], figs: &mut [Figure]) {
     for k in 1..figs.len() {
         let (a, b) = (&figs[k - 1], &figs[k]);
         if b.start != a.end + 1 {
             continue;
         }
-        if !matches!(
-            at(t, a.end),
-            Some('-' | '–' | '—' | '~' | '～' | '至' | '到')
-        ) {
+        let conn = at(t, a.end);
+        let range_conn = matches!(conn, Some('-' | '–' | '—' | '~' | '～' | '至' | '到'));
+        let list_conn = matches!(conn, Some('、' | '和' | '及' | '与' | '與'));
+        if !range_conn && !list_conn {
             continue;
         }
-        if !at(t, a.start).is_some_and(|c| c.is_ascii_digit()) {
+        if let Some(v) = carry_forward(&a.value, &b.value) {
+            figs[k].value = v;
+            continue;
+        }
+        if !range_conn || !at(t, a.start).is_some_and(|c| c.is_ascii_digit()) {
             continue;
         }
         let av = match &a.value {
             FigureValue::Amount { value, unit } if unit.is_empty() => *value,
             _ => continue,
         };
-        let int = av.fract() == 0.0;
-        let joined = match &b.value {
-            FigureValue::Amount { unit, .. } if !unit.is_empty() => Some(FigureValue::Amount {
-                value: av,
-                unit: unit.clone(),
-            }),
-            FigureValue::Percent(_) => Some(FigureValue::Percent(av)),
-            FigureValue::Date {
-                year: Some(_),
-                month: None,
-                day: None,
-            } if int && (1000.0..=2999.0).contains(&av) => Some(FigureValue::Date {
-                year: Some(av as i32),
-                month: None,
-                day: None,
-            }),
-            FigureValue::Date {
-                year: None,
-                month: Some(_),
-                day: None,
-            } if int && (1.0..=12.0).contains(&av) => Some(FigureValue::Date {
-                year: None,
-                month: Some(av as u32),
-                day: None,
-            }),
-            FigureValue::Date {
-                year: None,
-                month: None,
-                day: Some(_),
-            } if int && (1.0..=31.0).contains(&av) => Some(FigureValue::Date {
-                year: None,
-                month: None,
-                day: Some(av as u32),
-            }),
-            _ => None,
+        // A first number with its own magnitude (1万-2万元) keeps it.
+        let mag = if magnitude_at(t, a.start) == 1.0 {
+            magnitude_at(t, b.start)
+        } else {
+            1.0
         };
-        if let Some(v) = joined {
+        if let Some(v) = range_first(av, &b.value, mag) {
             figs[k - 1].value = v;
         }
     }
+}
+
+/// The value of the bare first number `v` of a range whose second figure is
+/// `b` and whose magnitude (万, 亿…) is `mag`.
+fn range_first(v: f64, b: &FigureValue, mag: f64) -> Option<FigureValue> {
+    let int = v.fract() == 0.0;
+    let small = |lo: f64, hi: f64| int && (lo..=hi).contains(&v);
+    Some(match b {
+        FigureValue::Amount { unit, .. } if !unit.is_empty() || mag > 1.0 => FigureValue::Amount {
+            value: v * mag,
+            unit: unit.clone(),
+        },
+        FigureValue::Percent(_) => FigureValue::Percent(v),
+        FigureValue::PercentagePoints(_) => FigureValue::PercentagePoints(v),
+        FigureValue::Approximate { value, .. } => return range_first(v, value, mag),
+        FigureValue::Quarter { year, .. } if small(1.0, 4.0) => FigureValue::Quarter {
+            year: *year,
+            quarter: v as u32,
+        },
+        FigureValue::FiscalYear(_) if small(1000.0, 2999.0) => FigureValue::FiscalYear(v as i32),
+        FigureValue::RocDate { .. } if small(1.0, 200.0) => FigureValue::RocDate {
+            roc_year: v as i32,
+            month: None,
+            day: None,
+        },
+        FigureValue::Date {
+            year: Some(_),
+            month: None,
+            day: None,
+        } if small(1000.0, 2999.0) => date(Some(v as i32), None, None),
+        FigureValue::Date {
+            year,
+            month: Some(_),
+            day: None,
+        } if small(1.0, 12.0) => date(*year, Some(v as u32), None),
+        FigureValue::Date {
+            year: None,
+            month: None,
+            day: Some(_),
+        } if small(1.0, 31.0) => date(None, None, Some(v as u32)),
+        _ => return None,
+    })
+}
+
+/// The second date of a range or list takes what it leaves out from the
+/// first: 7月14日至15日 (July 15), 2024年3月至5月 (May 2024), 2023年12月至
+/// 2月 (February 2024).
+fn carry_forward(a: &FigureValue, b: &FigureValue) -> Option<FigureValue> {
+    use FigureValue::{Date, Half, Quarter, RocDate};
+    Some(match (a, b) {
+        (
+            Date {
+                year,
+                month: Some(m),
+                day: Some(_),
+            },
+            Date {
+                year: None,
+                month: None,
+                day: Some(d),
+            },
+        ) => date(*year, Some(*m), Some(*d)),
+        (
+            Date {
+                year: Some(y),
+                month: Some(m1),
+                ..
+            },
+            Date {
+                year: None,
+                month: Some(m2),
+                day,
+            },
+        ) => date(Some(if m2 < m1 { y + 1 } else { *y }), Some(*m2), *day),
+        (
+            RocDate {
+                roc_year,
+                month: Some(m),
+                day: Some(_),
+            },
+            Date {
+                year: None,
+                month: None,
+                day: Some(d),
+            },
+        ) => RocDate {
+            roc_year: *roc_year,
+            month: Some(*m),
+            day: Some(*d),
+        },
+        (
+            RocDate {
+                roc_year,
+                month: Some(m1),
+                ..
+            },
+            Date {
+                year: None,
+                month: Some(m2),
+                day,
+            },
+        ) => RocDate {
+            roc_year: if m2 < m1 { roc_year + 1 } else { *roc_year },
+            month: Some(*m2),
+            day: *day,
+        },
+        (
+            Quarter { year: Some(y), .. },
+            Quarter {
+                year: None,
+                quarter,
+            },
+        ) => Quarter {
+            year: Some(*y),
+            quarter: *quarter,
+        },
+        (Half { year: Some(y), .. }, Half { year: None, half }) => Half {
+            year: Some(*y),
+            half: *half,
+        },
+        _ => return None,
+    })
+}
+
+/// The magnitude written after the leading digits of the number at `i`:
+/// 1e4 for 10万元, 1e12 for 3万亿元 and 三万亿, 1e7 for 三千万, 1 for 15.
+fn magnitude_at(t: &[char], i: usize) -> f64 {
+    let mut k = i;
+    let mut mult = 1.0;
+    if is_digit_at(t, k) {
+        while at(t, k).is_some_and(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+            k += 1;
+        }
+        k = skip_space(t, k);
+        while let Some(m) = at(t, k).and_then(|c| match c {
+            '百' => Some(100.0),
+            '千' => Some(1000.0),
+            TRILLION => Some(1e12),
+            c => cn_big(c),
+        }) {
+            mult *= m;
+            k += 1;
+        }
+    } else if at(t, k).and_then(cn_digit).is_some() {
+        k += 1;
+        while let Some(m) = at(t, k).and_then(|c| {
+            if c == TRILLION {
+                Some(1e12)
+            } else {
+                cn_small(c).or_else(|| cn_big(c))
+            }
+        }) {
+            mult *= m;
+            k += 1;
+        }
+    }
+    mult
 }
 
 // ---------------------------------------------------------------------------
@@ -424,6 +827,20 @@ fn prev(t: &[char], i: usize) -> Option<char> {
         None
     } else {
         at(t, i - 1)
+    }
+}
+
+/// A blank a traditional text may put between a number and its unit.
+fn is_space(t: &[char], i: usize) -> bool {
+    matches!(at(t, i), Some(' ' | '\u{a0}' | '\u{3000}'))
+}
+
+/// `i`, or one past a single blank at `i` when something follows it.
+fn skip_space(t: &[char], i: usize) -> usize {
+    if is_space(t, i) && !is_space(t, i + 1) && at(t, i + 1).is_some() {
+        i + 1
+    } else {
+        i
     }
 }
 
@@ -557,6 +974,8 @@ struct Num {
     has_big: bool,
     /// Contains 多/余/几 or is a range like 三四.
     approx: bool,
+    /// What the approximation says about the value (三四 -> OrNext).
+    bound: Option<Bound>,
     /// The numeral is exactly 一.
     lone_yi: bool,
     first: char,
@@ -629,6 +1048,7 @@ fn parse_cn(t: &[char], i: usize, allow_point: bool) -> Option<Num> {
         plain: true,
         has_big: false,
         approx: false,
+        bound: None,
         lone_yi: false,
         first,
     };
@@ -793,6 +1213,7 @@ fn parse_cn(t: &[char], i: usize, allow_point: bool) -> Option<Num> {
         value,
         has_big,
         approx,
+        bound: approx.then_some(Bound::OrNext),
         plain,
         lone_yi: end - i == 1 && first == '一',
         ..base
@@ -812,6 +1233,7 @@ fn parse_number(t: &[char], i: usize, allow_point: bool) -> Option<Num> {
             plain: core.plain,
             has_big: false,
             approx: false,
+            bound: None,
             lone_yi: false,
             first: c,
         }
@@ -838,6 +1260,7 @@ fn parse_number(t: &[char], i: usize, allow_point: bool) -> Option<Num> {
             plain: false,
             has_big,
             approx: true,
+            bound: Some(Bound::OrderOf),
             lone_yi: false,
             first: c,
         });
@@ -853,10 +1276,15 @@ fn parse_number(t: &[char], i: usize, allow_point: bool) -> Option<Num> {
         match at(t, k)? {
             '百' if arabic && !is(t, k + 1, '分') => Some(100.0),
             '千' if arabic && !kilo_guard(t, k) => Some(1000.0),
+            TRILLION => Some(1e12),
             c => cn_big(c),
         }
     };
     let mut k = num.end;
+    // "624.8 億美元": traditional texts often put a space before the unit.
+    if arabic && is_space(t, k) && is_mag(k + 1).is_some() {
+        k += 1;
+    }
     let mut approx = false;
     if matches!(at(t, k), Some('多' | '余' | '几')) && is_mag(k + 1).is_some() {
         k += 1;
@@ -870,9 +1298,22 @@ fn parse_number(t: &[char], i: usize, allow_point: bool) -> Option<Num> {
         k += 1;
     }
     if k > mag_start {
-        num.value *= mult;
+        // 624.8亿 = 6248 × 1e8 / 10, exact where 624.8 × 1e8 is not.
+        let decimals = t[i..num.end]
+            .iter()
+            .position(|&c| c == '.')
+            .map_or(0, |p| num.end - i - p - 1) as i32;
+        let scale = 10f64.powi(decimals.min(15));
+        num.value = if arabic {
+            (num.value * scale).round() * mult / scale
+        } else {
+            num.value * mult
+        };
         num.end = k;
         num.approx |= approx;
+        if approx && num.bound.is_none() {
+            num.bound = Some(Bound::MoreThan);
+        }
         num.plain = false;
         num.lone_yi = false;
     }
@@ -1138,26 +1579,41 @@ fn iso_date(t: &[char], i: usize) -> Match {
 }
 
 /// 2025年2月21日 and every contiguous part of it: 2025年, 2月, 21日, 2月21号,
-/// 二〇二五年二月二十一日.
+/// 二〇二五年二月二十一日, 2025 年 3 月 (spaced, as Taiwanese texts write
+/// it); a year with a part of it after: 2025年一季度, 2025年上半年.
 fn cn_date(t: &[char], i: usize) -> Match {
     let mut p = i;
     let (mut y, mut m, mut d) = (None, None, None);
+    // Blanks are only read between Arabic digits and their marker.
+    let gap = |n: &Num| {
+        if n.kind == Kind::Arabic {
+            skip_space(t, n.end)
+        } else {
+            n.end
+        }
+    };
     if let Some(n) = parse_number(t, i, false) {
-        let year_unit = is(t, n.end, '年') && !matches!(at(t, n.end + 1), Some('代' | '级'));
+        let ye = gap(&n);
+        let year_unit = is(t, ye, '年') && !matches!(at(t, ye + 1), Some('代' | '级' | '級'));
         if year_like(&n) && year_unit && !duration_context(t, i) {
             y = Some(n.value as i32);
-            p = n.end + 1;
+            p = ye + 1;
             // 2024年度 is a (fiscal) year too.
             if is(t, p, '度') {
                 return Some((p + 1, date(y, None, None)));
             }
+            if let Some(found) = period(t, p, y) {
+                return Some(found);
+            }
         }
     }
-    if let Some((e, v, n)) = small_int(t, p) {
+    let q = if y.is_some() { skip_space(t, p) } else { p };
+    if let Some((_, v, n)) = small_int(t, q) {
+        let e = gap(&n);
         let ok = (1..=12).contains(&v)
             && is(t, e, '月')
             && !matches!(n.first, '两' | '兩')
-            && !(y.is_none() && n.lone_yi && yi_bad_prev(t, p));
+            && !(y.is_none() && n.lone_yi && yi_bad_prev(t, q));
         if ok {
             m = Some(v);
             p = e + 1;
@@ -1168,11 +1624,13 @@ fn cn_date(t: &[char], i: usize) -> Match {
     }
     // A day needs its month, except an Arabic one standing alone (21日).
     if !(y.is_some() && m.is_none()) {
-        if let Some((e, v, n)) = small_int(t, p) {
+        let q = if m.is_some() { skip_space(t, p) } else { p };
+        if let Some((_, v, n)) = small_int(t, q) {
+            let e = gap(&n);
             let marker = at(t, e);
             if (1..=31).contains(&v)
-                && matches!(marker, Some('日' | '号'))
-                && (m.is_some() || (n.kind == Kind::Arabic && standalone_day_ok(t, p, e)))
+                && matches!(marker, Some('日' | '号' | '號'))
+                && (m.is_some() || (n.kind == Kind::Arabic && standalone_day_ok(t, q, e)))
             {
                 d = Some(v);
                 p = e + 1;
@@ -1183,6 +1641,224 @@ fn cn_date(t: &[char], i: usize) -> Match {
         return None;
     }
     Some((p, date(y, m, d)))
+}
+
+/// The number of a quarter, 1 to 4, written as one digit or numeral.
+fn quarter_number(t: &[char], i: usize) -> Option<(usize, u32)> {
+    let c = at(t, i)?;
+    let v = c.to_digit(10).or_else(|| cn_digit(c))?;
+    if at(t, i + 1).is_some_and(|c| c.is_ascii_digit() || is_cn_numeral(c)) {
+        return None;
+    }
+    (1..=4).contains(&v).then_some((i + 1, v))
+}
+
+/// Parts of a year: 一季度, 第三季度, Q3 (quarters), 上半年, 下半年, H1
+/// (halves), 前三季度 (the first three quarters). `year` is the year written
+/// just before, as in 2025年一季度.
+fn period(t: &[char], i: usize, year: Option<i32>) -> Match {
+    let c = at(t, i)?;
+    for (w, half) in [("上半年", 1), ("下半年", 2)] {
+        if starts(t, i, w) {
+            let end = if is(t, i + 3, '度') { i + 4 } else { i + 3 };
+            return Some((end, FigureValue::Half { year, half }));
+        }
+    }
+    if matches!(c, 'Q' | 'H') {
+        if prev(t, i).is_some_and(|p| p.is_ascii_alphanumeric()) {
+            return None;
+        }
+        let d = at(t, i + 1)?.to_digit(10)?;
+        if at(t, i + 2).is_some_and(|c| c.is_ascii_alphanumeric()) {
+            return None;
+        }
+        return match c {
+            'Q' if (1..=4).contains(&d) => Some((i + 2, FigureValue::Quarter { year, quarter: d })),
+            'H' if (1..=2).contains(&d) => Some((i + 2, FigureValue::Half { year, half: d })),
+            _ => None,
+        };
+    }
+    if c == '前' {
+        let (e, count) = quarter_number(t, i + 1)?;
+        let mut p = e;
+        if matches!(at(t, p), Some('个' | '個')) {
+            p += 1;
+        }
+        if !is(t, p, '季') || !(2..=4).contains(&count) {
+            return None;
+        }
+        p += 1;
+        if is(t, p, '度') {
+            p += 1;
+        }
+        return Some((p, FigureValue::FirstQuarters { year, count }));
+    }
+    let ordinal = c == '第';
+    let (e, quarter) = quarter_number(t, if ordinal { i + 1 } else { i })?;
+    if !starts(t, e, "季度") {
+        // 今年第一季, 2025年第三季: after a year, 第N季 is a quarter (as
+        // Taiwan writes it); alone it may be a show's season.
+        let after_year = ordinal && prev(t, i) == Some('年');
+        let season_word = matches!(at(t, e + 1), Some('赛' | '賽'));
+        if after_year && is(t, e, '季') && !season_word {
+            return Some((e + 1, FigureValue::Quarter { year, quarter }));
+        }
+        return None;
+    }
+    if !ordinal {
+        // 两季度, 连续两季度, 每季度, 近三季度 count quarters.
+        let counting = [
+            "前", "后", "後", "近", "连续", "連續", "未来", "未來", "过去", "過去", "每", "这",
+            "這", "个", "個",
+        ]
+        .iter()
+        .any(|q| ends_with(t, i, q));
+        if counting || matches!(c, '两' | '兩') {
+            return None;
+        }
+    }
+    Some((e + 2, FigureValue::Quarter { year, quarter }))
+}
+
+/// 2025Q1, 2025年Q1, 2025 H1: a year and a Latin period label.
+fn year_period_latin(t: &[char], i: usize) -> Match {
+    if !(0..4).all(|k| is_digit_at(t, i + k)) || is_digit_at(t, i + 4) {
+        return None;
+    }
+    if prev(t, i).is_some_and(|c| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let year: i32 = t[i..i + 4].iter().collect::<String>().parse().ok()?;
+    if !(1900..=2199).contains(&year) {
+        return None;
+    }
+    let mut p = i + 4;
+    if matches!(at(t, p), Some('年' | '-' | ' ')) {
+        p += 1;
+    }
+    if !matches!(at(t, p), Some('Q' | 'H')) {
+        return None;
+    }
+    // period() checks the letter is not glued to a word before it; here the
+    // year is glued on purpose, so look from a copy of the label alone.
+    let d = at(t, p + 1)?.to_digit(10)?;
+    if at(t, p + 2).is_some_and(|c| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let year = Some(year);
+    match at(t, p)? {
+        'Q' if (1..=4).contains(&d) => Some((p + 2, FigureValue::Quarter { year, quarter: d })),
+        'H' if (1..=2).contains(&d) => Some((p + 2, FigureValue::Half { year, half: d })),
+        _ => None,
+    }
+}
+
+/// 2025财年, 2024财政年度, FY2025, FY25: fiscal years.
+fn fiscal_year(t: &[char], i: usize) -> Match {
+    if starts(t, i, "FY") {
+        if prev(t, i).is_some_and(|c| c.is_ascii_alphanumeric()) {
+            return None;
+        }
+        let s = skip_space(t, i + 2);
+        let mut j = s;
+        while is_digit_at(t, j) {
+            j += 1;
+        }
+        if at(t, j).is_some_and(|c| c.is_ascii_alphanumeric()) {
+            return None;
+        }
+        let y: i32 = t[s..j].iter().collect::<String>().parse().ok()?;
+        let year = match j - s {
+            4 => y,
+            2 => 2000 + y,
+            _ => return None,
+        };
+        return Some((j, FigureValue::FiscalYear(year)));
+    }
+    let n = parse_number(t, i, false)?;
+    let year = if year_like(&n) {
+        n.value as i32
+    } else if n.kind == Kind::Arabic && n.plain && n.digits == 2 {
+        2000 + n.value as i32
+    } else {
+        return None;
+    };
+    let p = skip_space(t, n.end);
+    let (len, _) = longest_of(
+        t,
+        p,
+        &[
+            "财年",
+            "財年",
+            "财政年度",
+            "財政年度",
+            "会计年度",
+            "會計年度",
+        ],
+    )?;
+    Some((p + len, FigureValue::FiscalYear(year)))
+}
+
+/// 民国114年 (2025), 民國38年; in a traditional text also a bare 114年 or
+/// 89年3月, the way Taiwan dates things. A bare one must look like a recent
+/// year (100 to 150, or 38 to 99 with a month after it) and not a span of
+/// years (近114年, 114年来, 114年前).
+fn roc_date(t: &[char], i: usize, traditional: bool) -> Match {
+    let explicit = starts(t, i, "民国") || starts(t, i, "民國");
+    if !explicit && !(traditional && is_digit_at(t, i)) {
+        return None;
+    }
+    let s = if explicit { skip_space(t, i + 2) } else { i };
+    let n = parse_number(t, s, false)?;
+    if !n.plain || n.value.fract() != 0.0 || !matches!(n.kind, Kind::Arabic | Kind::Chinese) {
+        return None;
+    }
+    let roc_year = n.value as i32;
+    let y_at = if n.kind == Kind::Arabic {
+        skip_space(t, n.end)
+    } else {
+        n.end
+    };
+    if !is(t, y_at, '年') {
+        return None;
+    }
+    let mut p = y_at + 1;
+    let (mut month, mut day) = (None, None);
+    if is(t, p, '度') {
+        p += 1;
+    } else if let Some((_, v, mn)) = small_int(t, skip_space(t, p)) {
+        let e = skip_space(t, mn.end);
+        if (1..=12).contains(&v) && is(t, e, '月') {
+            month = Some(v);
+            p = e + 1;
+            if let Some((_, v, dn)) = small_int(t, skip_space(t, p)) {
+                let e = skip_space(t, dn.end);
+                if (1..=31).contains(&v) && matches!(at(t, e), Some('日' | '号' | '號')) {
+                    day = Some(v);
+                    p = e + 1;
+                }
+            }
+        }
+    }
+    let value = FigureValue::RocDate {
+        roc_year,
+        month,
+        day,
+    };
+    if explicit {
+        return (1..=200).contains(&roc_year).then_some((p, value));
+    }
+    if n.kind != Kind::Arabic || duration_context(t, i) {
+        return None;
+    }
+    if prev(t, i).is_some_and(|c| "第每这這那满滿数數多近约約逾超有".contains(c)) {
+        return None;
+    }
+    let span_after =
+        at(t, y_at + 1).is_some_and(|c| "前后後来來间間内內多以左半代级級".contains(c));
+    let plausible =
+        (100..=150).contains(&roc_year) || (month.is_some() && (38..=99).contains(&roc_year));
+    (plausible && (month.is_some() || !span_after)).then_some((p, value))
 }
 
 /// "21日" alone is a date; "21号" alone only when it does not name a line,
@@ -1198,7 +1874,7 @@ fn standalone_day_ok(t: &[char], start: usize, marker: usize) -> bool {
     before_ok && after_ok
 }
 
-/// 90年代, 八十年代, 1990年代 -> the decade's first year.
+/// 90年代, 八十年代, 1990年代 -> the decade (by its first year).
 fn decade(t: &[char], i: usize) -> Match {
     let n = parse_number(t, i, false)?;
     if !n.plain || !starts(t, n.end, "年代") || n.value.fract() != 0.0 {
@@ -1230,7 +1906,7 @@ fn decade(t: &[char], i: usize) -> Match {
     } else {
         1900 + v
     };
-    Some((n.end + 2, date(Some(year), None, None)))
+    Some((n.end + 2, FigureValue::Decade(year)))
 }
 
 /// 第三, 第2名, 第一大省, 第二大经济体, 第三季度.
@@ -1330,16 +2006,18 @@ fn half(t: &[char], i: usize) -> Match {
     if starts(t, i, "半数") {
         return Some((i + 2, h));
     }
-    let qualified = ["过半", "近半", "超半", "逾半"]
-        .iter()
-        .any(|q| starts(t, i, q));
-    if qualified
+    let bound = match at(t, i)? {
+        '过' | '過' | '超' | '逾' => Bound::MoreThan,
+        '近' => Bound::Nearly,
+        _ => return None,
+    };
+    if is(t, i + 1, '半')
         && !matches!(
             at(t, i + 2),
-            Some('数' | '年' | '月' | '天' | '个' | '小' | '场')
+            Some('数' | '數' | '年' | '月' | '天' | '个' | '個' | '小' | '场' | '場')
         )
     {
-        return Some((i + 2, h));
+        return Some((i + 2, approx_of(Some(bound), h)));
     }
     None
 }
@@ -1348,7 +2026,8 @@ fn half(t: &[char], i: usize) -> Match {
 /// number alone would not be read as one (亿元 is not a figure, 超亿元 is).
 fn qualified(t: &[char], i: usize) -> Match {
     let (len, q) = longest_of(t, i, QUALIFIERS)?;
-    if q == "过" && prev(t, i).is_some_and(|c| "经通越跨度走错不太难透闯渡超".contains(c))
+    if matches!(q, "过" | "過")
+        && prev(t, i).is_some_and(|c| "经經通越跨度走错錯不太难難透闯闖渡超".contains(c))
     {
         return None;
     }
@@ -1359,7 +2038,12 @@ fn qualified(t: &[char], i: usize) -> Match {
     if amount(t, r, false).is_some() {
         return None;
     }
-    amount(t, r, true)
+    let (end, value) = amount(t, r, true)?;
+    let value = match value {
+        FigureValue::Approximate { .. } => value,
+        v => approx_of(qualifier_bound(q), v),
+    };
+    Some((end, value))
 }
 
 /// A number with an optional unit: 1.5万亿元, 179个, 70%, 3个百分点, 一年,
@@ -1378,12 +2062,36 @@ fn amount_inner(t: &[char], i: usize, relaxed: bool, allow_range: bool) -> Match
         return None;
     }
     let mut p = n.end;
+    // "100 人", "20 %", "7 成 4": a blank between digits and their unit.
+    if n.kind == Kind::Arabic && is_space(t, p) && !latin_word_before(t, i) {
+        let q = p + 1;
+        let unit_next = matches!(at(t, q), Some('%' | '‰' | '成'))
+            || starts(t, q, "个百分点")
+            || starts(t, q, "個百分點")
+            || starts(t, q, "百分点")
+            || starts(t, q, "百分點")
+            || longest_of(t, q, UNITS).is_some();
+        if unit_next {
+            p = q;
+        }
+    }
     let mut approx = n.approx;
-    // 多/余/几 between a number and its unit: 十几个, 1000余家, 三十多年.
-    if matches!(at(t, p), Some('多' | '余' | '几' | '来')) && longest_of(t, p + 1, UNITS).is_some()
+    let mut bound = n.bound;
+    // 多/余/几 between a number and its unit: 十几个, 1000余家, 三十多年;
+    // 来 makes it an estimate: 十来个.
+    let marker = at(t, p);
+    if matches!(marker, Some('多' | '余' | '餘' | '几' | '幾' | '来' | '來'))
+        && longest_of(t, p + 1, UNITS).is_some()
     {
         p += 1;
         approx = true;
+        if bound.is_none() || bound == Some(Bound::MoreThan) {
+            bound = Some(if matches!(marker, Some('来' | '來')) {
+                Bound::About
+            } else {
+                Bound::MoreThan
+            });
+        }
     }
     if n.kind == Kind::Chinese && !relaxed {
         let start_ok = match n.first {
@@ -1405,45 +2113,76 @@ fn amount_inner(t: &[char], i: usize, relaxed: bool, allow_range: bool) -> Match
         value,
         unit: unit.to_string(),
     };
+    // Every figure below is bounded the way its number is (十多年, 数十亿).
+    let done = |end: usize, value: FigureValue| Some((end, approx_of(bound, value)));
 
     // Percentages and percentage points.
     if is(t, p, '%') {
-        return Some((p + 1, FigureValue::Percent(v)));
+        return done(p + 1, FigureValue::Percent(v));
     }
     if is(t, p, '‰') {
-        return Some((p + 1, FigureValue::Percent(v / 10.0)));
+        return done(p + 1, FigureValue::Percent(v / 10.0));
     }
-    for s in ["个百分点", "百分点"] {
+    for s in ["个百分点", "個百分點", "百分点", "百分點"] {
         if starts(t, p, s) {
-            return Some((p + s.chars().count(), FigureValue::Percent(v)));
+            return done(p + s.chars().count(), FigureValue::PercentagePoints(v));
         }
     }
-    for s in ["个基点", "基点"] {
+    for s in ["个基点", "個基點", "基点", "基點"] {
         if starts(t, p, s) {
-            return Some((p + s.chars().count(), amt(v, "个基点")));
+            return done(p + s.chars().count(), amt(v, "个基点"));
         }
     }
-    // 三成 = 30%; not 成为, 成本 and the like.
+    // 三成 = 30%, 7成4 = 74%, 三成半 = 35%; not 成为, 成本 and the like.
     if is(t, p, '成')
-        && n.kind == Kind::Chinese
         && !n.has_big
-        && v.fract() == 0.0
-        && (1.0..=10.0).contains(&v)
+        && n.kind != Kind::Vague
+        && v > 0.0
+        && v <= 10.0
+        && (n.kind == Kind::Arabic || v.fract() == 0.0)
         && !at(t, p + 1).is_some_and(|c| CHENG_WORDS.contains(&c))
     {
-        return Some((p + 1, FigureValue::Percent(v * 10.0)));
+        let mut end = p + 1;
+        let mut pct = v * 10.0;
+        let q = if n.kind == Kind::Arabic {
+            skip_space(t, end)
+        } else {
+            end
+        };
+        if is(t, q, '半') {
+            pct += 5.0;
+            end = q + 1;
+        } else if let Some(d) = at(t, q).and_then(|c| c.to_digit(10).or_else(|| cn_digit(c))) {
+            // One more digit, standing alone, is the next tenth: 7成4.
+            let alone = !at(t, q + 1).is_some_and(|c| {
+                c.is_ascii_digit()
+                    || is_cn_numeral(c)
+                    || c == '.'
+                    || longest_of(t, q + 1, UNITS).is_some()
+                    || c == '%'
+            });
+            if d > 0 && alone && v < 10.0 {
+                pct += f64::from(d);
+                end = q + 1;
+            }
+        }
+        return done(end, FigureValue::Percent(pct));
     }
     // 两个半小时 = 2.5 hours, 一个多月 = 1+ months.
-    if is(t, p, '个') && matches!(at(t, p + 1), Some('半' | '多')) {
+    if matches!(at(t, p), Some('个' | '個')) && matches!(at(t, p + 1), Some('半' | '多')) {
         let extra = if is(t, p + 1, '半') { 0.5 } else { 0.0 };
+        let more = is(t, p + 1, '多').then_some(Bound::MoreThan);
+        let done = |end: usize, value: FigureValue| Some((end, approx_of(bound.or(more), value)));
         for (s, u) in [
             ("小时", "个小时"),
+            ("小時", "个小时"),
             ("钟头", "个小时"),
+            ("鐘頭", "个小时"),
             ("月", "个月"),
             ("星期", "个星期"),
         ] {
             if starts(t, p + 2, s) {
-                return Some((p + 2 + s.chars().count(), amt(v + extra, u)));
+                return done(p + 2 + s.chars().count(), amt(v + extra, u));
             }
         }
     }
@@ -1456,15 +2195,7 @@ fn amount_inner(t: &[char], i: usize, relaxed: bool, allow_range: bool) -> Match
         if n.lone_yi && !YI_OK_UNITS.contains(&unit.as_str()) {
             return None;
         }
-        // 一季度 / 3季度 name a quarter (Q1, Q3), the short form of 第一季度;
-        // 前三季度 and 连续两季度 count quarters.
-        let counting = ["前", "后", "近", "连续", "未来", "过去", "每", "这"]
-            .iter()
-            .any(|q| ends_with(t, i, q));
-        if unit == "季度" && !approx && !counting && v.fract() == 0.0 && (1.0..=4.0).contains(&v)
-        {
-            return Some((end, FigureValue::Rank(v as u64)));
-        }
+        // (一季度 and 3季度 name a quarter: the period matcher reads them.)
         if unit == "年" {
             // A four-digit year is a date (the date matcher takes it) unless a
             // qualifier makes it a span: 近2000年.
@@ -1482,12 +2213,17 @@ fn amount_inner(t: &[char], i: usize, relaxed: bool, allow_range: bool) -> Match
                 end += 1 + l2;
             }
         }
-        return Some((end, FigureValue::Amount { value, unit }));
+        return done(end, FigureValue::Amount { value, unit });
     }
     if n.kind == Kind::Arabic {
         if let Some((end, unit)) = latin_unit_at(t, n.end) {
-            return Some((end, FigureValue::Amount { value: v, unit }));
+            return done(end, FigureValue::Amount { value: v, unit });
         }
+    }
+    // 3万余, 2亿多: a big number left open, with no unit after it.
+    if n.has_big && bound.is_none() && matches!(at(t, n.end), Some('余' | '餘' | '多')) {
+        let bound = Some(Bound::MoreThan);
+        return Some((n.end + 1, approx_of(bound, amt(v, ""))));
     }
 
     // The first half of a Chinese range takes the unit of the second: 三到五年.
@@ -1495,20 +2231,12 @@ fn amount_inner(t: &[char], i: usize, relaxed: bool, allow_range: bool) -> Match
         at(t, n.end),
         Some('到' | '至' | '-' | '–' | '—' | '~' | '～')
     );
-    if allow_range && n.kind == Kind::Chinese && connector {
-        let int = v.fract() == 0.0;
-        let borrowed = match amount_inner(t, n.end + 1, false, false).map(|m| m.1) {
-            Some(FigureValue::Amount { unit, .. }) if !unit.is_empty() => Some(amt(v, &unit)),
-            Some(FigureValue::Percent(_)) => Some(FigureValue::Percent(v)),
-            _ => match cn_date(t, n.end + 1).map(|m| m.1) {
-                Some(FigureValue::Date {
-                    year: None,
-                    month: Some(_),
-                    day: None,
-                }) if int && (1.0..=12.0).contains(&v) => Some(date(None, Some(v as u32), None)),
-                _ => None,
-            },
-        };
+    if allow_range && n.kind == Kind::Chinese && connector && !n.has_big {
+        let b = n.end + 1;
+        let second = period(t, b, None)
+            .or_else(|| amount_inner(t, b, false, false))
+            .or_else(|| cn_date(t, b));
+        let borrowed = second.and_then(|(_, value)| range_first(v, &value, magnitude_at(t, b)));
         if let Some(value) = borrowed {
             return Some((n.end, value));
         }
@@ -1534,7 +2262,10 @@ fn amount_inner(t: &[char], i: usize, relaxed: bool, allow_range: bool) -> Match
         Kind::Vague => v >= 1e4,
         Kind::DigitString => false,
     };
-    ok.then(|| (n.end, amt(v, "")))
+    if !ok {
+        return None;
+    }
+    done(n.end, amt(v, ""))
 }
 
 // ---------------------------------------------------------------------------
@@ -1576,6 +2307,108 @@ fn describe_date(year: Option<i32>, month: Option<u32>, day: Option<u32>) -> Str
     }
 }
 
+const ORDINALS: [&str; 4] = ["first", "second", "third", "fourth"];
+
+fn describe_quarter(year: Option<i32>, q: u32) -> String {
+    const SPANS: [&str; 4] = [
+        "January–March",
+        "April–June",
+        "July–September",
+        "October–December",
+    ];
+    let Some(k) = (q as usize).checked_sub(1).filter(|&k| k < 4) else {
+        return format!("quarter {}", q);
+    };
+    let of = year.map(|y| format!(" of {}", y)).unwrap_or_default();
+    format!("the {} quarter{} (Q{}: {})", ORDINALS[k], of, q, SPANS[k])
+}
+
+fn describe_half(year: Option<i32>, h: u32) -> String {
+    let (word, span) = match h {
+        1 => ("first", "January–June"),
+        2 => ("second", "July–December"),
+        _ => return format!("half {}", h),
+    };
+    let of = year
+        .map(|y| y.to_string())
+        .unwrap_or_else(|| "the year".to_string());
+    format!("the {} half of {} (H{}: {})", word, of, h, span)
+}
+
+fn describe_first_quarters(year: Option<i32>, n: u32) -> String {
+    let (word, last) = match n {
+        1 => return describe_quarter(year, 1),
+        2 => ("two", "June"),
+        3 => ("three", "September"),
+        4 => ("four", "December"),
+        _ => return format!("the first {} quarters", n),
+    };
+    let of = year.map(|y| format!(" of {}", y)).unwrap_or_default();
+    format!("the first {} quarters{} (January–{})", word, of, last)
+}
+
+/// 10 -> "tens", 1e9 -> "billions": the order of magnitude of 数十, 数十亿.
+fn magnitude_words(v: f64) -> Option<&'static str> {
+    const WORDS: [&str; 13] = [
+        "tens",
+        "hundreds",
+        "thousands",
+        "tens of thousands",
+        "hundreds of thousands",
+        "millions",
+        "tens of millions",
+        "hundreds of millions",
+        "billions",
+        "tens of billions",
+        "hundreds of billions",
+        "trillions",
+        "tens of trillions",
+    ];
+    if !(v >= 10.0 && v.is_finite()) {
+        return None;
+    }
+    let e = v.log10().round() as usize;
+    if (10f64.powi(e as i32) - v).abs() > v * 1e-9 {
+        return None;
+    }
+    WORDS.get(e - 1).copied()
+}
+
+fn describe_approx(bound: Bound, value: &FigureValue) -> String {
+    let inner = value.describe();
+    match bound {
+        Bound::MoreThan => format!("more than {}", inner),
+        Bound::Nearly => format!("nearly {}", inner),
+        Bound::About => format!("about {}", inner),
+        Bound::LessThan => format!("less than {}", inner),
+        Bound::AtLeast => format!("at least {}", inner),
+        Bound::AtMost => format!("at most {}", inner),
+        Bound::OrNext => match value {
+            FigureValue::Amount { value: v, unit } if *v > 0.0 && v.is_finite() => {
+                let mag = 10f64.powi(v.log10().floor() as i32);
+                let upper = (v / mag).round() * mag + mag;
+                let lower = describe_amount(*v, "");
+                match unit.as_str() {
+                    "" => format!("{} or {}", lower, describe_amount(upper, "")),
+                    _ => format!("{} or {}", lower, describe_amount(upper, unit)),
+                }
+            }
+            _ => format!("about {}", inner),
+        },
+        Bound::OrderOf => match value {
+            FigureValue::Amount { value: v, unit } => match magnitude_words(*v) {
+                Some(w) if unit.is_empty() => w.to_string(),
+                Some(w) => match gloss(unit) {
+                    Some((_, many)) => format!("{} of {} ({})", w, unit, many),
+                    None => format!("{} of {}", w, unit),
+                },
+                None => format!("about {}", inner),
+            },
+            _ => format!("about {}", inner),
+        },
+    }
+}
+
 /// English names for common units: (singular, plural).
 fn gloss(unit: &str) -> Option<(String, String)> {
     if let Some((a, b)) = unit.split_once('/') {
@@ -1587,27 +2420,33 @@ fn gloss(unit: &str) -> Option<(String, String)> {
         ));
     }
     let (s, p) = match unit {
-        "元" | "块" | "块钱" | "人民币" => ("yuan", "yuan"),
+        "元" | "块" | "块钱" | "人民币" | "塊" | "塊錢" | "人民幣" => ("yuan", "yuan"),
         "美元" | "美金" => ("US dollar", "US dollars"),
-        "欧元" => ("euro", "euros"),
-        "日元" => ("yen", "yen"),
+        "欧元" | "歐元" => ("euro", "euros"),
+        "日元" | "日圓" | "日幣" => ("yen", "yen"),
         "英镑" => ("pound sterling", "pounds sterling"),
-        "港元" | "港币" => ("Hong Kong dollar", "Hong Kong dollars"),
-        "韩元" => ("won", "won"),
+        "港元" | "港币" | "港幣" => ("Hong Kong dollar", "Hong Kong dollars"),
+        "新台币" | "新台幣" | "台幣" | "台币" => {
+            ("New Taiwan dollar", "New Taiwan dollars")
+        }
+        "韩元" | "韓元" | "韓圓" => ("won", "won"),
         "年" => ("year", "years"),
-        "个月" | "月" => ("month", "months"),
+        "个月" | "個月" | "月" => ("month", "months"),
         "天" | "日" => ("day", "days"),
-        "周" | "星期" | "个星期" => ("week", "weeks"),
-        "小时" | "个小时" => ("hour", "hours"),
-        "分钟" => ("minute", "minutes"),
-        "秒" | "秒钟" => ("second", "seconds"),
-        "岁" => ("year old", "years old"),
-        "周年" => ("anniversary", "anniversary years"),
-        "季度" | "个季度" => ("quarter", "quarters"),
+        "周" | "週" | "星期" | "个星期" | "個星期" => ("week", "weeks"),
+        "小时" | "个小时" | "小時" | "個小時" => ("hour", "hours"),
+        "分钟" | "分鐘" => ("minute", "minutes"),
+        "秒" | "秒钟" | "秒鐘" => ("second", "seconds"),
+        "岁" | "歲" => ("year old", "years old"),
+        "周年" | "週年" => ("anniversary", "anniversary years"),
+        "季度" | "个季度" | "個季度" => ("quarter", "quarters"),
         // 名 and 位 also count places in a ranking, so only 人 is glossed.
         "人" | "人口" => ("person", "people"),
         "人次" => ("person-time", "person-times"),
-        "吨" => ("tonne", "tonnes"),
+        "吨" | "噸" | "公噸" => ("tonne", "tonnes"),
+        "公尺" => ("metre", "metres"),
+        "平方公尺" => ("square metre", "square metres"),
+        "坪" => ("ping (about 3.3 m²)", "ping (about 3.3 m² each)"),
         "公里" | "千米" | "km" => ("kilometre", "kilometres"),
         "米" | "m" => ("metre", "metres"),
         "平方米" | "平米" => ("square metre", "square metres"),
@@ -1622,7 +2461,7 @@ fn gloss(unit: &str) -> Option<(String, String)> {
         "个基点" => ("basis point", "basis points"),
         "桶" => ("barrel", "barrels"),
         "英寸" => ("inch", "inches"),
-        "辆" => ("vehicle", "vehicles"),
+        "辆" | "輛" => ("vehicle", "vehicles"),
         _ => return None,
     };
     Some((s.to_string(), p.to_string()))
@@ -1786,6 +2625,13 @@ mod tests {
         }
     }
 
+    fn approx(b: Bound, v: FigureValue) -> FigureValue {
+        FigureValue::Approximate {
+            bound: b,
+            value: Box::new(v),
+        }
+    }
+
     fn none(s: &str) {
         let f = figs(s);
         assert!(f.is_empty(), "expected no figures in {:?}, got {:?}", s, f);
@@ -1869,15 +2715,15 @@ mod tests {
     fn decades() {
         assert_eq!(
             one("上世纪90年代"),
-            ("90年代".into(), date(Some(1990), None, None))
+            ("90年代".into(), FigureValue::Decade(1990))
         );
         assert_eq!(
             one("八十年代"),
-            ("八十年代".into(), date(Some(1980), None, None))
+            ("八十年代".into(), FigureValue::Decade(1980))
         );
         assert_eq!(
             one("2010年代"),
-            ("2010年代".into(), date(Some(2010), None, None))
+            ("2010年代".into(), FigureValue::Decade(2010))
         );
     }
 
@@ -1890,27 +2736,52 @@ mod tests {
         );
         assert_eq!(one("179个"), ("179个".into(), amount(179.0, "个")));
         assert_eq!(one("3千万美元"), ("3千万美元".into(), amount(3e7, "美元")));
-        assert_eq!(one("100多万人"), ("100多万人".into(), amount(1e6, "人")));
+        assert_eq!(
+            one("100多万人"),
+            (
+                "100多万人".into(),
+                approx(Bound::MoreThan, amount(1e6, "人"))
+            )
+        );
     }
 
     #[test]
     fn qualifiers_stay_outside_unless_needed() {
+        // Outside or inside the span, the qualifier bounds the value.
+        let more = |v| approx(Bound::MoreThan, v);
         assert_eq!(
             one("超1.5万亿元"),
-            ("1.5万亿元".into(), amount(1.5e12, "元"))
+            ("1.5万亿元".into(), more(amount(1.5e12, "元")))
         );
-        assert_eq!(one("超亿元"), ("超亿元".into(), amount(1e8, "元")));
-        assert_eq!(one("超万人"), ("超万人".into(), amount(1e4, "人")));
-        assert_eq!(one("销量过亿"), ("过亿".into(), amount(1e8, "")));
-        assert_eq!(one("上千万元"), ("千万元".into(), amount(1e7, "元")));
-        assert_eq!(one("约300家"), ("300家".into(), amount(300.0, "家")));
+        assert_eq!(one("超亿元"), ("超亿元".into(), more(amount(1e8, "元"))));
+        assert_eq!(one("超万人"), ("超万人".into(), more(amount(1e4, "人"))));
+        assert_eq!(one("销量过亿"), ("过亿".into(), more(amount(1e8, ""))));
+        assert_eq!(one("上千万元"), ("千万元".into(), more(amount(1e7, "元"))));
+        assert_eq!(
+            one("约300家"),
+            ("300家".into(), approx(Bound::About, amount(300.0, "家")))
+        );
+        // ...but not where the qualifier is part of a word.
+        assert_eq!(one("节约300万元"), ("300万元".into(), amount(3e6, "元")));
+        assert_eq!(one("最近3天"), ("3天".into(), amount(3.0, "天")));
+        assert_eq!(one("近3年来"), ("3年".into(), amount(3.0, "年")));
+        assert_eq!(
+            one("300人左右"),
+            (
+                "300人左右".into(),
+                approx(Bound::About, amount(300.0, "人"))
+            )
+        );
     }
 
     #[test]
     fn bare_big_quantities() {
         assert_eq!(one("千亿"), ("千亿".into(), amount(1e11, "")));
         assert_eq!(one("万亿级市场"), ("万亿".into(), amount(1e12, "")));
-        assert_eq!(one("数百亿"), ("数百亿".into(), amount(1e10, "")));
+        assert_eq!(
+            one("数百亿"),
+            ("数百亿".into(), approx(Bound::OrderOf, amount(1e10, "")))
+        );
         assert_eq!(one("一千两百万"), ("一千两百万".into(), amount(1.2e7, "")));
         assert_eq!(one("3千万"), ("3千万".into(), amount(3e7, "")));
         assert_eq!(one("两亿五千万"), ("两亿五千万".into(), amount(2.5e8, "")));
@@ -1921,8 +2792,17 @@ mod tests {
         assert_eq!(one("一年"), ("一年".into(), amount(1.0, "年")));
         assert_eq!(one("三年"), ("三年".into(), amount(3.0, "年")));
         assert_eq!(one("10年前"), ("10年".into(), amount(10.0, "年")));
-        assert_eq!(one("近2000年"), ("2000年".into(), amount(2000.0, "年")));
-        assert_eq!(one("1000多年"), ("1000多年".into(), amount(1000.0, "年")));
+        assert_eq!(
+            one("近2000年"),
+            ("2000年".into(), approx(Bound::Nearly, amount(2000.0, "年")))
+        );
+        assert_eq!(
+            one("1000多年"),
+            (
+                "1000多年".into(),
+                approx(Bound::MoreThan, amount(1000.0, "年"))
+            )
+        );
         assert_eq!(one("3个月"), ("3个月".into(), amount(3.0, "个月")));
         assert_eq!(
             one("两个半小时"),
@@ -1946,13 +2826,15 @@ mod tests {
         );
         assert_eq!(
             one("3个百分点"),
-            ("3个百分点".into(), FigureValue::Percent(3.0))
+            ("3个百分点".into(), FigureValue::PercentagePoints(3.0))
         );
         assert_eq!(
             one("同比增长5.2%"),
             ("5.2%".into(), FigureValue::Percent(5.2))
         );
         assert_eq!(one("三成"), ("三成".into(), FigureValue::Percent(30.0)));
+        assert_eq!(one("7成4"), ("7成4".into(), FigureValue::Percent(74.0)));
+        assert_eq!(one("三成半"), ("三成半".into(), FigureValue::Percent(35.0)));
     }
 
     #[test]
@@ -1976,7 +2858,16 @@ mod tests {
         assert_eq!(one("第一个"), ("第一个".into(), FigureValue::Rank(1)));
         assert_eq!(one("第100名"), ("第100名".into(), FigureValue::Rank(100)));
         assert_eq!(one("第2名"), ("第2名".into(), FigureValue::Rank(2)));
-        assert_eq!(one("第三季度"), ("第三季度".into(), FigureValue::Rank(3)));
+        assert_eq!(
+            one("第三季度"),
+            (
+                "第三季度".into(),
+                FigureValue::Quarter {
+                    year: None,
+                    quarter: 3
+                }
+            )
+        );
         assert_eq!(one("第二十届"), ("第二十届".into(), FigureValue::Rank(20)));
     }
 
@@ -2122,11 +3013,30 @@ mod tests {
 
     #[test]
     fn approximate_counts() {
-        assert_eq!(one("十几个"), ("十几个".into(), amount(10.0, "个")));
-        assert_eq!(one("百余家"), ("百余家".into(), amount(100.0, "家")));
-        assert_eq!(one("数十家"), ("数十家".into(), amount(10.0, "家")));
-        assert_eq!(one("三四个"), ("三四个".into(), amount(3.0, "个")));
-        assert_eq!(one("近百年"), ("近百年".into(), amount(100.0, "年")));
+        let more = |v| approx(Bound::MoreThan, v);
+        assert_eq!(one("十几个"), ("十几个".into(), more(amount(10.0, "个"))));
+        assert_eq!(one("百余家"), ("百余家".into(), more(amount(100.0, "家"))));
+        assert_eq!(
+            one("数十家"),
+            ("数十家".into(), approx(Bound::OrderOf, amount(10.0, "家")))
+        );
+        assert_eq!(
+            one("三四个"),
+            ("三四个".into(), approx(Bound::OrNext, amount(3.0, "个")))
+        );
+        assert_eq!(
+            one("近百年"),
+            ("近百年".into(), approx(Bound::Nearly, amount(100.0, "年")))
+        );
+        assert_eq!(one("3万余"), ("3万余".into(), more(amount(3e4, ""))));
+        assert_eq!(
+            approx(Bound::OrderOf, amount(1e9, "元")).describe(),
+            "billions of 元 (yuan)"
+        );
+        assert_eq!(
+            approx(Bound::OrNext, amount(3.0, "个")).describe(),
+            "3 or 4 个"
+        );
     }
 
     #[test]
@@ -2187,13 +3097,99 @@ mod tests {
 
     #[test]
     fn quarters_and_seasons() {
-        assert_eq!(one("今年一季度"), ("一季度".into(), FigureValue::Rank(1)));
-        assert_eq!(one("前三季度"), ("三季度".into(), amount(3.0, "季度")));
+        let q = |year, quarter| FigureValue::Quarter { year, quarter };
+        assert_eq!(one("今年一季度"), ("一季度".into(), q(None, 1)));
+        assert_eq!(one("Q3财报"), ("Q3".into(), q(None, 3)));
+        assert_eq!(
+            one("2025年一季度"),
+            ("2025年一季度".into(), q(Some(2025), 1))
+        );
+        assert_eq!(one("2025Q1"), ("2025Q1".into(), q(Some(2025), 1)));
+        assert_eq!(
+            one("前三季度"),
+            (
+                "前三季度".into(),
+                FigureValue::FirstQuarters {
+                    year: None,
+                    count: 3
+                }
+            )
+        );
+        assert_eq!(
+            one("2025年上半年"),
+            (
+                "2025年上半年".into(),
+                FigureValue::Half {
+                    year: Some(2025),
+                    half: 1
+                }
+            )
+        );
+        assert_eq!(
+            one("连续两个季度"),
+            ("两个季度".into(), amount(2.0, "个季度"))
+        );
+        none("H20芯片");
         assert_eq!(
             one("2024/25赛季"),
             ("2024/25".into(), date(Some(2024), None, None))
         );
         assert_eq!(one("第3分钟"), ("第3分钟".into(), FigureValue::Rank(3)));
+    }
+
+    #[test]
+    fn fiscal_and_roc_years() {
+        assert_eq!(
+            one("2025财年"),
+            ("2025财年".into(), FigureValue::FiscalYear(2025))
+        );
+        assert_eq!(
+            one("FY2025"),
+            ("FY2025".into(), FigureValue::FiscalYear(2025))
+        );
+        let roc = |roc_year, month| FigureValue::RocDate {
+            roc_year,
+            month,
+            day: None,
+        };
+        assert_eq!(one("民国114年"), ("民国114年".into(), roc(114, None)));
+        let trad = |s: &str| {
+            let chars: Vec<char> = s.chars().collect();
+            find_figures_in(&chars, Script::Traditional)
+                .into_iter()
+                .map(|f| (chars[f.start..f.end].iter().collect::<String>(), f.value))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(trad("114 年預算"), vec![("114 年".into(), roc(114, None))]);
+        assert_eq!(
+            trad("113年3月"),
+            vec![("113年3月".into(), roc(113, Some(3)))]
+        );
+        // Without the signal, or as a span of years, it stays a count.
+        assert_eq!(one("114年"), ("114年".into(), amount(114.0, "年")));
+        assert_eq!(
+            trad("已有114年歷史"),
+            vec![("114年".into(), amount(114.0, "年"))]
+        );
+        assert_eq!(
+            trad("624.8 億美元"),
+            vec![("624.8 億美元".into(), amount(624.8e8, "美元"))]
+        );
+        assert_eq!(
+            trad("1.2兆元"),
+            vec![("1.2兆元".into(), amount(1.2e12, "元"))]
+        );
+        none("千兆网络");
+    }
+
+    #[test]
+    fn ranges_carry_month_and_magnitude() {
+        let f = figs("7月14日至15日");
+        assert_eq!(f[1], ("15日".into(), date(None, Some(7), Some(15))));
+        let f = figs("2至3万亿元");
+        assert_eq!(f[0], ("2".into(), amount(2e12, "元")));
+        let f = figs("两到三万亿元");
+        assert_eq!(f[0], ("两".into(), amount(2e12, "元")));
     }
 
     #[test]

@@ -83,7 +83,8 @@ impl Analyzer {
         let bounds = Boundaries::new(text, &words);
 
         let mut spans = self.entities.find(text, &bounds, &tagged);
-        spans.extend(figures::find_figures(bounds.chars()).into_iter().map(|f| {
+        let found = figures::find_figures_in(bounds.chars(), script);
+        spans.extend(found.into_iter().map(|f| {
             let mut span = Span::new(f.start, f.end, Kind::Figure);
             span.note = Some(f.value.describe());
             span
