@@ -10,6 +10,7 @@ use std::collections::{HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
+use super::ner::NerModel;
 use super::text::{is_han, Boundaries};
 use super::{Kind, Span, Word};
 use crate::knowledge::gazetteer::GazetteerEntry;
@@ -20,6 +21,7 @@ use crate::knowledge::rules::EntityRules;
 enum Source {
     Tag,
     Rule,
+    Model,
     Gazetteer,
 }
 
@@ -40,6 +42,8 @@ pub struct EntityRecognizer {
     org_prefix_stop: HashSet<String>,
     place_suffixes: Vec<String>,
     tag_stop: HashSet<String>,
+    /// The learned recogniser, when one is loaded (see [`super::ner`]).
+    model: Option<NerModel>,
 }
 
 /// Tags of words that can be the distinctive part of an organisation's name
@@ -99,7 +103,17 @@ impl EntityRecognizer {
             place_suffixes: rules.place_suffixes.clone(),
             tag_stop: set(&rules.tag_stop),
             rules,
+            model: None,
         }
+    }
+
+    /// Adds (or removes) the learned recogniser.
+    pub fn set_model(&mut self, model: Option<NerModel>) {
+        self.model = model;
+    }
+
+    pub fn model(&self) -> Option<&NerModel> {
+        self.model.as_ref()
     }
 
     pub fn rules(&self) -> &EntityRules {
@@ -109,6 +123,12 @@ impl EntityRecognizer {
     /// Entity spans, non-overlapping, in text order.
     pub fn find(&self, text: &str, bounds: &Boundaries, tagged: &[Tagged]) -> Vec<Span> {
         let chars = bounds.chars();
+        let mut candidates: Vec<(usize, usize, Kind, Source)> = Vec::new();
+        if let Some(model) = &self.model {
+            for (s, e, kind) in model.find(chars, tagged) {
+                candidates.push((s, e, kind, Source::Model));
+            }
+        }
         let guessed: Vec<Tagged> = tagged
             .iter()
             .map(|t| Tagged {
@@ -117,7 +137,6 @@ impl EntityRecognizer {
             })
             .collect();
         let tagged = &guessed[..];
-        let mut candidates: Vec<(usize, usize, Kind, Source)> = Vec::new();
 
         let mut canonical: HashMap<(usize, usize), usize> = HashMap::new();
         for m in self.gazetteer.find_iter(text) {
@@ -496,7 +515,7 @@ impl EntityRecognizer {
     ) {
         let mut known: HashMap<String, Kind> = HashMap::new();
         for &(s, e, kind, source) in out.iter() {
-            if source == Source::Rule && e - s >= 2 {
+            if matches!(source, Source::Rule | Source::Model) && e - s >= 2 {
                 known.entry(bounds.slice(s, e)).or_insert(kind);
             }
         }

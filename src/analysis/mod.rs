@@ -5,7 +5,8 @@
 //! | module | finds |
 //! |---|---|
 //! | [`segment`] | words (jieba-rs), with part-of-speech tags |
-//! | [`entities`] | person, org, place, product |
+//! | [`entities`] | person, org, place, product (curated lists and rules, and [`ner`]) |
+//! | [`ner`] | the learned name recogniser (a CRF over characters) |
 //! | [`figures`] | dates, amounts, percentages, fractions, ranks |
 //! | [`glossary`] | glossary terms, their aliases and spun forms |
 //! | [`spin`] | spun wording and the document's verdict |
@@ -18,6 +19,7 @@ pub mod entities;
 pub mod figures;
 pub mod glossary;
 pub mod jieba_dict;
+pub mod ner;
 pub mod script;
 pub mod segment;
 pub mod spin;
@@ -127,6 +129,39 @@ impl Analyzer {
 
     pub fn glossary(&self) -> &GlossaryMatcher {
         &self.glossary
+    }
+
+    /// Adds the learned name recogniser (or removes it with `None`). Until
+    /// one is added, names come from the curated gazetteer and rules alone.
+    pub fn set_ner_model(&mut self, model: Option<ner::NerModel>) {
+        self.entities.set_model(model);
+    }
+
+    /// The names the learned recogniser alone finds in `text` (none without
+    /// a model), for measuring it apart from the curated layer.
+    pub fn model_names(&self, text: &str) -> Vec<(usize, usize, Kind)> {
+        let (simplified, _) = self.simplifier.simplify(text);
+        let tagged = self.segmenter.tag(&simplified);
+        let chars: Vec<char> = simplified.chars().collect();
+        self.entities
+            .model()
+            .map_or_else(Vec::new, |m| m.find(&chars, &tagged))
+    }
+
+    pub fn has_ner_model(&self) -> bool {
+        self.entities.model().is_some()
+    }
+
+    /// The engine with the models it ships with (native builds: the CLI,
+    /// tests and benches). The browser's worker builds [`Analyzer::new`]
+    /// and adds the models when their downloads arrive.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn with_builtin_models() -> Analyzer {
+        let mut analyzer = Analyzer::new();
+        analyzer.set_ner_model(Some(
+            ner::builtin().unwrap_or_else(|e| panic!("the shipped {e}")),
+        ));
+        analyzer
     }
 
     /// Replaces the glossary (the built-in one merged with a reader's own).

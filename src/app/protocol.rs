@@ -30,17 +30,15 @@ pub enum Request {
     Analyze {
         id: u32,
         text: String,
+        /// Analyse it in one go, without a first part: the text is already
+        /// on screen and is being read again (a model arrived).
+        #[serde(default)]
+        whole: bool,
     },
     /// The reader's glossary file, used over the built-in one from now on.
-    Glossary {
-        id: u32,
-        name: String,
-        text: String,
-    },
+    Glossary { id: u32, name: String, text: String },
     /// Back to the built-in glossary alone.
-    ForgetGlossary {
-        id: u32,
-    },
+    ForgetGlossary { id: u32 },
 }
 
 impl Request {
@@ -78,12 +76,19 @@ pub enum Reply {
         #[serde(with = "crate::analysis::document_wire")]
         document: Document,
     },
+    /// The learned name recogniser arrived and is in use from now on (its
+    /// size in bytes), or could not be loaded (why: the engine goes on with
+    /// the curated lists and rules).
+    NamesModel { result: Result<u32, String> },
     /// The number of terms in the reader's glossary, or what is wrong with it.
     Glossary {
         id: u32,
         result: Result<u32, String>,
     },
 }
+
+/// The name model's file, beside the app (`index.html` copies it into dist/).
+pub const NAMES_MODEL_URL: &str = "./ner.model";
 
 /// Where the first part of a long text ends (a char offset just after a line
 /// break), or `None` when the text is short enough to analyse in one go.
@@ -115,8 +120,8 @@ pub fn answer(
     mut emit: impl FnMut(Reply),
 ) {
     match request {
-        Request::Analyze { id, text } => {
-            if let Some(end) = preview_end(&text) {
+        Request::Analyze { id, text, whole } => {
+            if let Some(end) = preview_end(&text).filter(|_| !whole) {
                 let prefix: String = text.chars().take(end).collect();
                 let t = clock();
                 let document = analyzer.analyze(&prefix);

@@ -110,6 +110,10 @@ pub enum AfterRead {
         marks: Vec<Mark>,
         open_card: Option<(usize, usize)>,
     },
+    /// The text on screen, read again because the engine got better at it
+    /// (its name model arrived): marks, opened cards and the open card kept,
+    /// and no first part shown on its own.
+    Again,
 }
 
 /// A text sent to the engine and not yet (completely) back, with what the
@@ -240,6 +244,8 @@ pub enum Action {
         complete: bool,
         document: Document,
     },
+    /// The engine's name model arrived (its size) or could not be loaded.
+    NamesModel(Result<u32, String>),
     /// The engine read the reader's glossary file (its term count) or not.
     GlossaryRead {
         id: u32,
@@ -267,6 +273,7 @@ impl Action {
                 document,
             },
             Reply::Glossary { id, result } => Action::GlossaryRead { id, result },
+            Reply::NamesModel { result } => Action::NamesModel(result),
         })
     }
 }
@@ -499,6 +506,20 @@ impl AppState {
                 complete,
                 document,
             } => self.analyzed(id, chars, complete, document),
+            Action::NamesModel(Ok(_)) => match &self.screen {
+                // Read the article on screen again, now with the model's names.
+                Screen::Read(doc) if self.analysing.is_none() => {
+                    self.read(doc.text.clone(), AfterRead::Again)
+                }
+                _ => self.clone(),
+            },
+            Action::NamesModel(Err(why)) => AppState {
+                message: Some(format!(
+                    "Names that dudong's own lists do not hold may be missed: {why}. \
+                     Everything else works as usual."
+                )),
+                ..self.clone()
+            },
         }
     }
 
@@ -541,18 +562,26 @@ impl AppState {
         }
         let mut state = AppState {
             draft: text.clone(),
-            message: None,
+            // Reading the same text again is no news to the reader.
+            message: if matches!(then, AfterRead::Again) {
+                self.message.clone()
+            } else {
+                None
+            },
             ..self.clone()
         };
+        let whole = matches!(then, AfterRead::Again);
         let id = state.request(|id| Request::Analyze {
             id,
             text: text.clone(),
+            whole,
         });
         let same_text = matches!(&self.screen, Screen::Read(d) if d.text == text);
         let (marks, opened, open_card) = match then {
             AfterRead::Shared { marks, open_card } => (marks, Vec::new(), open_card),
             AfterRead::Fresh if same_text => (self.marks.clone(), self.opened.clone(), None),
             AfterRead::Fresh => (Vec::new(), Vec::new(), None),
+            AfterRead::Again => (self.marks.clone(), self.opened.clone(), self.card_range()),
         };
         state.analysing = Some(Analysing {
             id,
@@ -562,6 +591,18 @@ impl AppState {
             open_card,
         });
         state
+    }
+
+    /// The stretch of text the open card is about, if it is a span's or a word's.
+    fn card_range(&self) -> Option<(usize, usize)> {
+        let Screen::Read(doc) = &self.screen else {
+            return None;
+        };
+        match &self.card.as_ref()?.target {
+            CardTarget::Span(i) => doc.spans.get(*i).map(|s| (s.start, s.end)),
+            CardTarget::Word(i) => doc.words.get(*i).map(|w| (w.start, w.end)),
+            CardTarget::Term(_) => None,
+        }
     }
 
     /// A document from the engine: the first part of a long text (shown at

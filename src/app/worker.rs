@@ -8,8 +8,9 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
+use crate::analysis::ner::NerModel;
 use crate::analysis::Analyzer;
-use crate::app::protocol::{answer, Reply, Request, WARM_UP_RUNS};
+use crate::app::protocol::{answer, Reply, Request, NAMES_MODEL_URL, WARM_UP_RUNS};
 
 /// This instance's wasm memory, in bytes (reported for the benchmark).
 fn memory_bytes() -> u32 {
@@ -67,8 +68,47 @@ pub fn run() {
             memory: memory_bytes(),
         },
     );
+    // The name model is a download of its own, so that the engine answers
+    // (with the curated lists) before it arrives.
+    wasm_bindgen_futures::spawn_local(load_names_model(scope.clone(), analyzer.clone()));
     // Right after Ready, while the reader is still pasting.
     warm_up(scope, analyzer, asked, WARM_UP_RUNS);
+}
+
+/// Fetches and checks the name model, puts it in the engine, and tells the
+/// page, which reads its article again if one is shown.
+async fn load_names_model(scope: DedicatedWorkerGlobalScope, analyzer: Rc<RefCell<Analyzer>>) {
+    let result = fetch_bytes(&scope, NAMES_MODEL_URL)
+        .await
+        .and_then(|bytes| NerModel::from_bytes(&bytes).map_err(|e| e.to_string()))
+        .map(|model| {
+            let size = model.size() as u32;
+            analyzer.borrow_mut().set_ner_model(Some(model));
+            size
+        });
+    if let Err(e) = &result {
+        web_sys::console::warn_1(&format!("dudong worker: {e}").into());
+    }
+    post(&scope, &Reply::NamesModel { result });
+}
+
+async fn fetch_bytes(scope: &DedicatedWorkerGlobalScope, url: &str) -> Result<Vec<u8>, String> {
+    use wasm_bindgen_futures::JsFuture;
+    let failed = |e: JsValue| format!("the name model could not be downloaded ({e:?})");
+    let response: web_sys::Response = JsFuture::from(scope.fetch_with_str(url))
+        .await
+        .map_err(failed)?
+        .unchecked_into();
+    if !response.ok() {
+        return Err(format!(
+            "the name model could not be downloaded (HTTP {})",
+            response.status()
+        ));
+    }
+    let buffer = JsFuture::from(response.array_buffer().map_err(failed)?)
+        .await
+        .map_err(failed)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// Analyses the warm-up text `runs` times, one task each (see

@@ -5,6 +5,7 @@
 //!   dudong share [--base URL] FILE|- a link that opens the text in dudong
 //!   dudong open LINK|-               the text a link holds
 //!   dudong pinyin [--dict TSV] FILE|- each word and its pinyin in context
+//!   dudong eval [--curated|--model] FILE  name-recognition P/R/F1 on a gold character file
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -18,7 +19,8 @@ fn main() {}
 mod cli {
     use std::io::{Read, Write};
 
-    use dudong::analysis::{Analyzer, Document, Segmenter};
+    use dudong::analysis::ner::score::{parse_gold, Score};
+    use dudong::analysis::{Analyzer, Document, Kind, Segmenter};
 
     const USAGE: &str = "usage:
   dudong segment FILE|-             print the words, one per line
@@ -30,6 +32,12 @@ mod cli {
   dudong pinyin [--dict TSV] FILE|- print each word and its pinyin, read in context
                                     (TSV defaults to target/dict/cedict.tsv, built by
                                     scripts/build-dictionary.py)
+  dudong eval [--curated|--model] FILE
+                                    score the names found in a gold character file
+                                    (one `char TAG` a line, BIO/BIOES, blank line
+                                    between sentences): precision, recall and F1 by
+                                    mention, per kind; --curated scores the curated
+                                    lists and rules alone, --model the model alone
 ";
 
     /// Where `make run` serves the app, the default base of links.
@@ -43,11 +51,14 @@ mod cli {
         let result = match args.as_slice() {
             ["segment", path] => read_input(path).map(|text| segment(&text)),
             ["annotate", "--json", path] | ["annotate", path, "--json"] => {
-                read_text(path).map(|text| print_json(&Analyzer::new().analyze(&text)))
+                read_text(path).and_then(|text| Ok(print_json(&engine()?.analyze(&text))))
             }
             ["annotate", path] => {
-                read_text(path).map(|text| print_listing(&Analyzer::new().analyze(&text)))
+                read_text(path).and_then(|text| Ok(print_listing(&engine()?.analyze(&text))))
             }
+            ["eval", path] => eval(path, Layers::All),
+            ["eval", "--curated", path] => eval(path, Layers::Curated),
+            ["eval", "--model", path] => eval(path, Layers::Model),
             ["share", path] => read_text(path).map(|text| share(DEFAULT_BASE, text)),
             ["share", "--base", base, path] | ["share", path, "--base", base] => {
                 read_text(path).map(|text| share(base, text))
@@ -70,6 +81,42 @@ mod cli {
                 2
             }
         }
+    }
+
+    /// The full engine: curated knowledge and the shipped models.
+    fn engine() -> Result<Analyzer, String> {
+        let mut analyzer = Analyzer::new();
+        let model = dudong::analysis::ner::builtin().map_err(|e| format!("the shipped {e}"))?;
+        analyzer.set_ner_model(Some(model));
+        Ok(analyzer)
+    }
+
+    #[derive(Clone, Copy, PartialEq)]
+    enum Layers {
+        All,
+        Curated,
+        Model,
+    }
+
+    fn eval(path: &str, layers: Layers) -> Result<(), String> {
+        let gold = parse_gold(&read_input(path)?).map_err(|e| format!("{path}: {e}"))?;
+        let analyzer = match layers {
+            Layers::Curated => Analyzer::new(),
+            _ => engine()?,
+        };
+        let mut score = Score::default();
+        for sentence in &gold {
+            let found: Vec<(usize, usize, Kind)> = if layers == Layers::Model {
+                analyzer.model_names(&sentence.text)
+            } else {
+                let doc = analyzer.analyze(&sentence.text);
+                doc.spans.iter().map(|s| (s.start, s.end, s.kind)).collect()
+            };
+            score.add(&sentence.names, &found);
+        }
+        println!("{} sentences", gold.len());
+        print!("{score}");
+        Ok(())
     }
 
     fn segment(text: &str) {
@@ -197,6 +244,7 @@ mod cli {
             )
         })
     }
+
     /// `dudong pinyin`: the engine's words, each with its reading in context.
     mod pinyin {
         use std::io::Write;

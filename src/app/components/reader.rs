@@ -126,16 +126,23 @@ pub fn reader(props: &ReaderProps) -> Html {
     );
     // How many paragraphs are in the page: a first screen at once, then more
     // in later tasks until all are (progressive rendering of long texts).
-    let shown = use_mut_ref(|| (std::ptr::null::<Document>(), 0usize));
+    // A document of the text already shown (read again with a model that
+    // arrived later) keeps everything shown so far, so nothing below the
+    // reader's scroll position disappears and comes back.
+    let shown = use_mut_ref(|| (None::<Rc<Document>>, 0usize));
     let doc_ptr = Rc::as_ptr(&props.document.0);
-    if shown.borrow().0 != doc_ptr {
+    let is_new = !matches!(&shown.borrow().0, Some(d) if Rc::ptr_eq(d, &props.document.0));
+    if is_new {
         let budget = if doc.chars.len() <= WHOLE_AT_ONCE_CHARS {
             usize::MAX
         } else {
             FIRST_SCREEN_CHARS
         };
         let first = rendered.borrow().count_until(0, budget);
-        *shown.borrow_mut() = (doc_ptr, first);
+        let before = shown.borrow().1;
+        let same_text = matches!(&shown.borrow().0, Some(d) if d.text == doc.text);
+        let upto = if same_text { first.max(before) } else { first };
+        *shown.borrow_mut() = (Some(props.document.0.clone()), upto);
     }
     let upto = shown.borrow().1;
     let total = rendered.borrow().paragraphs.len();
