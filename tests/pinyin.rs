@@ -86,6 +86,9 @@ fn names_read_their_surname_as_a_surname() {
     // A person span reads as a name even when the engine alone would not.
     let text = chars("单田芳");
     assert_eq!(pinyin::display(&d, &text, 0, 3, true), "Shàn Tiánfāng");
+    // A surname the segmenter cut off, at the start of a person span.
+    assert_eq!(pinyin::display(&d, &text, 0, 1, true), "Shàn");
+    assert_eq!(pinyin::display(&d, &text, 0, 1, false), "dān");
 }
 
 #[test]

@@ -277,7 +277,7 @@ mod cli {
                 let person = doc
                     .spans
                     .iter()
-                    .any(|s| s.kind == Kind::Person && s.start <= word.start && word.end <= s.end);
+                    .any(|s| s.kind == Kind::Person && s.start == word.start && word.end <= s.end);
                 let reading =
                     dudong::pinyin::display(&dict, &doc.chars, word.start, word.end, person);
                 let _ = writeln!(out, "{w}\t{reading}");

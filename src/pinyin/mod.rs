@@ -724,7 +724,7 @@ const COMMON_SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭�
 fn surname_of(word: &[char]) -> Option<(usize, String)> {
     for (name, reading) in SPECIAL_SURNAMES {
         let n = name.chars().count();
-        if word.len() > n && word.iter().take(n).copied().eq(name.chars()) {
+        if word.len() >= n && word.iter().take(n).copied().eq(name.chars()) {
             return Some((n, reading.replace(' ', "")));
         }
     }
@@ -779,12 +779,14 @@ pub fn read_name(dict: &Dictionary, name: &[char]) -> String {
 }
 
 /// What the reading view shows above a word: its pinyin in context, or a
-/// name's reading when the word is (or looks like) a person's name.
+/// name's reading when the word is (or looks like) a person's name. Pass
+/// `person` for a word that starts a span tagged as a person (a lone
+/// surname the segmenter cut off reads as one: 单 Shàn).
 pub fn display(dict: &Dictionary, text: &[char], start: usize, end: usize, person: bool) -> String {
     let end = end.min(text.len());
     let start = start.min(end);
     let word = &text[start..end];
-    if (person && word.len() >= 2 && word.iter().copied().all(is_han))
+    if (person && !word.is_empty() && word.iter().copied().all(is_han))
         || looks_like_name(dict, word)
     {
         return read_name(dict, word);

@@ -508,10 +508,9 @@ fn write_node(
             // polyphonic character), and a person's name reads as a name.
             if let Some(py) = dict
                 .map(|d| {
-                    let person = word.end - word.start >= 2
-                        && doc.spans.iter().any(|s| {
-                            s.kind == Kind::Person && s.start <= word.start && word.end <= s.end
-                        });
+                    let person = doc.spans.iter().any(|s| {
+                        s.kind == Kind::Person && s.start == word.start && word.end <= s.end
+                    });
                     crate::pinyin::display(d, &doc.chars, word.start, word.end, person)
                 })
                 .filter(|p| !p.is_empty())
