@@ -124,11 +124,10 @@ impl EntityRecognizer {
     pub fn find(&self, text: &str, bounds: &Boundaries, tagged: &[Tagged]) -> Vec<Span> {
         let chars = bounds.chars();
         let mut candidates: Vec<(usize, usize, Kind, Source)> = Vec::new();
-        if let Some(model) = &self.model {
-            for (s, e, kind) in model.find(chars, tagged) {
-                candidates.push((s, e, kind, Source::Model));
-            }
-        }
+        let mut learned = match &self.model {
+            Some(model) => model.find(chars, tagged),
+            None => Vec::new(),
+        };
         let guessed: Vec<Tagged> = tagged
             .iter()
             .map(|t| Tagged {
@@ -147,6 +146,12 @@ impl EntityRecognizer {
                 canonical.insert((start, start + len), name);
             }
         }
+        learned.retain(|&(s, e, _)| self.plausible_learned(chars, s, e));
+        candidates.extend(
+            learned
+                .into_iter()
+                .map(|(s, e, k)| (s, e, k, Source::Model)),
+        );
         self.people_by_cue(chars, tagged, &mut candidates);
         self.latin_and_dot_names(chars, &mut candidates);
         self.numbered_products(chars, &mut candidates);
@@ -199,6 +204,14 @@ impl EntityRecognizer {
         } else {
             t.tag
         }
+    }
+
+    /// Whether a name the model found is believable: the model now and then
+    /// reads ordinary words as a name (范畴天然); none that starts with a
+    /// word of `tag_stop` is kept.
+    fn plausible_learned(&self, chars: &[char], start: usize, end: usize) -> bool {
+        let text: String = chars[start..end].iter().collect();
+        !self.tag_stop.iter().any(|w| text.starts_with(w.as_str()))
     }
 
     fn word_text(chars: &[char], w: Word) -> String {
