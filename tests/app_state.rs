@@ -361,3 +361,61 @@ fn an_engine_that_stops_keeps_the_text_and_says_so() {
     .run(Action::Read);
     assert!(matches!(state.screen, Screen::Read(_)));
 }
+
+#[test]
+fn the_name_model_arriving_reads_the_article_again_keeping_the_readers_marks() {
+    let text = "昨天，王海涛在云溪镇会见了蓝湾动力公司的代表。";
+    let state = page()
+        .run(Action::Edit(text.into()))
+        .run(Action::Read)
+        .run(Action::AddMark {
+            start: 0,
+            end: 2,
+            note: "when".into(),
+        });
+    let Screen::Read(before) = &state.screen else {
+        panic!("not reading")
+    };
+    let names = |doc: &dudong::app::state::Doc| {
+        doc.spans
+            .iter()
+            .filter(|s| s.kind == dudong::analysis::Kind::Person)
+            .map(|s| doc.slice(s.start, s.end).to_string())
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        names(before).is_empty(),
+        "the curated lists alone know no 王海涛"
+    );
+    ENGINE.with(|e| {
+        e.borrow_mut()
+            .set_ner_model(Some(dudong::analysis::ner::builtin().unwrap()))
+    });
+    let again = state.run(Action::NamesModel(Ok(1)));
+    let Some(Request::Analyze { whole, .. }) = again.outbox.last() else {
+        panic!("no new analysis asked for")
+    };
+    assert!(
+        *whole,
+        "the text on screen is read in one go, without a first part"
+    );
+    let Screen::Read(after) = &again.screen else {
+        panic!("not reading")
+    };
+    assert_eq!(after.text, text);
+    assert_eq!(names(after), ["王海涛"]);
+    assert_eq!(again.marks.len(), 1);
+    assert_eq!((again.marks[0].start, again.marks[0].end), (0, 2));
+}
+
+#[test]
+fn a_name_model_that_cannot_load_is_a_notice_not_a_loss() {
+    let text = "昨天，王海涛在云溪镇会见了代表。";
+    let state = page().run(Action::Edit(text.into())).run(Action::Read);
+    let after = state.run(Action::NamesModel(Err(
+        "name model is damaged (checksum mismatch)".into(),
+    )));
+    assert!(matches!(after.screen, Screen::Read(_)));
+    let message = after.message.as_deref().unwrap();
+    assert!(message.contains("may be missed") && message.contains("damaged"));
+}

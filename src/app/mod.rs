@@ -87,7 +87,8 @@ fn open_link(dispatcher: &UseReducerDispatcher<AppState>, fragment: &str, draft:
 fn on_engine_event(dispatcher: UseReducerDispatcher<AppState>) -> Callback<engine::Event> {
     Callback::from(move |event| match event {
         engine::Event::Reply(reply) => {
-            if let Reply::Analyzed { ms, .. } = &reply {
+            if let Reply::Analyzed { ms, id, .. } = &reply {
+                dom::set_root_data("analysisId", &id.to_string());
                 // Tenths by integers: the first float formatting would cost
                 // the first article a millisecond of compiling.
                 let tenths = (ms * 10.0).round() as u64;

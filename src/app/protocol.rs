@@ -90,6 +90,10 @@ pub enum Reply {
 /// The name model's file, beside the app (`index.html` copies it into dist/).
 pub const NAMES_MODEL_URL: &str = "./ner.model";
 
+/// How long after Ready the worker asks for the name model if no article
+/// came first (one that comes first gets it asked for once it is answered).
+pub const NAMES_MODEL_AFTER_MS: u32 = 3_000;
+
 /// Where the first part of a long text ends (a char offset just after a line
 /// break), or `None` when the text is short enough to analyse in one go.
 pub fn preview_end(text: &str) -> Option<usize> {

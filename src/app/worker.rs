@@ -10,7 +10,9 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 use crate::analysis::ner::NerModel;
 use crate::analysis::Analyzer;
-use crate::app::protocol::{answer, Reply, Request, NAMES_MODEL_URL, WARM_UP_RUNS};
+use crate::app::protocol::{
+    answer, Reply, Request, NAMES_MODEL_AFTER_MS, NAMES_MODEL_URL, WARM_UP_RUNS,
+};
 
 /// This instance's wasm memory, in bytes (reported for the benchmark).
 fn memory_bytes() -> u32 {
@@ -37,12 +39,25 @@ pub fn run() {
     let analyzer = Rc::new(RefCell::new(Analyzer::new()));
     // Whether the page has asked for an analysis: the warm-up stops then.
     let asked = Rc::new(Cell::new(false));
+    let load: Rc<dyn Fn()> = {
+        let (scope, analyzer, started) = (scope.clone(), analyzer.clone(), Cell::new(false));
+        Rc::new(move || {
+            if !started.replace(true) {
+                wasm_bindgen_futures::spawn_local(load_names_model(
+                    scope.clone(),
+                    analyzer.clone(),
+                ));
+            }
+        })
+    };
     let on_message = {
         let (scope, analyzer, asked) = (scope.clone(), analyzer.clone(), asked.clone());
+        let load = load.clone();
         Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
             match serde_wasm_bindgen::from_value::<Request>(event.data()) {
                 Ok(request) => {
-                    if let Request::Analyze { .. } = request {
+                    let analyse = matches!(request, Request::Analyze { .. });
+                    if analyse {
                         asked.set(true);
                     }
                     let clock = || scope.performance().map(|p| p.now()).unwrap_or(0.0);
@@ -52,7 +67,10 @@ pub fn run() {
                         &clock,
                         memory_bytes,
                         |reply| post(&scope, &reply),
-                    )
+                    );
+                    if analyse {
+                        load();
+                    }
                 }
                 Err(e) => web_sys::console::error_1(
                     &format!("dudong worker: unreadable request: {e}").into(),
@@ -68,9 +86,14 @@ pub fn run() {
             memory: memory_bytes(),
         },
     );
-    // The name model is a download of its own, so that the engine answers
-    // (with the curated lists) before it arrives.
-    wasm_bindgen_futures::spawn_local(load_names_model(scope.clone(), analyzer.clone()));
+    // The name model is a download of its own, asked for once the first
+    // article is answered or the reader has not pasted for a while, so that
+    // it never shares the network or the worker with the first highlights.
+    let idle = {
+        let load = load.clone();
+        gloo_timers::callback::Timeout::new(NAMES_MODEL_AFTER_MS, move || load())
+    };
+    idle.forget();
     // Right after Ready, while the reader is still pasting.
     warm_up(scope, analyzer, asked, WARM_UP_RUNS);
 }

@@ -155,6 +155,25 @@ fn entity_body(props: &CardViewProps, i: usize, span: &Span, surface: &str) -> H
         let j = mentions[((at as isize + delta).rem_euclid(n)) as usize];
         props.on_open.reform(move |_: MouseEvent| OpenCard::span(j))
     };
+    // Only what the text shows: a name outside the curated list gets its
+    // reading and its mentions, never a description made up for it.
+    let pinyin = match &props.dictionary {
+        DictState::Ready(dict) => {
+            let syllables = crate::pinyin::read_span(dict, &doc.chars, span.start, span.end);
+            let syllables: Vec<&str> = syllables
+                .iter()
+                .map(String::as_str)
+                .filter(|s| !s.is_empty())
+                .collect();
+            (!syllables.is_empty()).then(|| syllables.join(" "))
+        }
+        _ => None,
+    };
+    let unlisted = (span.term.is_none() && span.note.is_none()).then(|| {
+        html! {
+            <p class="card-hint">{ "Found in this text; not in dudong's list of names." }</p>
+        }
+    });
     let short_form = (name != surface).then(|| {
         html! {
             <p>{ "Short form of " }<strong lang="zh">{ &name }</strong></p>
@@ -162,10 +181,12 @@ fn entity_body(props: &CardViewProps, i: usize, span: &Span, surface: &str) -> H
     });
     html! {
         <>
-            <p class="card-title" lang="zh">{ surface }
+            <p class="card-title"><span lang="zh">{ surface }</span>
+                if let Some(py) = &pinyin { <span class="pinyin">{ format!(" {py}") }</span> }
                 if let Some(en) = &span.note { <span class="card-en">{ format!(" {en}") }</span> }
             </p>
             { for short_form }
+            { for unlisted }
             <p class="card-mentions">
                 { format!("Mention {} of {} in this article", at + 1, mentions.len()) }
             </p>
