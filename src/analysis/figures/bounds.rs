@@ -111,10 +111,22 @@ pub(super) fn apply_qualifiers(t: &[char], figs: &mut [Figure]) {
             _ => false,
         };
         // 近3年 is "the last three years", not "nearly three years".
-        let recent_span = matches!(*w, "近" | "将近" | "將近")
+        const SPANS: &[&str] = &[
+            "年",
+            "个月",
+            "個月",
+            "天",
+            "日",
+            "周",
+            "週",
+            "季度",
+            "个季度",
+            "個季度",
+        ];
+        let recent_span = *w == "近"
             && matches!(&f.value, FigureValue::Amount { value, unit }
-                if *value < 100.0 && ["年", "个月", "個月", "天", "日", "周", "週", "季度", "个季度", "個季度"].contains(&unit.as_str()));
-        if !part_of_word && !(recent_span && *w == "近") {
+                if *value < 100.0 && SPANS.contains(&unit.as_str()));
+        if !(part_of_word || recent_span) {
             f.value = approx_of(Some(*b), f.value.clone());
         }
     }

@@ -282,7 +282,8 @@ pub(super) fn fiscal_year(t: &[char], i: usize) -> Match {
 /// years (近114年, 114年来, 114年前).
 pub(super) fn roc_date(t: &[char], i: usize, traditional: bool) -> Match {
     let explicit = starts(t, i, "民国") || starts(t, i, "民國");
-    if !explicit && !(traditional && is_digit_at(t, i)) {
+    let bare = traditional && is_digit_at(t, i);
+    if !(explicit || bare) {
         return None;
     }
     let s = if explicit { skip_space(t, i + 2) } else { i };
