@@ -1,0 +1,64 @@
+// The learned name model: it arrives after the first highlights and the
+// article on screen is read again in place; a damaged model is a notice,
+// and the curated highlights stay.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launchBrowser, watchErrors, readerWords, checkOffsets, screenshot } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const NAME_LINE = '昨天，王海涛在云溪镇会见了蓝湾动力公司的代表。';
+
+const people = (page) => page.$$eval('#reader mark[data-kind="person"]', (els) => els.map((el) => el.textContent));
+
+test('names the lists do not hold appear when the model arrives, without moving the page', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors = watchErrors(page);
+  let release;
+  const gate = new Promise((ok) => { release = ok; });
+  await page.route('**/ner.model', async (route) => { await gate; await route.continue(); });
+  await page.goto(server.url);
+  await page.waitForFunction(() => document.documentElement.dataset.engine === 'ready');
+  // Enough ordinary text above the name that the reader has scrolled.
+  const filler = '今年以来，各地经济运行总体平稳，市场预期逐步改善，企业信心有所增强。\n\n'.repeat(40);
+  const text = filler + NAME_LINE;
+  await page.fill('#paste-text', text);
+  await page.click('#read');
+  await page.waitForSelector('#reader .w');
+  assert.deepEqual(await people(page), [], 'the curated layer alone does not know 王海涛');
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  const scrolled = await page.evaluate(() => window.scrollY);
+  assert.ok(scrolled > 200, `the page scrolled (${scrolled})`);
+  release();
+  await page.waitForFunction(() => document.documentElement.dataset.namesModel === 'ready');
+  await page.waitForFunction(() => [...document.querySelectorAll('#reader mark[data-kind="person"]')].some((m) => m.textContent === '王海涛'));
+  assert.equal(await page.evaluate(() => window.scrollY), scrolled, 'reading again kept the scroll position');
+  checkOffsets(assert, text, await readerWords(page));
+  // Its card says where the name comes from and gives no description.
+  await page.click('#reader mark[data-kind="person"]');
+  await page.waitForSelector('#card');
+  const card = await page.textContent('#card');
+  assert.match(card, /Found in this text; not in dudong's list of names/);
+  await screenshot(page, 'names-model-card');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a damaged name model is a notice, and the curated highlights stay', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors = watchErrors(page);
+  await page.route('**/ner.model', (route) => route.fulfill({ status: 200, contentType: 'application/octet-stream', body: Buffer.from('DDNER\0\0\0 not really a model') }));
+  await page.goto(server.url);
+  await page.waitForFunction(() => document.documentElement.dataset.engine === 'ready');
+  const text = '阿里巴巴在杭州发布了新模型。' + NAME_LINE;
+  await page.fill('#paste-text', text);
+  await page.click('#read');
+  await page.waitForSelector('#reader mark[data-kind="org"]');
+  await page.waitForFunction(() => document.documentElement.dataset.namesModel === 'failed');
+  assert.match(await page.textContent('#notice'), /may be missed/);
+  assert.ok((await page.$$('#reader mark[data-kind="place"]')).length >= 1, 'curated places still highlighted');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
