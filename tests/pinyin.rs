@@ -29,6 +29,9 @@ fn whole_words_take_their_usual_reading() {
     assert_eq!(word("产量"), "chǎnliàng");
     assert_eq!(word("重新"), "chóngxīn");
     assert_eq!(word("校长"), "xiàozhǎng");
+    // Two ordinary entries: the one with more senses (the everyday word).
+    assert_eq!(word("便宜"), "piányi");
+    assert_eq!(word("东西"), "dōngxi");
 }
 
 #[test]

@@ -319,9 +319,11 @@ pub fn entry_penalty(pinyin: &str, senses: &[String]) -> u32 {
 
 /// The tone-marked syllables of `word`'s best CC-CEDICT entry (simplified
 /// headwords only), when it has one syllable per character: the least
-/// penalised entry ([`entry_penalty`]); among those, the one that agrees
-/// with most of its characters' usual readings (so 重点 is zhòngdiǎn, not
-/// the rarer chóngdiǎn listed first); then the first.
+/// penalised entry ([`entry_penalty`]); among those, the one with most
+/// senses, a rough measure of how common a reading is (便宜 piányi "cheap…"
+/// over biànyí "convenient", 东西 dōngxi over dōngxī); then the one that
+/// agrees with most of its characters' usual readings (重点 zhòngdiǎn); then
+/// the first. `training/pinyin/build_polyphones.py` chooses the same way.
 pub fn word_syllables(dict: &Dictionary, word: &str) -> Option<Vec<String>> {
     best_syllables(dict, Polyphones::embedded(), word)
 }
@@ -339,7 +341,7 @@ fn best_syllables(dict: &Dictionary, table: &Polyphones, word: &str) -> Option<V
         .collect();
     let low = scored.iter().map(|(p, _)| *p).min()?;
     let chars: Vec<char> = word.chars().collect();
-    let mut best: Option<(usize, Vec<String>)> = None;
+    let mut best: Option<((usize, usize), Vec<String>)> = None;
     for (_, e) in scored.iter().filter(|(p, _)| *p == low) {
         let syllables: Vec<String> = e.pinyin.split_whitespace().map(str::to_string).collect();
         let agree = chars
@@ -347,8 +349,10 @@ fn best_syllables(dict: &Dictionary, table: &Polyphones, word: &str) -> Option<V
             .zip(&syllables)
             .filter(|(c, s)| table.corpus_default(**c) == Some(marks_to_numbered(s).as_str()))
             .count();
-        if best.as_ref().is_none_or(|(a, _)| agree > *a) {
-            best = Some((agree, syllables));
+        let senses = e.senses.iter().filter(|s| !s.trim().is_empty()).count();
+        let key = (senses, agree);
+        if best.as_ref().is_none_or(|(a, _)| key > *a) {
+            best = Some((key, syllables));
         }
     }
     best.map(|(_, s)| s).filter(|s| s.len() == chars.len())

@@ -66,8 +66,9 @@ def entry_penalty(pinyin: str, senses: str) -> int:
 
 def load_dict(path: Path, defaults=None):
     """Each headword's best reading (numbered syllables): the least penalised
-    entry; among those, the one agreeing with most characters' default
-    readings (`defaults`: char -> reading); then the first."""
+    entry; among those, the one with most senses; then the one agreeing with
+    most characters' default readings (`defaults`: char -> reading); then
+    the first."""
     defaults = defaults or {}
     d: dict[str, list[tuple[int, list[str]]]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -76,13 +77,17 @@ def load_dict(path: Path, defaults=None):
             continue
         simp, _trad, py, senses = f[:4]
         syls = py.split()
-        d.setdefault(simp, []).append((entry_penalty(py, senses), syls))
+        nsenses = sum(1 for x in senses.split(" / ") if x.strip())
+        d.setdefault(simp, []).append((entry_penalty(py, senses), syls, nsenses))
     best = {}
     for w, es in d.items():
         low = min(e[0] for e in es)
-        cands = [[marks_to_numbered(x) for x in syls] for p, syls in es if p == low]
+        cands = [([marks_to_numbered(x) for x in syls], n) for p, syls, n in es if p == low]
         agree = lambda num: sum(1 for c, x in zip(w, num) if defaults.get(c) == x)
-        num = max(cands, key=agree)  # max keeps the first of equals
+        # More senses first (a rough measure of how common a reading is:
+        # 便宜 piányi "cheap…" over biànyí "convenient"), then agreement.
+        key = lambda cn: (cn[1], agree(cn[0]))
+        num = max(cands, key=key)[0]  # max keeps the first of equals
         if len(num) == len(w):
             best[w] = num
     return best
