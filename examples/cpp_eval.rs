@@ -110,7 +110,7 @@ fn main() {
     );
     if errors {
         let mut worst: Vec<_> = wrong_by_char.into_iter().collect();
-        worst.sort_by(|a, b| b.1.cmp(&a.1));
+        worst.sort_by_key(|w| std::cmp::Reverse(w.1));
         let list: Vec<String> = worst
             .iter()
             .take(30)
