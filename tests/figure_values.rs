@@ -122,3 +122,52 @@ fn probe() {
         }
     }
 }
+
+/// The analyzer reads a traditional text through a simplified copy and tells
+/// the finder the script, so the Taiwanese readings reach the cards.
+#[test]
+fn the_analyzer_passes_the_script_on() {
+    use dudong::analysis::{Analyzer, Kind};
+    let analyzer = Analyzer::new();
+    let notes = |text: &str| -> Vec<(String, String)> {
+        let doc = analyzer.analyze(text);
+        doc.spans
+            .iter()
+            .filter(|s| s.kind == Kind::Figure)
+            .map(|s| {
+                let note = s.note.clone().unwrap_or_default();
+                (doc.slice(s.start, s.end).to_string(), note)
+            })
+            .collect()
+    };
+    let traditional = notes("臺灣政府公布114年總預算，總額達2.9兆元；台積電營收 624.8 億美元，約 7 成 4 的民眾表示支持。");
+    let has = |found: &[(String, String)], text: &str, note: &str| {
+        assert!(
+            found.iter().any(|(t, n)| t == text && n == note),
+            "no figure {text:?} noted {note:?} in {found:?}"
+        );
+    };
+    has(
+        &traditional,
+        "114年",
+        "the year 2025 (ROC year 114, Taiwan's calendar)",
+    );
+    has(
+        &traditional,
+        "2.9兆元",
+        "2.9 trillion 元 (yuan) = 2,900,000,000,000 yuan",
+    );
+    has(
+        &traditional,
+        "624.8 億美元",
+        "62.48 billion 美元 (US dollars) = 62,480,000,000 US dollars",
+    );
+    has(&traditional, "7 成 4", "about 74 percent");
+    // The same count in a simplified text is a span of years.
+    let simplified = notes("这家百年老店已有114年历史，千兆光网覆盖全市。");
+    has(&simplified, "114年", "114 年 (years)");
+    assert!(
+        simplified.iter().all(|(t, _)| t != "千兆"),
+        "{simplified:?}"
+    );
+}
