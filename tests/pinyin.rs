@@ -32,6 +32,9 @@ fn whole_words_take_their_usual_reading() {
     // Two ordinary entries: the one with more senses (the everyday word).
     assert_eq!(word("便宜"), "piányi");
     assert_eq!(word("东西"), "dōngxi");
+    // A traditional text's words are looked up by their traditional form.
+    assert_eq!(word("銀行"), "yínháng");
+    assert_eq!(word("經濟運行"), "jīngjìyùnxíng");
 }
 
 #[test]

@@ -317,8 +317,8 @@ pub fn entry_penalty(pinyin: &str, senses: &[String]) -> u32 {
     p
 }
 
-/// The tone-marked syllables of `word`'s best CC-CEDICT entry (simplified
-/// headwords only), when it has one syllable per character: the least
+/// The tone-marked syllables of `word`'s best CC-CEDICT entry (its
+/// simplified headwords, else its traditional ones), when it has one syllable per character: the least
 /// penalised entry ([`entry_penalty`]); among those, the one with most
 /// senses, a rough measure of how common a reading is (便宜 piányi "cheap…"
 /// over biànyí "convenient", 东西 dōngxi over dōngxī); then the one that
@@ -334,9 +334,17 @@ fn best_syllables(dict: &Dictionary, table: &Polyphones, word: &str) -> Option<V
         return None;
     }
     let entries = dict.lookup(word);
+    // Simplified headwords; a traditional text's words match traditional ones.
+    let simplified = entries.iter().any(|e| e.simplified == word);
     let scored: Vec<(u32, &crate::dictionary::DictEntry)> = entries
         .iter()
-        .filter(|e| e.simplified == word)
+        .filter(|e| {
+            if simplified {
+                e.simplified == word
+            } else {
+                e.traditional == word
+            }
+        })
         .map(|e| (entry_penalty(&e.pinyin, &e.senses), e))
         .collect();
     let low = scored.iter().map(|(p, _)| *p).min()?;
