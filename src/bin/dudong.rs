@@ -249,7 +249,7 @@ mod cli {
     mod pinyin {
         use std::io::Write;
 
-        use dudong::analysis::{Analyzer, Kind};
+        use dudong::analysis::Kind;
         use dudong::dictionary::Dictionary;
 
         pub const DEFAULT_DICT: &str = "target/dict/cedict.tsv";
@@ -266,7 +266,8 @@ mod cli {
             if dict.is_empty() {
                 return Err(format!("{dict_path} holds no dictionary entries"));
             }
-            let doc = Analyzer::new().analyze(&text);
+            // The full engine (names from the model too), as `annotate` uses.
+            let doc = super::engine()?.analyze(&text);
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
             for word in &doc.words {
