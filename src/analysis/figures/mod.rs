@@ -1,5 +1,31 @@
 //! Finds the figures in Chinese news text: dates, amounts with units,
-//! percentages, fractions and ranks.
+//! percentages, fractions and ranks, and says what each means
+//! ([`FigureValue::describe`]).
+//!
+//! The value is what the figure means, not only its number: 1.0个百分点 is
+//! percentage points, 一季度 the first quarter, 上半年 the first half of the
+//! year, 前三季度 the first three quarters, 2025财年 a fiscal year, 90年代 a
+//! decade, 民国114年 the year 2025. Amounts and percentages keep how the text
+//! bounds them ([`Bound`]): 十多年 "more than 10 years", 近万 "nearly
+//! 10,000", 数十亿 "billions", 约3成 "about 30 percent". A qualifier before a
+//! full number stays outside the highlight (超过240亿元 highlights 240亿元)
+//! but still bounds its value; one the number cannot stand without is inside
+//! (超亿元, 逾千人). The two ends of a range share their unit, magnitude and
+//! month (2至3万亿元, 7月14日至15日).
+//!
+//! Traditional and Taiwanese spellings read the same way: 億, 萬, a space
+//! before the unit (624.8 億美元), 兆 as a trillion, 7成4 = 74%. Whether a
+//! bare 114年 is a Republic of China year depends on the script, which
+//! [`find_figures_in`] takes; [`find_figures`] reads simplified text.
+//!
+//! | file | finds |
+//! |---|---|
+//! | `dates.rs` | dates, decades, quarters, halves, fiscal and ROC years |
+//! | `amounts.rs` | amounts with units, percentages, percentage points, 成 |
+//! | `fractions.rs`, `ranks.rs` | 三分之一, 一半, 过半; 第三, 第一大省 |
+//! | `ranges.rs`, `bounds.rs` | what ranges share; 超过, 约, 左右 around a figure |
+//! | `numbers.rs`, `chars.rs`, `skips.rs`, `data.rs` | number parsing, character helpers, non-figures, word lists |
+//! | `describe.rs` | the English notes |
 //!
 //! The scanner works on a `&[char]` so every offset is a Unicode scalar index,
 //! the unit the rest of the app uses for highlights. It is a hand-written
