@@ -172,3 +172,53 @@ fn fuzz_the_model_loader() {
         }
     }
 }
+
+#[test]
+fn names_keep_their_edges_and_terms_are_not_names() {
+    let analyzer = Analyzer::with_builtin_models();
+    let text = "今年，为宇树科技带来订单的是人形机器人。宇树科技创始人王兴兴表示，人形机器人产业正在起步。";
+    let doc = analyzer.analyze(text);
+    let names: Vec<(String, Kind)> = doc
+        .spans
+        .iter()
+        .filter(|s| matches!(s.kind, Kind::Person | Kind::Org | Kind::Place))
+        .map(|s| (doc.slice(s.start, s.end), s.kind))
+        .collect();
+    assert!(!names.iter().any(|(n, _)| *n == "为宇树科技"), "{names:?}");
+    assert!(!names.iter().any(|(n, _)| *n == "人形机器人"), "{names:?}");
+    assert_eq!(
+        names
+            .iter()
+            .filter(|(n, k)| *n == "宇树科技" && *k == Kind::Org)
+            .count(),
+        2
+    );
+}
+
+/// The features training computed (`training/ner/features.py --dump-bio`
+/// on two sentences of its sample) are the ones the engine computes: a
+/// model only works with the features it was trained on.
+#[test]
+fn features_match_the_training_scripts() {
+    use dudong::analysis::ner::features::Sentence;
+    let dump = include_str!("fixtures/ner-features.txt");
+    let analyzer = Analyzer::new();
+    let mut checked = 0;
+    for block in dump.split("\n\n").filter(|b| !b.trim().is_empty()) {
+        let rows: Vec<Vec<&str>> = block.lines().map(|l| l.split('\t').collect()).collect();
+        let text: String = rows.iter().map(|r| r[0]).collect();
+        let chars: Vec<char> = text.chars().collect();
+        let tagged = analyzer.segmenter().tag(&text);
+        let sentence = Sentence::new(&chars, 0, &tagged, FeatureSet::CharsAndWords);
+        for (i, (row, attributes)) in rows.iter().zip(sentence.attributes()).enumerate() {
+            let ours: Vec<&str> = attributes.iter().map(|a| a.name.as_str()).collect();
+            assert_eq!(ours, row[1..], "char {i} of {text}");
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, chars_in(dump));
+}
+
+fn chars_in(dump: &str) -> usize {
+    dump.lines().filter(|l| !l.trim().is_empty()).count()
+}

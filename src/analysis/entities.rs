@@ -444,6 +444,13 @@ impl EntityRecognizer {
                     break;
                 }
             }
+            // A function word the segmenter joined to the name's first
+            // character (为宇 in 为宇树科技) is not part of the name.
+            while suffix_start - start > 2
+                && self.org_prefix_stop.contains(&chars[start].to_string())
+            {
+                start += 1;
+            }
             let prefix: String = chars[start..suffix_start].iter().collect();
             let plen = suffix_start - start;
             // A bare place before the suffix is a description (杭州科技), not a name.

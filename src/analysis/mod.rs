@@ -91,7 +91,18 @@ impl Analyzer {
             span.note = Some(f.value.describe());
             span
         }));
-        spans.extend(self.glossary.find(text, &bounds));
+        let terms = self.glossary.find(text, &bounds);
+        // A glossary term is a concept, not a name (人形机器人 ends like an
+        // organisation): a found name without a canonical form that is
+        // exactly a term gives way to it.
+        spans.retain(|name| {
+            name.kind == Kind::Figure
+                || name.term.is_some()
+                || !terms
+                    .iter()
+                    .any(|t| (t.start, t.end) == (name.start, name.end))
+        });
+        spans.extend(terms);
         let body = self.body.find(bounds.chars());
         let (spin_spans, verdict) = self.spins.detect(text, &bounds, body);
         spans.extend(spin_spans);
