@@ -1,5 +1,5 @@
 # The two set-up commands are `make run` and `make test` (see README.md).
-.PHONY: run test test-native test-e2e build cli bench fuzz clean
+.PHONY: run test test-native test-e2e build cli bench eval fuzz clean
 
 # Build the app (release) and serve it on 127.0.0.1:8080, or a free port if taken.
 run: build
@@ -36,12 +36,25 @@ bench: build
 	-@scripts/seed-score.sh
 	node scripts/bench-browser.mjs
 
+# Name recognition, counted by mention (P/R/F1 per kind) on a gold character
+# file (one `char TAG` a line, BIO or BIOES): the full engine, the curated
+# lists and rules alone, and the model alone. NER_GOLD defaults to the
+# committed sample of the MSRA dev split; point it at a public test split
+# (never trained on) to compare with published figures.
+NER_GOLD ?= tests/fixtures/ner-msra-dev-sample.bio
+eval: cli
+	@for layers in "" --curated --model; do \
+	  echo "== dudong eval $$layers $(NER_GOLD)"; \
+	  target/release/dudong eval $$layers $(NER_GOLD) || exit 1; \
+	done
+
 # The mutation fuzzers (share-link decoder, engine) for longer than `make
 # test` runs them: 2,000,000 mutated links and 20,000 random texts; set
 # DUDONG_FUZZ_ITERS for more or fewer.
 fuzz:
 	DUDONG_FUZZ_ITERS=$${DUDONG_FUZZ_ITERS:-2000000} cargo test --release --test share fuzz -- --nocapture
 	DUDONG_FUZZ_ITERS=$${DUDONG_FUZZ_ITERS:-2000000} cargo test --release --test engine_fuzz -- --nocapture
+	DUDONG_FUZZ_ITERS=$${DUDONG_FUZZ_ITERS:-20000} cargo test --release --test ner fuzz -- --nocapture
 
 clean:
 	cargo clean

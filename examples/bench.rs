@@ -98,6 +98,14 @@ fn main() {
         },
         7,
     );
+    // The same engine with the name model: what the model adds.
+    let t = Instant::now();
+    let model = dudong::analysis::ner::builtin().expect("the shipped name model loads");
+    let ner_load_ms = t.elapsed().as_secs_f64() * 1000.0;
+    let mut with_model = Analyzer::new();
+    with_model.set_ner_model(Some(model));
+    let ner_seed_ms = median_ms(|| drop(with_model.analyze(&seed)), 15);
+    let ner_big_ms = median_ms(|| drop(with_model.analyze(&big)), 3);
     let dict_ms = median_ms(|| drop(jieba_dict::jieba(JIEBA_DICT).unwrap()), 7);
     let reference_ms = median_ms(|| drop(jieba_rs::Jieba::new()), 7);
     println!(
@@ -107,6 +115,9 @@ fn main() {
             "native_seed_ms": (seed_ms * 100.0).round() / 100.0,
             "native_seed_chars": seed.chars().count(),
             "native_200k_ms": (big_ms * 10.0).round() / 10.0,
+            "native_ner_load_ms": (ner_load_ms * 10.0).round() / 10.0,
+            "native_ner_seed_ms": (ner_seed_ms * 100.0).round() / 100.0,
+            "native_ner_200k_ms": (ner_big_ms * 10.0).round() / 10.0,
             "jieba_dict_bytes": JIEBA_DICT.len(),
             "native_jieba_dict_decode_ms": (decode_ms * 10.0).round() / 10.0,
             "native_jieba_dict_segmenter_ms": (dict_ms * 10.0).round() / 10.0,

@@ -243,6 +243,9 @@ pub struct Summary {
     /// Written in traditional characters and analysed as simplified.
     #[serde(default)]
     pub traditional: bool,
+    /// Names were also looked for with the learned model (it was loaded).
+    #[serde(default)]
+    pub names_model: bool,
 }
 
 impl Summary {
@@ -272,6 +275,7 @@ impl Summary {
             spins_per_thousand: verdict.per_thousand,
             outside_body: spans.len() - spans.iter().filter(inside).count(),
             traditional: false,
+            names_model: false,
         }
     }
 

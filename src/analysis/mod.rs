@@ -110,6 +110,7 @@ impl Analyzer {
 
         let mut summary = Summary::count(&spans, &verdict, body);
         summary.traditional = script == Script::Traditional;
+        summary.names_model = self.has_ner_model();
         let cuts: Vec<usize> = spans.iter().flat_map(|s| [s.start, s.end]).collect();
         let words = split_words(words, cuts);
         let mut doc = Document::new(given, words, spans);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { ROOT, serveDist, launchBrowser, watchErrors, screenshot } from './harness.mjs';
+import { ROOT, serveDist, launchBrowser, watchErrors, screenshot, namesSettled } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -106,6 +106,7 @@ test('the keyboard moves between highlights and words, opens and closes cards', 
 test("the panel's counts are the CLI's", async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await open(page, await readFile(SPUN, 'utf8'));
+  await namesSettled(page);
   const cli = JSON.parse(execFileSync(join(ROOT, 'target/release/dudong'), ['annotate', '--json', SPUN], { encoding: 'utf8' })).spans;
   for (const kind of ['person', 'org', 'place', 'figure', 'term', 'spin']) {
     const expected = cli.filter((s) => s.kind === kind).length;

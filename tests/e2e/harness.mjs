@@ -88,6 +88,12 @@ export async function waitForAsync(page, predicate, { timeout = 30000, interval 
   }
 }
 
+/** Waits until the article on screen was read with the name model too (it
+ *  arrives after the first highlights), as the CLI reads it. */
+export async function namesSettled(page) {
+  await page.waitForSelector('#reader[data-names="model"]', { timeout: 30000 });
+}
+
 /** Fails the test on any page error or console error. */
 export function watchErrors(page) {
   const errors = [];

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { ROOT, serveDist, launchBrowser, watchErrors, screenshot } from './harness.mjs';
+import { ROOT, serveDist, launchBrowser, watchErrors, screenshot, namesSettled } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -18,6 +18,8 @@ async function readText(page, text) {
   await page.fill('#paste-text', text);
   await page.click('#read');
   await page.waitForSelector('#reader .w');
+  // The CLI reads with the name model: compare once the page has it too.
+  await namesSettled(page);
 }
 
 function marks(page) {

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT, serveDist, launchBrowser, watchErrors, readerWords, checkOffsets, gotoPasteArea, screenshot } from './harness.mjs';
+import { ROOT, serveDist, launchBrowser, watchErrors, readerWords, checkOffsets, gotoPasteArea, screenshot, namesSettled } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -60,9 +60,12 @@ test('a traditional article is highlighted as its simplified form is, and shown 
   const errors = watchErrors(page);
   const simplified = await fixture('normal.txt');
   await read(page, simplified);
+  // Both readings with the name model (it arrives after the first).
+  await namesSettled(page);
   const want = await page.$$eval('#reader mark', (els) => els.map((e) => `${e.dataset.kind}@${e.dataset.start}-${e.dataset.end}`));
   const traditional = await fixture('normal_traditional.txt');
   await read(page, traditional);
+  await namesSettled(page);
   const got = await page.$$eval('#reader mark', (els) => els.map((e) => `${e.dataset.kind}@${e.dataset.start}-${e.dataset.end}`));
   assert.deepEqual(got, want, 'the same highlights at the same places');
   // The words on screen are the reader's own characters.

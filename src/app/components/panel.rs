@@ -142,7 +142,15 @@ pub fn panel(props: &PanelProps) -> Html {
             move || drop(timer)
         });
     }
-    let lists = !props.lists_later || *listed == Some(document_key);
+    // A new reading of the text already listed (the name model arrived)
+    // lists at once: emptying the panel for a task would shorten the page
+    // and move the reader's scroll position.
+    let listed_text = use_mut_ref(|| None::<Doc>);
+    let same_text = matches!(&*listed_text.borrow(), Some(d) if d.0.text == props.document.0.text);
+    let lists = !props.lists_later || *listed == Some(document_key) || same_text;
+    if lists {
+        *listed_text.borrow_mut() = Some(props.document.clone());
+    }
     // Once per document, not on every render of the app (a card opening).
     let groups = use_memo((props.document.clone(), lists), |(document, lists)| {
         if *lists {

@@ -299,6 +299,7 @@ pub fn reader(props: &ReaderProps) -> Html {
         <>
         <p id="summary" class="summary" aria-live="polite">{ doc.summary.line() }</p>
         <article id="reader" class={classes!("reader", hidden)} lang="zh" aria-label="Article" data-progress={progress}
+            data-names={if doc.summary.names_model { "model" } else { "lists" }}
             {onclick} {onpointerover} {onpointerout} {onkeydown} {onpointerup} {onkeyup}>
             // Keyed, so that adding paragraphs at the end leaves those already
             // in the page untouched (Yew matches unkeyed lists from the end).
