@@ -461,6 +461,212 @@ fn push_marked(c: char, tone: u8, out: &mut String) {
     out.push(['\u{0304}', '\u{0301}', '\u{030C}', '\u{0300}'][t]);
 }
 
+// --- cards: order, readable senses, parts of unknown words -----------------
+
+/// How far down a word card an entry goes; 0 is an ordinary entry. The
+/// reading rule ([`crate::pinyin::entry_penalty`]: proper nouns, surnames,
+/// variants, pointers, archaic) plus 3 when every sense is vulgar.
+pub fn card_penalty(entry: &DictEntry) -> u32 {
+    let vulgar = !entry.senses.is_empty()
+        && entry
+            .senses
+            .iter()
+            .all(|s| s.contains("(vulgar)") || s.contains("vulgar variant"));
+    crate::pinyin::entry_penalty(&entry.pinyin, &entry.senses) + if vulgar { 3 } else { 0 }
+}
+
+/// Whether a sense only points elsewhere or names a surname: "surname Huan",
+/// "variant of 期[qi1]", "old variant of …", "used in …", "see …".
+pub fn is_minor_sense(sense: &str) -> bool {
+    let s = sense.trim();
+    s.starts_with("surname ")
+        || s.starts_with("(surname)")
+        || s.contains("variant of")
+        || s.starts_with("used in ")
+        || s.starts_with("see ")
+}
+
+/// Orders entries for a card: common readings first, then capitalised
+/// (proper-noun) readings, then surname-only, variant, pointer, archaic and
+/// vulgar entries (stable within a rank). Inside each entry the senses keep
+/// CC-CEDICT's order, except that [`is_minor_sense`] ones move last.
+pub fn rank_entries(mut entries: Vec<DictEntry>) -> Vec<DictEntry> {
+    entries.sort_by_key(card_penalty);
+    for e in &mut entries {
+        e.senses.sort_by_key(|s| is_minor_sense(s));
+    }
+    entries
+}
+
+/// A piece of a sense as a card shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SensePart {
+    /// Plain English (pinyin inside it already has tone marks).
+    Text(String),
+    /// A cross-reference to another headword: its simplified form and its
+    /// pinyin joined for display (`比利时`, `Bǐlìshí`; empty when the
+    /// reference gives none).
+    Word { word: String, pinyin: String },
+}
+
+fn is_ref_char(c: char) -> bool {
+    crate::analysis::text::is_han(c) || c == '·'
+}
+
+fn is_bracket_pinyin(inner: &str) -> bool {
+    inner.split_whitespace().any(is_numbered_syllable)
+        && inner
+            .split_whitespace()
+            .all(|t| is_numbered_syllable(t) || t == "," || t == "·")
+}
+
+/// `Bi3 li4 shi2` → `Bǐlìshí`, split where a capitalised syllable starts a
+/// new part (`Zhang1 San1` stays two parts: `Zhāng Sān`).
+fn joined_marks(numbered: &str) -> String {
+    let syllables: Vec<String> = numbered_to_marks(numbered)
+        .split(' ')
+        .filter(|s| *s != "," && !s.is_empty())
+        .map(str::to_owned)
+        .collect();
+    crate::pinyin::join(&syllables)
+}
+
+/// A sense with CC-CEDICT's markup made readable: `abbr. for
+/// 比利時|比利时[Bi3 li4 shi2]` → "abbr. for ", 比利时 Bǐlìshí; `CL:個|个[ge4],條|条[tiao2]`
+/// → "measure word: ", 个 gè, ", ", 条 tiáo; a bracket of bare pinyin
+/// (`Taiwan pr. [bi4]`) loses its brackets and gets tone marks. Brackets
+/// holding anything else (`[sic]`) stay.
+pub fn readable_sense(sense: &str) -> Vec<SensePart> {
+    let (lead, body, measure) = match sense.trim().strip_prefix("CL:") {
+        Some(rest) => ("measure word: ", rest, true),
+        None => ("", sense, false),
+    };
+    let mut out: Vec<SensePart> = Vec::new();
+    let mut text = String::from(lead);
+    let chars: Vec<char> = body.chars().collect();
+    let run_end = |from: usize| {
+        let mut j = from;
+        while j < chars.len() && is_ref_char(chars[j]) {
+            j += 1;
+        }
+        j
+    };
+    let bracket = |at: usize| -> Option<(String, usize)> {
+        if chars.get(at) != Some(&'[') {
+            return None;
+        }
+        let close = at + chars[at..].iter().position(|&c| c == ']')?;
+        let inner: String = chars[at + 1..close].iter().collect();
+        is_bracket_pinyin(&inner).then_some((inner, close + 1))
+    };
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if crate::analysis::text::is_han(c) {
+            let j = run_end(i);
+            let mut word: String = chars[i..j].iter().collect();
+            let mut k = j;
+            if chars.get(k) == Some(&'|') && chars.get(k + 1).is_some_and(|&c| is_ref_char(c)) {
+                let m = run_end(k + 1);
+                word = chars[k + 1..m].iter().collect();
+                k = m;
+            }
+            let pinyin = match bracket(k) {
+                Some((inner, next)) => {
+                    k = next;
+                    joined_marks(&inner)
+                }
+                None => String::new(),
+            };
+            if !text.is_empty() {
+                out.push(SensePart::Text(std::mem::take(&mut text)));
+            }
+            out.push(SensePart::Word { word, pinyin });
+            i = k;
+        } else if let Some((inner, next)) = bracket(i) {
+            text.push_str(&numbered_to_marks(&inner));
+            i = next;
+        } else if measure && c == ',' {
+            text.push_str(", ");
+            i += 1;
+        } else {
+            text.push(c);
+            i += 1;
+        }
+    }
+    if !text.is_empty() {
+        out.push(SensePart::Text(text));
+    }
+    out
+}
+
+/// [`readable_sense`] as plain text: `比利时 Bǐlìshí`, `measure word: 座 zuò`.
+pub fn readable_sense_text(sense: &str) -> String {
+    let mut out = String::new();
+    for part in readable_sense(sense) {
+        match part {
+            SensePart::Text(t) => out.push_str(&t),
+            SensePart::Word { word, pinyin } => {
+                out.push_str(&word);
+                if !pinyin.is_empty() {
+                    out.push(' ');
+                    out.push_str(&pinyin);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// One part of a word the dictionary does not list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WordPart {
+    pub text: String,
+    /// Tone marks, joined (`dàguīmó`); empty when the part is not in the
+    /// dictionary (punctuation, Latin letters).
+    pub pinyin: String,
+    /// The first sense of its most common entry, made readable.
+    pub gloss: Option<String>,
+}
+
+/// The parts of `word`: left to right, the longest headword starting at each
+/// point (as the pinyin reader matches), else the single character. Each
+/// part has the reading of its most common entry and that entry's first
+/// sense. `超大规模` → 超 chāo, 大规模 dàguīmó.
+pub fn word_parts(dict: &Dictionary, word: &str) -> Vec<WordPart> {
+    let chars: Vec<char> = word.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let mut len = 1;
+        for n in (2..=chars.len() - i).rev() {
+            let candidate: String = chars[i..i + n].iter().collect();
+            if candidate.len() <= dict.max_key_len && dict.contains(&candidate) {
+                len = n;
+                break;
+            }
+        }
+        let text: String = chars[i..i + len].iter().collect();
+        let best = rank_entries(dict.lookup(&text)).into_iter().next();
+        out.push(WordPart {
+            pinyin: best
+                .as_ref()
+                .map(|e| {
+                    let s: Vec<String> = e.pinyin.split_whitespace().map(str::to_owned).collect();
+                    crate::pinyin::join(&s)
+                })
+                .unwrap_or_default(),
+            gloss: best
+                .as_ref()
+                .and_then(|e| e.senses.first())
+                .map(|s| readable_sense_text(s)),
+            text,
+        });
+        i += len;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

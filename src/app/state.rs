@@ -64,6 +64,9 @@ pub enum CardTarget {
     /// A glossary term reached through "related" on another card; it opens
     /// where that card was.
     Term(String),
+    /// A dictionary headword reached through a cross-reference on another
+    /// card (`abbr. for 比利时`, `measure word: 座`); it opens where that card was.
+    Lookup(String),
 }
 
 /// The one open card and the element it sits next to.
@@ -601,7 +604,7 @@ impl AppState {
         match &self.card.as_ref()?.target {
             CardTarget::Span(i) => doc.spans.get(*i).map(|s| (s.start, s.end)),
             CardTarget::Word(i) => doc.words.get(*i).map(|w| (w.start, w.end)),
-            CardTarget::Term(_) => None,
+            CardTarget::Term(_) | CardTarget::Lookup(_) => None,
         }
     }
 
@@ -703,7 +706,7 @@ impl AppState {
         let open_card = self.card.as_ref().and_then(|c| match &c.target {
             CardTarget::Span(i) => doc.spans.get(*i).map(|s| (s.start, s.end)),
             CardTarget::Word(i) => doc.words.get(*i).map(|w| (w.start, w.end)),
-            CardTarget::Term(_) => None,
+            CardTarget::Term(_) | CardTarget::Lookup(_) => None,
         });
         Some(SharedState {
             text: doc.text.clone(),

@@ -72,7 +72,7 @@ pub fn notes(
                 Some(w) => (Some((w.start, w.end)), doc.slice(w.start, w.end)),
                 None => continue,
             },
-            CardTarget::Term(t) => (None, t.clone()),
+            CardTarget::Term(t) | CardTarget::Lookup(t) => (None, t.clone()),
         };
         if term.trim().is_empty() || out.iter().any(|n| n.term == term) {
             continue;

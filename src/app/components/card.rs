@@ -15,6 +15,7 @@ use crate::app::layout::Placement;
 use crate::app::layout::{place_card, Rect};
 use crate::app::state::Doc;
 use crate::app::state::{CardTarget, OpenCard};
+use crate::dictionary::{rank_entries, readable_sense, word_parts, Dictionary, SensePart};
 use crate::knowledge::glossary::GlossaryEntry;
 
 #[derive(Properties, PartialEq)]
@@ -62,13 +63,17 @@ pub fn card_view(props: &CardViewProps) -> Html {
                 .unwrap_or_default();
             (
                 "Dictionary".to_string(),
-                dictionary_body(&props.dictionary, &word),
+                dictionary_body(&props.dictionary, &word, &props.on_open),
             )
         }
+        CardTarget::Lookup(word) => (
+            "Dictionary".to_string(),
+            dictionary_body(&props.dictionary, word, &props.on_open),
+        ),
         CardTarget::Term(term) => {
             let entry = doc.entry(term).cloned();
             match entry {
-                Some(entry) => ("Glossary term".to_string(), term_body(props, &entry)),
+                Some(entry) => ("Glossary term".to_string(), term_body(props, &entry, None)),
                 None => (
                     "Glossary term".to_string(),
                     html! { <p>{ format!("{term} is not in the glossary.") }</p> },
@@ -94,6 +99,8 @@ fn span_body(props: &CardViewProps, i: usize, span: &Span) -> Html {
         Kind::Term => {
             let term = span.term.clone().unwrap_or_else(|| surface.clone());
             let entry = doc.entry(&term).cloned();
+            // The text wrote the term another way (国内生产总值 for GDP).
+            let alias = (span.original.is_none() && surface != term).then_some(surface.as_str());
             let spun = span.original.is_some().then(|| {
                 html! {
                     <p class="card-spun" role="note">
@@ -105,7 +112,7 @@ fn span_body(props: &CardViewProps, i: usize, span: &Span) -> Html {
             html! {
                 <>
                     { for spun }
-                    { entry.map(|e| term_body(props, &e)).unwrap_or_default() }
+                    { entry.map(|e| term_body(props, &e, alias)).unwrap_or_default() }
                 </>
             }
         }
@@ -119,7 +126,7 @@ fn span_body(props: &CardViewProps, i: usize, span: &Span) -> Html {
                     <p>{ format!("Here “{surface}” most likely stands for {original}: ") }
                         <strong>{ span.note.clone().unwrap_or_default() }</strong>{ "." }</p>
                     <p class="card-hint">{ "A spinning tool swapped the original word for a near-synonym; read it as the original." }</p>
-                    { dictionary_body(&props.dictionary, &original) }
+                    { dictionary_body(&props.dictionary, &original, &props.on_open) }
                 </>
             }
         }
@@ -200,7 +207,33 @@ fn entity_body(props: &CardViewProps, i: usize, span: &Span, surface: &str) -> H
     }
 }
 
-fn term_body(props: &CardViewProps, entry: &GlossaryEntry) -> Html {
+/// Whether a glossary pinyin field says more than the term itself (not for
+/// `GDP`, whose "pinyin" is `GDP`).
+fn pinyin_adds(term: &str, pinyin: &str) -> bool {
+    let squash = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    !pinyin.trim().is_empty() && squash(term) != squash(pinyin)
+}
+
+/// The joined dictionary reading of `word`, when the dictionary is loaded
+/// and lists it.
+fn dictionary_pinyin(dictionary: &DictState, word: &str) -> Option<String> {
+    match dictionary {
+        DictState::Ready(dict) => {
+            crate::pinyin::word_syllables(dict, word).map(|s| crate::pinyin::join(&s))
+        }
+        _ => None,
+    }
+}
+
+/// A glossary term's card. `alias` is how the text wrote it when that is
+/// not the term (国内生产总值 for GDP): the title shows the text's words and
+/// names the term below.
+fn term_body(props: &CardViewProps, entry: &GlossaryEntry, alias: Option<&str>) -> Html {
     let related = entry.related.iter().map(|r| {
         let r = r.clone();
         let onclick = props.on_open.reform({
@@ -212,10 +245,24 @@ fn term_body(props: &CardViewProps, entry: &GlossaryEntry) -> Html {
         });
         html! { <button class="related" lang="zh" {onclick}>{ r }</button> }
     });
+    let term_pinyin = pinyin_adds(&entry.term, &entry.pinyin).then(|| entry.pinyin.clone());
+    let (title, title_pinyin) = match alias {
+        Some(a) => (a.to_string(), dictionary_pinyin(&props.dictionary, a)),
+        None => (entry.term.clone(), term_pinyin.clone()),
+    };
+    let names_term = alias.map(|_| {
+        html! {
+            <p class="card-alias">{ "Glossary term " }<strong lang="zh">{ &entry.term }</strong>
+                if let Some(py) = &term_pinyin { <span class="pinyin">{ format!(" {py}") }</span> }
+            </p>
+        }
+    });
     html! {
         <>
-            <p class="card-title"><span lang="zh">{ &entry.term }</span>
-                <span class="pinyin">{ format!(" {}", entry.pinyin) }</span></p>
+            <p class="card-title"><span lang="zh">{ title }</span>
+                if let Some(py) = title_pinyin { <span class="pinyin">{ format!(" {py}") }</span> }
+            </p>
+            { for names_term }
             <p class="card-gloss">{ &entry.en }</p>
             <p lang="zh">{ &entry.zh }</p>
             <p>{ &entry.explain }</p>
@@ -226,16 +273,39 @@ fn term_body(props: &CardViewProps, entry: &GlossaryEntry) -> Html {
     }
 }
 
-fn dictionary_body(dictionary: &DictState, word: &str) -> Html {
+/// A sense with its cross-references as buttons that open their own card
+/// (`比利时 Bǐlìshí`) and `CL:` written out as "measure word".
+fn sense_html(sense: &str, on_open: &Callback<OpenCard>) -> Html {
+    let parts = readable_sense(sense).into_iter().map(|part| match part {
+        SensePart::Text(t) => html! { { t } },
+        SensePart::Word { word, pinyin } => {
+            let onclick = on_open.reform({
+                let word = word.clone();
+                move |_: MouseEvent| OpenCard {
+                    target: CardTarget::Lookup(word.clone()),
+                    anchor: String::new(),
+                }
+            });
+            html! {
+                <button class="xref" {onclick}><span lang="zh">{ word }</span>
+                    if !pinyin.is_empty() { <span class="pinyin">{ format!(" {pinyin}") }</span> }
+                </button>
+            }
+        }
+    });
+    html! { <>{ for parts }</> }
+}
+
+fn dictionary_body(dictionary: &DictState, word: &str, on_open: &Callback<OpenCard>) -> Html {
     match dictionary {
         DictState::Loading => html! { <p class="card-hint">{ "loading dictionary…" }</p> },
         DictState::Failed(why) => {
             html! { <p class="card-hint">{ format!("The dictionary could not be loaded: {why}") }</p> }
         }
         DictState::Ready(dict) => {
-            let entries = dict.lookup(word);
+            let entries = rank_entries(dict.lookup(word));
             if entries.is_empty() {
-                return html! { <p class="card-title" lang="zh">{ word }<span class="card-hint">{ " — not in the dictionary" }</span></p> };
+                return unknown_word_body(dict, word, on_open);
             }
             html! {
                 <>
@@ -246,12 +316,50 @@ fn dictionary_body(dictionary: &DictState, word: &str) -> Html {
                                     <span class="trad" lang="zh-Hant">{ format!(" ({})", e.traditional) }</span>
                                 }
                                 <span class="pinyin">{ format!(" {}", e.pinyin) }</span></p>
-                            <ol class="senses">{ for e.senses.iter().take(6).map(|s| html! { <li>{ s }</li> }) }</ol>
+                            <ol class="senses">{ for e.senses.iter().take(6).map(|s| html! { <li>{ sense_html(s, on_open) }</li> }) }</ol>
                         </div>
                     }) }
                 </>
             }
         }
+    }
+}
+
+/// A word the dictionary does not list: the words and characters it is
+/// made of, each with its reading and first sense, each opening its card.
+fn unknown_word_body(dict: &Dictionary, word: &str, on_open: &Callback<OpenCard>) -> Html {
+    let parts = word_parts(dict, word);
+    if parts.iter().all(|p| p.gloss.is_none()) {
+        return html! { <p class="card-title" lang="zh">{ word }<span class="card-hint">{ " — not in the dictionary" }</span></p> };
+    }
+    let items = parts.into_iter().map(|p| {
+        let onclick = on_open.reform({
+            let text = p.text.clone();
+            move |_: MouseEvent| OpenCard {
+                target: CardTarget::Lookup(text.clone()),
+                anchor: String::new(),
+            }
+        });
+        let known = p.gloss.is_some();
+        html! {
+            <li>
+                if known {
+                    <button class="xref" {onclick}><span lang="zh">{ &p.text }</span>
+                        if !p.pinyin.is_empty() { <span class="pinyin">{ format!(" {}", p.pinyin) }</span> }
+                    </button>
+                } else {
+                    <span lang="zh">{ &p.text }</span>
+                }
+                if let Some(g) = &p.gloss { <span class="part-gloss">{ format!(" — {g}") }</span> }
+            </li>
+        }
+    });
+    html! {
+        <>
+            <p class="card-title" lang="zh">{ word }</p>
+            <p class="card-hint">{ "Not in the dictionary as one word. Its parts:" }</p>
+            <ul class="word-parts">{ for items }</ul>
+        </>
     }
 }
 
