@@ -255,3 +255,16 @@ async fn a_term_written_another_way_is_titled_by_the_text_not_twice_by_the_term(
     );
     assert!(text.contains("gross domestic product"), "{text}");
 }
+
+#[test]
+fn a_study_note_takes_the_common_reading_and_readable_senses() {
+    let doc = analyzer().analyze("比利时还年年比。");
+    let opened = [
+        CardTarget::Lookup("还".into()),
+        CardTarget::Lookup("年".into()),
+    ];
+    let d = dict();
+    let notes = dudong::app::study::notes(&doc, &opened, |_| None, Some(&d));
+    assert!(notes[0].meaning.starts_with("still; "), "{:?}", notes[0]);
+    assert_eq!(notes[1].meaning, "year; measure word: 个 gè");
+}

@@ -81,10 +81,17 @@ pub fn notes(
         let (pinyin_text, meaning) = match (&entry, dict) {
             (Some(e), _) => (e.pinyin.clone(), e.en.clone()),
             (None, Some(d)) => {
-                let senses = d
-                    .lookup(&term)
+                let senses = d.lookup(&term);
+                let senses = crate::dictionary::rank_entries(senses)
                     .first()
-                    .map(|e| e.senses.join("; "))
+                    .map(|e| {
+                        let readable: Vec<String> = e
+                            .senses
+                            .iter()
+                            .map(|s| crate::dictionary::readable_sense_text(s))
+                            .collect();
+                        readable.join("; ")
+                    })
                     .unwrap_or_default();
                 (pinyin(d, &term), senses)
             }
