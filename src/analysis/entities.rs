@@ -146,7 +146,7 @@ impl EntityRecognizer {
                 canonical.insert((start, start + len), name);
             }
         }
-        learned.retain(|&(s, e, _)| self.plausible_learned(chars, s, e));
+        learned.retain(|&(s, e, _)| self.plausible_learned(chars, tagged, s, e));
         candidates.extend(
             learned
                 .into_iter()
@@ -209,9 +209,21 @@ impl EntityRecognizer {
     /// Whether a name the model found is believable: the model now and then
     /// reads ordinary words as a name (范畴天然); none that starts with a
     /// word of `tag_stop` is kept.
-    fn plausible_learned(&self, chars: &[char], start: usize, end: usize) -> bool {
+    ///
+    /// Nor does a name run on past a title that the rules take as a
+    /// person's cue, when the segmenter cut that title as a word of its own
+    /// (小米集团创始人雷军 is an organisation, a title and a person; the 委员
+    /// of 委员会 is no word of its own).
+    fn plausible_learned(&self, chars: &[char], tagged: &[Tagged], start: usize, end: usize) -> bool {
         let text: String = chars[start..end].iter().collect();
-        !self.tag_stop.iter().any(|w| text.starts_with(w.as_str()))
+        if self.tag_stop.iter().any(|w| text.starts_with(w.as_str())) {
+            return false;
+        }
+        let first = tagged.partition_point(|t| t.word.end <= start);
+        !tagged[first..]
+            .iter()
+            .take_while(|t| t.word.end < end)
+            .any(|t| t.word.start >= start && self.cues_before.contains(&Self::word_text(chars, t.word)))
     }
 
     fn word_text(chars: &[char], w: Word) -> String {

@@ -26,9 +26,18 @@ test('names the lists do not hold appear when the model arrives, without moving 
   const text = filler + NAME_LINE;
   await page.fill('#paste-text', text);
   await page.click('#read');
-  await page.waitForSelector('#reader .w');
+  await page.waitForSelector('#reader[data-progress="complete"]');
+  await page.waitForSelector('#panel-body[aria-busy="false"]');
+  // Let the first layout settle before scrolling.
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 300)))));
   assert.deepEqual(await people(page), [], 'the curated layer alone does not know 王海涛');
-  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  // Paragraphs far from the screen are laid out at an estimated height
+  // (content-visibility) until they come near it: scroll, let the page
+  // settle, and scroll to the end again.
+  for (let i = 0; i < 2; i++) {
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 300)))));
+  }
   const scrolled = await page.evaluate(() => window.scrollY);
   assert.ok(scrolled > 200, `the page scrolled (${scrolled})`);
   release();
