@@ -92,11 +92,12 @@ impl Analyzer {
             span
         }));
         let terms = self.glossary.find(text, &bounds);
-        // A glossary term is a concept, not a name (人形机器人 ends like an
-        // organisation): a found name without a canonical form that is
-        // exactly a term gives way to it.
+        // A glossary term is a concept, not an organisation (人形机器人
+        // ends like one): an organisation found without a canonical form
+        // that is exactly a term gives way to it. Places stay (经开区 is
+        // both a kind of place and a term).
         spans.retain(|name| {
-            name.kind == Kind::Figure
+            name.kind != Kind::Org
                 || name.term.is_some()
                 || !terms
                     .iter()
