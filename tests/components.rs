@@ -376,3 +376,120 @@ async fn comfort_offers_print_and_a_legend_only_while_reading() {
         "{editing}"
     );
 }
+
+/// The panel's item labels (the text of each `button.item`).
+fn panel_items(html: &str) -> Vec<String> {
+    html.split(r#"class="item""#)
+        .skip(1)
+        .map(|rest| {
+            let start = rest.find('>').map_or(0, |i| i + 1);
+            let end = rest[start..].find('<').map_or(rest.len(), |i| start + i);
+            rest[start..end].trim().to_string()
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn taiwan_in_a_traditional_text_is_shown_as_written() {
+    let doc = Doc::from(analyzer().analyze("台灣的半導體產業發展很快，台灣廠商也在擴張。"));
+    assert_eq!(doc.script, dudong::analysis::Script::Traditional);
+    let i = span_index(&doc, Kind::Place, "台灣");
+    // The engine keeps the canonical simplified name, which is the plain name.
+    assert_eq!(doc.spans[i].term.as_deref(), Some("台湾"));
+    assert_eq!(doc.spans[i].note.as_deref(), Some("Taiwan"));
+    let panel = render_panel(&doc, false).await;
+    let items = panel_items(&panel);
+    assert!(items.iter().any(|l| l == "台灣"), "{items:?}");
+    assert!(
+        !panel.contains("台湾"),
+        "no simplified name in a traditional text's panel: {panel}"
+    );
+    let card = render_card(&doc, CardTarget::Span(i)).await;
+    assert!(card.contains("台灣") && card.contains("Taiwan"), "{card}");
+    assert!(!card.contains("台湾"), "{card}");
+    assert!(!card.contains("Short form of"), "{card}");
+    assert!(card.contains("Mention 1 of 2"), "{card}");
+}
+
+#[tokio::test]
+async fn taiwan_in_a_simplified_text_is_taiwan() {
+    let doc = Doc::from(analyzer().analyze("台湾的半导体产业发展很快，台湾厂商也在扩张。"));
+    let i = span_index(&doc, Kind::Place, "台湾");
+    assert_eq!(doc.spans[i].term.as_deref(), Some("台湾"));
+    assert_eq!(doc.spans[i].note.as_deref(), Some("Taiwan"));
+    let panel = render_panel(&doc, false).await;
+    assert!(panel_items(&panel).iter().any(|l| l == "台湾"), "{panel}");
+    assert!(!panel.contains("台湾省"), "{panel}");
+    let card = render_card(&doc, CardTarget::Span(i)).await;
+    assert!(card.contains("Taiwan"), "{card}");
+    assert!(
+        !card.contains("台湾省") && !card.contains("Short form of"),
+        "{card}"
+    );
+}
+
+#[tokio::test]
+async fn a_traditional_texts_cards_and_panel_use_its_own_characters() {
+    let doc = Doc::from(analyzer().analyze(include_str!("fixtures/normal_traditional.txt")));
+    // A glossary term written in traditional characters: titled as written,
+    // its simplified form not named.
+    let i = span_index(&doc, Kind::Term, "產業鏈");
+    let card = render_card(&doc, CardTarget::Span(i)).await;
+    assert!(card.contains("產業鏈"), "{card}");
+    assert!(!card.contains("card-alias"), "{card}");
+    let items = panel_items(&render_panel(&doc, false).await);
+    assert!(items.iter().any(|l| l.starts_with("產業鏈")), "{items:?}");
+    assert!(items.iter().any(|l| l.starts_with("雷軍")), "{items:?}");
+    assert!(
+        !items
+            .iter()
+            .any(|l| l.starts_with("产业链") || l.starts_with("雷军")),
+        "{items:?}"
+    );
+    // A simplified text still names the term a text wrote another way.
+    let doc = Doc::from(analyzer().analyze("国内生产总值增长了5%。"));
+    if let Some(i) = doc
+        .spans
+        .iter()
+        .position(|s| s.kind == Kind::Term && doc.slice(s.start, s.end) == "国内生产总值")
+    {
+        let card = render_card(&doc, CardTarget::Span(i)).await;
+        assert!(card.contains("card-alias"), "{card}");
+    }
+}
+
+#[tokio::test]
+async fn the_first_screen_says_what_dudong_highlights_in_the_panels_colours() {
+    let props = PasteAreaProps {
+        text: String::new(),
+        message: None,
+        on_input: Callback::noop(),
+        on_read: Callback::noop(),
+        on_sample: Callback::noop(),
+        on_file: Callback::noop(),
+    };
+    let html = LocalServerRenderer::<PasteArea>::with_props(props)
+        .hydratable(false)
+        .render()
+        .await;
+    let start = html
+        .find(r#"id="highlights-legend""#)
+        .expect("the legend line");
+    let line = &html[start..start + html[start..].find("</p>").expect("one paragraph")];
+    assert!(line.contains("dudong highlights"), "{line}");
+    for (kind, word) in [
+        ("person", "people"),
+        ("org", "organisations"),
+        ("place", "places"),
+        ("product", "products"),
+        ("figure", "figures"),
+        ("term", "terms"),
+        ("spin", "spun wording"),
+    ] {
+        assert!(
+            line.contains(&format!(r#"class="swatch {kind}""#)),
+            "{kind}: {line}"
+        );
+        assert!(line.contains(word), "{word}: {line}");
+    }
+}

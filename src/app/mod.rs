@@ -126,12 +126,13 @@ fn on_engine_event(dispatcher: UseReducerDispatcher<AppState>) -> Callback<engin
     })
 }
 
-/// A small sign while the segmenter loads (the page is usable meanwhile).
+/// A small sign while the engine (the segmenter) loads: the page is usable
+/// meanwhile, and says so in a reader's words.
 fn engine_indicator(status: &EngineStatus) -> Html {
     match status {
         EngineStatus::Starting => html! {
             <p id="engine-status" class="engine-status" role="status">
-                <span class="spinner" aria-hidden="true"></span>{ "Loading the segmenter…" }</p>
+                <span class="spinner" aria-hidden="true"></span>{ "Getting ready: you can paste already" }</p>
         },
         EngineStatus::Ready => html! {},
         EngineStatus::Failed(why) => html! {
@@ -532,7 +533,7 @@ pub fn app() -> Html {
     });
     let waiting = match (&state.engine, &state.analysing) {
         (EngineStatus::Starting, Some(_)) => {
-            Some("Reading… (the segmenter is still loading)".to_string())
+            Some("Reading… (dudong is still getting ready)".to_string())
         }
         (_, Some(_)) => Some("Reading…".to_string()),
         _ => None,

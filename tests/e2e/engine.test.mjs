@@ -26,10 +26,10 @@ test('the paste area works while the segmenter loads, and Read waits for it', as
   await page.goto(server.url);
   await page.waitForSelector('#paste-text');
   assert.equal(await page.evaluate(() => document.documentElement.dataset.engine), 'loading');
-  assert.match(await page.textContent('#engine-status'), /Loading the segmenter/);
+  assert.match(await page.textContent('#engine-status'), /Getting ready: you can paste already/);
   await page.fill('#paste-text', '杭州的阿里巴巴发布了新模型。');
   await page.click('#read');
-  assert.match(await page.textContent('.message'), /Reading… \(the segmenter is still loading\)/);
+  assert.match(await page.textContent('.message'), /Reading… \(dudong is still getting ready\)/);
   release();
   await page.waitForSelector('#reader .w');
   assert.equal(await page.locator('#engine-status').count(), 0, 'the indicator goes once the engine is ready');

@@ -8,7 +8,7 @@
 
 use yew::prelude::*;
 
-use crate::analysis::{Kind, Span};
+use crate::analysis::{Kind, Script, Span};
 use crate::app::dict::DictState;
 use crate::app::layout::Placement;
 #[cfg(target_arch = "wasm32")]
@@ -99,7 +99,8 @@ fn span_body(props: &CardViewProps, i: usize, span: &Span) -> Html {
         Kind::Term => {
             let term = span.term.clone().unwrap_or_else(|| surface.clone());
             let entry = doc.entry(&term).cloned();
-            // The text wrote the term another way (国内生产总值 for GDP).
+            // The text wrote the term another way (国内生产总值 for GDP), or
+            // in traditional characters (產業鏈 for 产业链).
             let alias = (span.original.is_none() && surface != term).then_some(surface.as_str());
             let spun = span.original.is_some().then(|| {
                 html! {
@@ -181,7 +182,11 @@ fn entity_body(props: &CardViewProps, i: usize, span: &Span, surface: &str) -> H
             <p class="card-hint">{ "Found in this text; not in dudong's list of names." }</p>
         }
     });
-    let short_form = (name != surface).then(|| {
+    // A traditional text's canonical name is simplified (the knowledge is):
+    // its card shows the name only as the text wrote it, since there is no
+    // one-to-one way back from simplified characters to the reader's.
+    let traditional = doc.script == Script::Traditional;
+    let short_form = (name != surface && !traditional).then(|| {
         html! {
             <p>{ "Short form of " }<strong lang="zh">{ &name }</strong></p>
         }
@@ -246,11 +251,20 @@ fn term_body(props: &CardViewProps, entry: &GlossaryEntry, alias: Option<&str>) 
         html! { <button class="related" lang="zh" {onclick}>{ r }</button> }
     });
     let term_pinyin = pinyin_adds(&entry.term, &entry.pinyin).then(|| entry.pinyin.clone());
+    // A traditional text's card does not name a term in simplified
+    // characters the reader did not write (a Latin term like GDP it does);
+    // the title, as the text wrote it, then carries the term's reading.
+    let simplified_only =
+        props.document.script == Script::Traditional && entry.term.chars().any(|c| c >= '\u{3400}');
     let (title, title_pinyin) = match alias {
-        Some(a) => (a.to_string(), dictionary_pinyin(&props.dictionary, a)),
+        Some(a) => (
+            a.to_string(),
+            dictionary_pinyin(&props.dictionary, a)
+                .or_else(|| term_pinyin.clone().filter(|_| simplified_only)),
+        ),
         None => (entry.term.clone(), term_pinyin.clone()),
     };
-    let names_term = alias.map(|_| {
+    let names_term = alias.filter(|_| !simplified_only).map(|_| {
         html! {
             <p class="card-alias">{ "Glossary term " }<strong lang="zh">{ &entry.term }</strong>
                 if let Some(py) = &term_pinyin { <span class="pinyin">{ format!(" {py}") }</span> }

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::app::state::Doc;
 
-use crate::analysis::{Document, Kind};
+use crate::analysis::{Document, Kind, Script};
 use crate::share::Mark;
 
 #[derive(Properties, PartialEq)]
@@ -42,7 +42,11 @@ pub struct Item {
 }
 
 /// Items per kind: entities and terms by canonical name, figures and spins by surface.
+/// A traditional text's entities and terms are grouped by their canonical
+/// (simplified) name but labelled as the text first wrote them: the panel
+/// never shows characters the reader did not paste.
 pub fn overview(doc: &Document) -> Vec<(Kind, Vec<Item>)> {
+    let traditional = doc.script == Script::Traditional;
     Kind::ALL
         .iter()
         .map(|&kind| {
@@ -56,19 +60,23 @@ pub fn overview(doc: &Document) -> Vec<(Kind, Vec<Item>)> {
                 .enumerate()
                 .filter(|(_, s)| s.kind == kind && doc.in_body(s))
             {
-                let label = match kind {
-                    Kind::Spin => format!(
-                        "{} → {}",
-                        doc.slice(s.start, s.end),
-                        s.original.clone().unwrap_or_default()
-                    ),
-                    Kind::Figure => doc.slice(s.start, s.end),
-                    _ => s.term.clone().unwrap_or_else(|| doc.slice(s.start, s.end)),
+                let surface = doc.slice(s.start, s.end);
+                let key = match kind {
+                    Kind::Spin => {
+                        format!("{} → {}", surface, s.original.clone().unwrap_or_default())
+                    }
+                    Kind::Figure => surface.clone(),
+                    _ => s.term.clone().unwrap_or_else(|| surface.clone()),
                 };
-                match index.get(&label) {
+                match index.get(&key) {
                     Some(&at) => items[at].count += 1,
                     None => {
-                        index.insert(label.clone(), items.len());
+                        let label = match kind {
+                            Kind::Spin | Kind::Figure => key.clone(),
+                            _ if traditional => surface,
+                            _ => key.clone(),
+                        };
+                        index.insert(key, items.len());
                         items.push(Item {
                             label,
                             count: 1,
@@ -93,7 +101,8 @@ fn short(text: &str) -> String {
     }
 }
 
-fn heading(kind: Kind) -> &'static str {
+/// A kind's name in the overview (and, lower-cased, in the first screen's legend).
+pub fn heading(kind: Kind) -> &'static str {
     match kind {
         Kind::Person => "People",
         Kind::Org => "Organisations",

@@ -3,6 +3,9 @@
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use super::panel::heading;
+use crate::analysis::Kind;
+
 #[derive(Properties, PartialEq)]
 pub struct PasteAreaProps {
     pub text: String,
@@ -43,8 +46,22 @@ pub fn paste_area(props: &PasteAreaProps) -> Html {
         Callback::from(move |e: Event| file::from_paste(e, on_input.clone()))
     };
     let chars = props.text.chars().count();
+    // What reading shows, in the colours the article and the overview use.
+    let last = Kind::ALL.len() - 1;
+    let legend = Kind::ALL.iter().enumerate().map(|(i, &kind)| {
+        let sep = match i {
+            0 => "",
+            _ if i == last => " and ",
+            _ => ", ",
+        };
+        html! {
+            <>{ sep }<span class="legend-kind"><span class={classes!("swatch", kind.as_str())} aria-hidden="true"></span>
+                { heading(kind).to_lowercase() }</span></>
+        }
+    });
     html! {
         <section class="paste" aria-label="Paste an article">
+            <p id="highlights-legend" class="highlights-legend">{ "dudong highlights " }{ for legend }{ "." }</p>
             <label for="paste-text" class="visually-hidden">{ "Article text" }</label>
             <textarea id="paste-text" lang="zh"
                 placeholder="在这里粘贴一篇中文文章… (paste a Chinese article here)"
