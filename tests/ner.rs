@@ -201,7 +201,7 @@ fn names_keep_their_edges_and_terms_are_not_names() {
 #[test]
 fn features_match_the_training_scripts() {
     use dudong::analysis::ner::features::Sentence;
-    let dump = include_str!("fixtures/ner-features.txt");
+    let dump = include_str!("fixtures/ner-features.tsv");
     let analyzer = Analyzer::new();
     let mut checked = 0;
     for block in dump.split("\n\n").filter(|b| !b.trim().is_empty()) {
