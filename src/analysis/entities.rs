@@ -214,7 +214,13 @@ impl EntityRecognizer {
     /// person's cue, when the segmenter cut that title as a word of its own
     /// (小米集团创始人雷军 is an organisation, a title and a person; the 委员
     /// of 委员会 is no word of its own).
-    fn plausible_learned(&self, chars: &[char], tagged: &[Tagged], start: usize, end: usize) -> bool {
+    fn plausible_learned(
+        &self,
+        chars: &[char],
+        tagged: &[Tagged],
+        start: usize,
+        end: usize,
+    ) -> bool {
         let text: String = chars[start..end].iter().collect();
         if self.tag_stop.iter().any(|w| text.starts_with(w.as_str())) {
             return false;
@@ -223,7 +229,9 @@ impl EntityRecognizer {
         !tagged[first..]
             .iter()
             .take_while(|t| t.word.end < end)
-            .any(|t| t.word.start >= start && self.cues_before.contains(&Self::word_text(chars, t.word)))
+            .any(|t| {
+                t.word.start >= start && self.cues_before.contains(&Self::word_text(chars, t.word))
+            })
     }
 
     fn word_text(chars: &[char], w: Word) -> String {

@@ -83,6 +83,9 @@ pub struct NerModel {
     set: FeatureSet,
     /// Per CRF label id: its place and kind, `None` for O.
     labels: Vec<Option<(Place, Kind)>>,
+    /// Per CRF label id: its name (a dozen; a linear search beats a lookup
+    /// in the model's hash table).
+    names: Vec<String>,
 }
 
 impl fmt::Debug for NerModel {
@@ -146,13 +149,17 @@ impl NerModel {
             return Err(ModelError::Corrupted);
         }
         let model = crfs::Model::new(crf).map_err(|e| ModelError::Unreadable(e.to_string()))?;
-        let labels = (0..model.num_labels())
+        let names = (0..model.num_labels())
             .map(|id| {
-                let label = model
+                model
                     .to_label(id)
-                    .ok_or_else(|| ModelError::Unreadable(format!("label {id} missing")))?;
-                parse_label(label)
+                    .map(str::to_string)
+                    .ok_or_else(|| ModelError::Unreadable(format!("label {id} missing")))
             })
+            .collect::<Result<Vec<_>, _>>()?;
+        let labels = names
+            .iter()
+            .map(|l| parse_label(l))
             .collect::<Result<Vec<_>, _>>()?;
         // Building a tagger reads every transition weight: a model that
         // passes this is whole.
@@ -163,6 +170,7 @@ impl NerModel {
             crf: crf.to_vec(),
             set,
             labels,
+            names,
         })
     }
 
@@ -210,7 +218,12 @@ impl NerModel {
             };
             let ids: Vec<Option<(Place, Kind)>> = labels
                 .iter()
-                .map(|l| model.to_label_id(l).and_then(|id| self.labels[id as usize]))
+                .map(|l| {
+                    self.names
+                        .iter()
+                        .position(|n| n == l)
+                        .and_then(|id| self.labels[id])
+                })
                 .collect();
             out.extend(
                 decode(&ids)
