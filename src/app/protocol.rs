@@ -94,6 +94,11 @@ pub const NAMES_MODEL_URL: &str = "./ner.model";
 /// came first (one that comes first gets it asked for once it is answered).
 pub const NAMES_MODEL_AFTER_MS: u32 = 3_000;
 
+/// How long after answering the first article the worker asks for the name
+/// model: the page shows that article meanwhile (the reading with the model
+/// then replaces it in place).
+pub const NAMES_MODEL_AFTER_ANSWER_MS: u32 = 1_500;
+
 /// Where the first part of a long text ends (a char offset just after a line
 /// break), or `None` when the text is short enough to analyse in one go.
 pub fn preview_end(text: &str) -> Option<usize> {

@@ -11,7 +11,8 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 use crate::analysis::ner::NerModel;
 use crate::analysis::Analyzer;
 use crate::app::protocol::{
-    answer, Reply, Request, NAMES_MODEL_AFTER_MS, NAMES_MODEL_URL, WARM_UP_RUNS,
+    answer, Reply, Request, NAMES_MODEL_AFTER_ANSWER_MS, NAMES_MODEL_AFTER_MS, NAMES_MODEL_URL,
+    WARM_UP_RUNS,
 };
 
 /// This instance's wasm memory, in bytes (reported for the benchmark).
@@ -69,7 +70,13 @@ pub fn run() {
                         |reply| post(&scope, &reply),
                     );
                     if analyse {
-                        load();
+                        // Once the page has had time to show the article.
+                        let load = load.clone();
+                        gloo_timers::callback::Timeout::new(
+                            NAMES_MODEL_AFTER_ANSWER_MS,
+                            move || load(),
+                        )
+                        .forget();
                     }
                 }
                 Err(e) => web_sys::console::error_1(
@@ -86,9 +93,10 @@ pub fn run() {
             memory: memory_bytes(),
         },
     );
-    // The name model is a download of its own, asked for once the first
-    // article is answered or the reader has not pasted for a while, so that
-    // it never shares the network or the worker with the first highlights.
+    // The name model is a download of its own, asked for a while after the
+    // first article is answered or when the reader has not pasted for a
+    // while, so that it never shares the network, the worker or the page's
+    // rendering with the first highlights.
     let idle = {
         let load = load.clone();
         gloo_timers::callback::Timeout::new(NAMES_MODEL_AFTER_MS, move || load())
