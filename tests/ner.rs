@@ -28,13 +28,13 @@ fn score(analyzer: &Analyzer) -> Score {
 fn the_shipped_model_loads() {
     let model = ner::builtin().expect("the shipped name model is whole");
     assert!(model.size() > 10_000);
-    assert!(Analyzer::with_builtin_models().has_ner_model());
+    assert!(Analyzer::with_builtin_models().unwrap().has_ner_model());
 }
 
 #[test]
 fn the_model_lifts_names_on_a_dev_sample() {
     let curated = score(&Analyzer::new());
-    let full = score(&Analyzer::with_builtin_models());
+    let full = score(&Analyzer::with_builtin_models().unwrap());
     println!("curated alone:\n{curated}\nwith the model:\n{full}");
     // A swapped, broken or untrained model falls below these; the curated
     // layer alone is far below them.
@@ -48,7 +48,7 @@ fn the_model_lifts_names_on_a_dev_sample() {
 
 #[test]
 fn a_name_found_once_is_found_where_it_recurs() {
-    let analyzer = Analyzer::with_builtin_models();
+    let analyzer = Analyzer::with_builtin_models().unwrap();
     let text = "国务院总理李强在北京会见了来访的客人。会后，李强说，合作前景广阔。";
     let doc = analyzer.analyze(text);
     let people: Vec<String> = doc
@@ -175,7 +175,7 @@ fn fuzz_the_model_loader() {
 
 #[test]
 fn names_keep_their_edges_and_terms_are_not_names() {
-    let analyzer = Analyzer::with_builtin_models();
+    let analyzer = Analyzer::with_builtin_models().unwrap();
     let text = "今年，为宇树科技带来订单的是人形机器人。宇树科技创始人王兴兴表示，人形机器人产业正在起步。";
     let doc = analyzer.analyze(text);
     let names: Vec<(String, Kind)> = doc

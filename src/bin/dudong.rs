@@ -85,10 +85,7 @@ mod cli {
 
     /// The full engine: curated knowledge and the shipped models.
     fn engine() -> Result<Analyzer, String> {
-        let mut analyzer = Analyzer::new();
-        let model = dudong::analysis::ner::builtin().map_err(|e| format!("the shipped {e}"))?;
-        analyzer.set_ner_model(Some(model));
-        Ok(analyzer)
+        Analyzer::with_builtin_models().map_err(|e| format!("the shipped {e}"))
     }
 
     #[derive(Clone, Copy, PartialEq)]

@@ -27,6 +27,7 @@ pub mod score;
 use std::fmt;
 
 use crate::analysis::entities::Tagged;
+use crate::analysis::text::is_han;
 use crate::analysis::Kind;
 use features::{FeatureSet, Sentence};
 
@@ -209,7 +210,7 @@ impl NerModel {
         let mut out = Vec::new();
         for (start, end) in sentences(chars) {
             let slice = &chars[start..end];
-            if !slice.iter().any(|&c| class(c) == 'H') {
+            if !slice.iter().any(|&c| is_han(c)) {
                 continue;
             }
             let sentence = Sentence::new(slice, start, tagged, self.set);
@@ -232,13 +233,6 @@ impl NerModel {
             );
         }
         out
-    }
-}
-
-fn class(c: char) -> char {
-    match c {
-        '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' => 'H',
-        _ => 'P',
     }
 }
 
