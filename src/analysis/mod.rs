@@ -9,6 +9,7 @@
 //! | [`ner`] | the learned name recogniser (a CRF over characters) |
 //! | [`figures`] | dates, amounts, percentages, fractions, ranks |
 //! | [`glossary`] | glossary terms, their aliases and spun forms |
+//! | [`open_terms`] | other terms, from an open lexicon ranked by TF-IDF |
 //! | [`spin`] | spun wording and the document's verdict |
 //! | [`script`] | traditional text, read through a simplified copy with the same offsets |
 //! | [`body`] | the article's body in a whole pasted web page |
@@ -16,10 +17,12 @@
 pub mod body;
 mod document;
 pub mod entities;
+pub mod envelope;
 pub mod figures;
 pub mod glossary;
 pub mod jieba_dict;
 pub mod ner;
+pub mod open_terms;
 pub mod script;
 pub mod segment;
 pub mod spin;
@@ -31,7 +34,9 @@ pub use segment::Segmenter;
 
 use body::BodyFinder;
 use entities::{EntityRecognizer, Tagged};
+use envelope::DataError;
 use glossary::GlossaryMatcher;
+use open_terms::OpenTerms;
 use script::Simplifier;
 use spin::SpinDetector;
 use text::Boundaries;
@@ -44,6 +49,9 @@ pub struct Analyzer {
     segmenter: Segmenter,
     entities: EntityRecognizer,
     glossary: GlossaryMatcher,
+    /// Loaded after the first highlights in the browser; until then only
+    /// curated terms are found.
+    open_terms: Option<OpenTerms>,
     spins: SpinDetector,
     simplifier: Simplifier,
     body: BodyFinder,
@@ -68,6 +76,7 @@ impl Analyzer {
             segmenter,
             entities: EntityRecognizer::new(&gazetteer, rules),
             glossary: GlossaryMatcher::new(glossary),
+            open_terms: None,
             spins: SpinDetector::new(spins),
             simplifier: Simplifier::new(&traditional, &phrases),
             body: BodyFinder::new(page),
@@ -107,6 +116,11 @@ impl Analyzer {
         let body = self.body.find(bounds.chars());
         let (spin_spans, verdict) = self.spins.detect(text, &bounds, body);
         spans.extend(spin_spans);
+        // After the spins: a spun word (题目 for 问题) is not a term.
+        if let Some(open) = &self.open_terms {
+            let more = open.find(bounds.chars(), &words, &spans, body);
+            spans.extend(more);
+        }
         spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end), s.kind));
 
         let mut summary = Summary::count(&spans, &verdict, body);
@@ -170,10 +184,20 @@ impl Analyzer {
     /// and adds the models when their downloads arrive.
     /// An error only if the shipped model is damaged, which a test rules out.
     #[cfg(not(target_arch = "wasm32"))]
-    pub fn with_builtin_models() -> Result<Analyzer, ner::ModelError> {
+    pub fn with_builtin_models() -> Result<Analyzer, LoadError> {
         let mut analyzer = Analyzer::new();
-        analyzer.set_ner_model(Some(ner::builtin()?));
+        analyzer.set_ner_model(Some(ner::builtin().map_err(LoadError::Names)?));
+        analyzer.set_open_terms(Some(open_terms::builtin().map_err(LoadError::Data)?));
         Ok(analyzer)
+    }
+
+    /// Adds the open term lexicon (or removes it with `None`).
+    pub fn set_open_terms(&mut self, lexicon: Option<OpenTerms>) {
+        self.open_terms = lexicon;
+    }
+
+    pub fn has_open_terms(&self) -> bool {
+        self.open_terms.is_some()
     }
 
     /// Replaces the glossary (the built-in one merged with a reader's own).
@@ -181,6 +205,24 @@ impl Analyzer {
         self.glossary = GlossaryMatcher::new(entries);
     }
 }
+
+/// Why a model or data file could not be added to the engine.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadError {
+    Names(ner::ModelError),
+    Data(DataError),
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadError::Names(e) => e.fmt(f),
+            LoadError::Data(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
 
 impl Default for Analyzer {
     fn default() -> Self {
