@@ -391,7 +391,10 @@ fn the_name_model_arriving_reads_the_article_again_keeping_the_readers_marks() {
         e.borrow_mut()
             .set_ner_model(Some(dudong::analysis::ner::builtin().unwrap()))
     });
-    let again = state.run(Action::NamesModel(Ok(1)));
+    let again = state.run(Action::Models {
+        names: Ok(1),
+        terms: Ok(1),
+    });
     let Some(Request::Analyze { whole, .. }) = again.outbox.last() else {
         panic!("no new analysis asked for")
     };
@@ -412,9 +415,10 @@ fn the_name_model_arriving_reads_the_article_again_keeping_the_readers_marks() {
 fn a_name_model_that_cannot_load_is_a_notice_not_a_loss() {
     let text = "昨天，王海涛在云溪镇会见了代表。";
     let state = page().run(Action::Edit(text.into())).run(Action::Read);
-    let after = state.run(Action::NamesModel(Err(
-        "name model is damaged (checksum mismatch)".into(),
-    )));
+    let after = state.run(Action::Models {
+        names: Err("name model is damaged (checksum mismatch)".into()),
+        terms: Ok(1),
+    });
     assert!(matches!(after.screen, Screen::Read(_)));
     let message = after.message.as_deref().unwrap();
     assert!(message.contains("may be missed") && message.contains("damaged"));

@@ -98,12 +98,11 @@ fn on_engine_event(dispatcher: UseReducerDispatcher<AppState>) -> Callback<engin
                 dom::set_root_data("workerMemory", &memory.to_string());
                 dom::set_root_data("wasmMemory", &dom::wasm_memory_bytes().to_string());
             }
-            if let Reply::NamesModel { result } = &reply {
-                // For tests and the benchmark: the engine's names are complete.
-                dom::set_root_data(
-                    "namesModel",
-                    if result.is_ok() { "ready" } else { "failed" },
-                );
+            if let Reply::Models { names, terms } = &reply {
+                // For tests and the benchmark: the engine is complete.
+                let state = |r: &Result<u32, String>| if r.is_ok() { "ready" } else { "failed" };
+                dom::set_root_data("namesModel", state(names));
+                dom::set_root_data("termsLexicon", state(terms));
             }
             if let Reply::Ready { .. } = &reply {
                 dom::set_root_data("engine", "ready");

@@ -76,10 +76,14 @@ pub enum Reply {
         #[serde(with = "crate::analysis::document_wire")]
         document: Document,
     },
-    /// The learned name recogniser arrived and is in use from now on (its
-    /// size in bytes), or could not be loaded (why: the engine goes on with
-    /// the curated lists and rules).
-    NamesModel { result: Result<u32, String> },
+    /// The downloads that open the engine to names and terms its curated
+    /// lists lack arrived and are in use from now on (each one's size in
+    /// bytes), or could not be loaded (why: the engine goes on with the
+    /// curated lists and rules for that part).
+    Models {
+        names: Result<u32, String>,
+        terms: Result<u32, String>,
+    },
     /// The number of terms in the reader's glossary, or what is wrong with it.
     Glossary {
         id: u32,
@@ -89,6 +93,9 @@ pub enum Reply {
 
 /// The name model's file, beside the app (`index.html` copies it into dist/).
 pub const NAMES_MODEL_URL: &str = "./ner.model";
+
+/// The open term lexicon's file, beside the app.
+pub const TERMS_LEXICON_URL: &str = "./terms.lex";
 
 /// How long after Ready the worker asks for the name model if no article
 /// came first (one that comes first gets it asked for once it is answered).

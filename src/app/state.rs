@@ -247,8 +247,12 @@ pub enum Action {
         complete: bool,
         document: Document,
     },
-    /// The engine's name model arrived (its size) or could not be loaded.
-    NamesModel(Result<u32, String>),
+    /// The engine's name model and term lexicon arrived (their sizes) or
+    /// could not be loaded.
+    Models {
+        names: Result<u32, String>,
+        terms: Result<u32, String>,
+    },
     /// The engine read the reader's glossary file (its term count) or not.
     GlossaryRead {
         id: u32,
@@ -276,7 +280,7 @@ impl Action {
                 document,
             },
             Reply::Glossary { id, result } => Action::GlossaryRead { id, result },
-            Reply::NamesModel { result } => Action::NamesModel(result),
+            Reply::Models { names, terms } => Action::Models { names, terms },
         })
     }
 }
@@ -509,20 +513,32 @@ impl AppState {
                 complete,
                 document,
             } => self.analyzed(id, chars, complete, document),
-            Action::NamesModel(Ok(_)) => match &self.screen {
-                // Read the article on screen again, now with the model's names.
-                Screen::Read(doc) if self.analysing.is_none() => {
-                    self.read(doc.text.clone(), AfterRead::Again)
+            Action::Models { names, terms } => {
+                let missed: Vec<String> = [
+                    names.err().map(|why| format!("names that dudong's own lists do not hold may be missed ({why})")),
+                    terms.err().map(|why| format!("only the terms of dudong's own glossary are shown ({why})")),
+                ]
+                .into_iter()
+                .flatten()
+                .collect();
+                let mut next = if missed.len() < 2 {
+                    match &self.screen {
+                        // Read the article on screen again, now with what arrived.
+                        Screen::Read(doc) if self.analysing.is_none() => {
+                            self.read(doc.text.clone(), AfterRead::Again)
+                        }
+                        _ => self.clone(),
+                    }
+                } else {
+                    self.clone()
+                };
+                if !missed.is_empty() {
+                    let mut message = missed.join("; ");
+                    message[..1].make_ascii_uppercase();
+                    next.message = Some(format!("{message}. Everything else works as usual."));
                 }
-                _ => self.clone(),
-            },
-            Action::NamesModel(Err(why)) => AppState {
-                message: Some(format!(
-                    "Names that dudong's own lists do not hold may be missed: {why}. \
-                     Everything else works as usual."
-                )),
-                ..self.clone()
-            },
+                next
+            }
         }
     }
 

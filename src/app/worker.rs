@@ -9,9 +9,11 @@ use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 use crate::analysis::ner::NerModel;
+use crate::analysis::open_terms::OpenTerms;
 use crate::analysis::Analyzer;
 use crate::app::protocol::{
     answer, Reply, Request, NAMES_MODEL_AFTER_ANSWER_MS, NAMES_MODEL_AFTER_MS, NAMES_MODEL_URL,
+    TERMS_LEXICON_URL,
     WARM_UP_RUNS,
 };
 
@@ -44,7 +46,7 @@ pub fn run() {
         let (scope, analyzer, started) = (scope.clone(), analyzer.clone(), Cell::new(false));
         Rc::new(move || {
             if !started.replace(true) {
-                wasm_bindgen_futures::spawn_local(load_names_model(
+                wasm_bindgen_futures::spawn_local(load_models(
                     scope.clone(),
                     analyzer.clone(),
                 ));
@@ -106,33 +108,46 @@ pub fn run() {
     warm_up(scope, analyzer, asked, WARM_UP_RUNS);
 }
 
-/// Fetches and checks the name model, puts it in the engine, and tells the
-/// page, which reads its article again if one is shown.
-async fn load_names_model(scope: DedicatedWorkerGlobalScope, analyzer: Rc<RefCell<Analyzer>>) {
-    let result = fetch_bytes(&scope, NAMES_MODEL_URL)
-        .await
+/// Fetches and checks the name model and the term lexicon, puts them in
+/// the engine, and tells the page once, which then reads its article again
+/// (once, not once per download).
+async fn load_models(scope: DedicatedWorkerGlobalScope, analyzer: Rc<RefCell<Analyzer>>) {
+    // Both requests go out now; the bodies are read one after the other.
+    let names = scope.fetch_with_str(NAMES_MODEL_URL);
+    let terms = scope.fetch_with_str(TERMS_LEXICON_URL);
+    let names = read_bytes(names, "name model").await;
+    let terms = read_bytes(terms, "term lexicon").await;
+    let names = names
         .and_then(|bytes| NerModel::from_bytes(&bytes).map_err(|e| e.to_string()))
         .map(|model| {
             let size = model.size() as u32;
             analyzer.borrow_mut().set_ner_model(Some(model));
             size
         });
-    if let Err(e) = &result {
+    let terms = terms
+        .and_then(|bytes| OpenTerms::from_bytes(&bytes).map_err(|e| e.to_string()))
+        .map(|lexicon| {
+            let size = lexicon.len() as u32;
+            analyzer.borrow_mut().set_open_terms(Some(lexicon));
+            size
+        });
+    for e in [&names, &terms].into_iter().filter_map(|r| r.as_ref().err()) {
         web_sys::console::warn_1(&format!("dudong worker: {e}").into());
     }
-    post(&scope, &Reply::NamesModel { result });
+    post(&scope, &Reply::Models { names, terms });
 }
 
-async fn fetch_bytes(scope: &DedicatedWorkerGlobalScope, url: &str) -> Result<Vec<u8>, String> {
+/// The body of a response, or why there is none; `what` names the file.
+async fn read_bytes(request: js_sys::Promise, what: &str) -> Result<Vec<u8>, String> {
     use wasm_bindgen_futures::JsFuture;
-    let failed = |e: JsValue| format!("the name model could not be downloaded ({e:?})");
-    let response: web_sys::Response = JsFuture::from(scope.fetch_with_str(url))
+    let failed = |e: JsValue| format!("the {what} could not be downloaded ({e:?})");
+    let response: web_sys::Response = JsFuture::from(request)
         .await
         .map_err(failed)?
         .unchecked_into();
     if !response.ok() {
         return Err(format!(
-            "the name model could not be downloaded (HTTP {})",
+            "the {what} could not be downloaded (HTTP {})",
             response.status()
         ));
     }

@@ -46,6 +46,10 @@ pub fn card_view(props: &CardViewProps) -> Html {
     let close = props.on_close.reform(|_: MouseEvent| ());
     let (label, body) = match &props.target {
         CardTarget::Span(i) => match doc.spans.get(*i) {
+            // A term the open word lists found is not a glossary term.
+            Some(span) if span.kind == Kind::Term && span.term.as_deref().is_some_and(|t| doc.entry(t).is_none()) => {
+                ("Term".to_string(), span_body(props, *i, span))
+            }
             Some(span) => (
                 kind_label(span.kind).to_string(),
                 span_body(props, *i, span),
@@ -110,10 +114,23 @@ fn span_body(props: &CardViewProps, i: usize, span: &Span) -> Html {
                     </p>
                 }
             });
+            // A term of the open lexicon has no curated entry: its card is
+            // the dictionary's, saying where the word list comes from.
+            let body = match entry {
+                Some(e) => term_body(props, &e, alias),
+                None => html! {
+                    <>
+                        { dictionary_body(&props.dictionary, &term, &props.on_open) }
+                        <p class="card-hint term-source">
+                            { "A term of this text's field (open word lists: THUOCL, CC-CEDICT); not in dudong's glossary." }
+                        </p>
+                    </>
+                },
+            };
             html! {
                 <>
                     { for spun }
-                    { entry.map(|e| term_body(props, &e, alias)).unwrap_or_default() }
+                    { body }
                 </>
             }
         }
