@@ -19,6 +19,8 @@
 //!
 //! Pure Rust, std only; the table is embedded and checked when first used.
 
+pub mod zhuyin;
+
 use std::collections::HashMap;
 use std::fmt;
 use std::sync::OnceLock;
