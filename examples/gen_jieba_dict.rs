@@ -1,5 +1,5 @@
-//! Writes `src/analysis/data/jieba-dict.bin`, the compressed jieba
-//! dictionary the segmenter loads (see `src/analysis/jieba_dict/`), from
+//! Writes `crates/engine/src/analysis/data/jieba-dict.bin`, the compressed jieba
+//! dictionary the segmenter loads (see `crates/engine/src/analysis/jieba_dict/`), from
 //! jieba-rs 0.11.0's own `dict.txt`:
 //!
 //! ```text
@@ -14,7 +14,11 @@
 
 use std::path::PathBuf;
 
-use dudong::analysis::jieba_dict::{encode, parse_dict_txt, registry_dict_txt, Entries};
+#[path = "../tests/support/jieba_measure.rs"]
+mod jieba_measure;
+
+use dudong::analysis::jieba_dict::{encode, parse_dict_txt, Entries};
+use jieba_measure::registry_dict_txt;
 
 fn main() {
     let path = std::env::args().nth(1).map(PathBuf::from).or_else(registry_dict_txt).unwrap_or_else(|| {
@@ -47,7 +51,7 @@ fn main() {
     }
     assert!(reader.next_entry().is_none());
 
-    let out = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/analysis/data/jieba-dict.bin");
+    let out = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("crates/engine/src/analysis/data/jieba-dict.bin");
     std::fs::write(&out, &encoded.bytes).expect("write the dictionary file");
     println!(
         "{}: {} entries ({rounded} frequencies rounded, see jieba_dict::representable)",

@@ -14,7 +14,10 @@
 //! cargo run --release --example seg_agreement
 //! ```
 
-use dudong::analysis::jieba_dict::measure::{agreement, synthetic_text};
+#[path = "../tests/support/jieba_measure.rs"]
+mod jieba_measure;
+
+use jieba_measure::{agreement, synthetic_text};
 use dudong::analysis::Segmenter;
 use dudong::knowledge::{glossary, SAMPLE_ARTICLE};
 
@@ -38,7 +41,7 @@ fn main() {
         texts.push((name, std::fs::read_to_string(&path).expect("fixture")));
     }
     texts.push((
-        "src/knowledge/sample.txt".into(),
+        "crates/engine/src/knowledge/sample.txt".into(),
         SAMPLE_ARTICLE.to_string(),
     ));
     let definitions: Vec<String> = glossary::builtin()

@@ -506,7 +506,7 @@ function nativeFigures() {
     else missing(key, native.why ?? `target/bench/native.json has no ${key}`);
   }
   const share = readJson(join(OUT, 'share.jsonl'));
-  const want = seedFile === SEED ? 'fixtures/seed/article.txt' : 'src/knowledge/sample.txt';
+  const want = seedFile === SEED ? 'fixtures/seed/article.txt' : 'crates/engine/src/knowledge/sample.txt';
   const line = share.lines?.find((l) => typeof l.file === 'string' && l.file.endsWith(want));
   if (typeof line?.ratio === 'number') {
     report.share_ratio_vs_lz_string = line.ratio;
@@ -708,7 +708,7 @@ async function main() {
   writeFileSync(join(OUT, 'report.json'), JSON.stringify(report, null, 2) + '\n');
   writeFileSync(join(OUT, 'report-details.json'), JSON.stringify({ ...details, reasons }, null, 2) + '\n');
 
-  const seedName = seedFile === SEED ? '../shared/fixtures/seed/article.txt' : 'src/knowledge/sample.txt';
+  const seedName = seedFile === SEED ? '../shared/fixtures/seed/article.txt' : 'crates/engine/src/knowledge/sample.txt';
   console.log('');
   if (details.files.transfer) {
     const at = `readable at +${Math.round(details.files.readable_ms).toLocaleString('en-US')} ms`;

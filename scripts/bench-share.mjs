@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Share-link size: dudong's payload (src/share, via `cargo run --release
+// Share-link size: dudong's payload (crates/engine/src/share, via `cargo run --release
 // --example share_len`) against lz-string's compressToEncodedURIComponent,
 // the usual way to put text in a URL. Prints one JSON object per input:
 //   {"file", "bytes", "lz_string_chars", "dudong_chars", "ratio"}
@@ -7,7 +7,7 @@
 //
 //   node scripts/bench-share.mjs [FILE...]
 //
-// Default inputs: tests/fixtures/*.txt, src/knowledge/sample.txt and, when it
+// Default inputs: tests/fixtures/*.txt, crates/engine/src/knowledge/sample.txt and, when it
 // exists, ../shared/fixtures/seed/article.txt. Node 20; `npm install` first.
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";

@@ -44,7 +44,7 @@ OUT_TSV = OUT_DIR / "cedict.tsv"
 OUT_ATTRIBUTION = OUT_DIR / "ATTRIBUTION.txt"
 
 # Numbered pinyin -> tone marks. Mirrors dictionary::numbered_to_marks in
-# src/dictionary.rs; keep the two in step.
+# crates/engine/src/dictionary.rs; keep the two in step.
 
 _MARKS = {
     "a": "āáǎà", "e": "ēéěè", "i": "īíǐì", "o": "ōóǒò", "u": "ūúǔù", "ü": "ǖǘǚǜ",

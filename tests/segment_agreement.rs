@@ -2,7 +2,10 @@
 //! is `jieba_rs::Jieba::new()` (its embedded dict.txt; the dev-dependency
 //! turns that feature on). `examples/seg_agreement.rs` prints the figures.
 
-use dudong::analysis::jieba_dict::measure::{agreement, synthetic_text};
+#[path = "support/jieba_measure.rs"]
+mod jieba_measure;
+
+use jieba_measure::{agreement, synthetic_text};
 use dudong::analysis::jieba_dict::{Entries, JIEBA_DICT};
 use dudong::analysis::Segmenter;
 use dudong::knowledge::{glossary, SAMPLE_ARTICLE};

@@ -1,4 +1,4 @@
-//! The share-link codec (src/share): round trips, the frozen format-1 links,
+//! The share-link codec (crates/engine/src/share): round trips, the frozen format-1 links,
 //! damaged links, and a mutation fuzzer (DUDONG_FUZZ_ITERS sets its length).
 
 use dudong::share::{
@@ -68,7 +68,7 @@ fn golden_states_still_round_trip_with_todays_encoder() {
 #[test]
 fn the_model_is_frozen() {
     // Format 1 decodes with exactly this model file and token table. If this
-    // fails, a change to src/share/model-v1.bin or its loader would break every
+    // fails, a change to crates/engine/src/share/model-v1.bin or its loader would break every
     // link already shared: make a new format instead.
     assert_eq!(
         dudong::share::model_fingerprint(),
@@ -127,12 +127,7 @@ fn round_trips_marks_and_view() {
 
 #[test]
 fn round_trips_a_long_text() {
-    let fixture = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/src/knowledge/sample.txt"
-    ))
-    .unwrap();
-    let long = fixture.repeat(40); // ≈ 65 KB
+    let long = dudong::knowledge::SAMPLE_ARTICLE.repeat(40); // ≈ 65 KB
     let s = SharedState {
         text: long,
         ..sample()
@@ -175,7 +170,7 @@ fn compresses_chinese_news_well_below_lz_string() {
     for (file, lz) in [
         ("tests/fixtures/normal.txt", 477usize),
         ("tests/fixtures/spun.txt", 355),
-        ("src/knowledge/sample.txt", 1529),
+        ("crates/engine/src/knowledge/sample.txt", 1529),
     ] {
         let t = std::fs::read_to_string(format!("{}/{file}", env!("CARGO_MANIFEST_DIR"))).unwrap();
         let n = encode(&text(&t)).len();

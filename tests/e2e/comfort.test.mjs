@@ -26,7 +26,7 @@ function contrast(a, b) {
 }
 
 async function articleWithEveryKind() {
-  const sample = await readFile(join(ROOT, 'src/knowledge/sample.txt'), 'utf8');
+  const sample = await readFile(join(ROOT, 'crates/engine/src/knowledge/sample.txt'), 'utf8');
   const spun = await readFile(join(ROOT, 'tests/fixtures/spun.txt'), 'utf8');
   return `${sample}\n\n${spun}`;
 }
@@ -86,7 +86,7 @@ for (const scheme of ['light', 'dark']) {
 test('the text size steps up and down, is kept after a reload, and never scrolls a phone sideways', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  await read(page, await readFile(join(ROOT, 'src/knowledge/sample.txt'), 'utf8'));
+  await read(page, await readFile(join(ROOT, 'crates/engine/src/knowledge/sample.txt'), 'utf8'));
   const size = () => page.$eval('#reader', (r) => parseFloat(getComputedStyle(r).fontSize));
   const base = await size();
   assert.equal(await page.textContent('#font-size'), '100%');
@@ -105,7 +105,7 @@ test('the text size steps up and down, is kept after a reload, and never scrolls
 
   const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
   const small = await phone.newPage();
-  await read(small, await readFile(join(ROOT, 'src/knowledge/sample.txt'), 'utf8'));
+  await read(small, await readFile(join(ROOT, 'crates/engine/src/knowledge/sample.txt'), 'utf8'));
   while (await small.isEnabled('#font-larger')) await small.click('#font-larger');
   assert.equal(await small.textContent('#font-size'), '250%');
   assert.equal(await scrollsSideways(small), false, 'the largest size wraps inside 360 px');
@@ -116,7 +116,7 @@ test('the text size steps up and down, is kept after a reload, and never scrolls
 test('print shows the highlighted article alone, in light colours, with a legend', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
   const page = await context.newPage();
-  await read(page, await readFile(join(ROOT, 'src/knowledge/sample.txt'), 'utf8'));
+  await read(page, await readFile(join(ROOT, 'crates/engine/src/knowledge/sample.txt'), 'utf8'));
   // The Print button opens the browser's print dialog.
   await page.evaluate(() => { window.print = () => { window.__printed = (window.__printed ?? 0) + 1; }; });
   await page.click('#print');

@@ -15,7 +15,7 @@ test('the sample loads into a segmented reading view', async () => {
   await page.goto(server.url);
   await page.click('#sample');
   await page.waitForSelector('#reader .w');
-  const sample = await readFile(join(ROOT, 'src/knowledge/sample.txt'), 'utf8');
+  const sample = await readFile(join(ROOT, 'crates/engine/src/knowledge/sample.txt'), 'utf8');
   const words = await readerWords(page);
   checkOffsets(assert, sample, words);
   assert.ok(words.some((w) => w.text === '合肥'), 'jieba keeps 合肥 whole');

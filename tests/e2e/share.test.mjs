@@ -94,7 +94,7 @@ test('a damaged link says what is wrong and keeps the reader draft', async () =>
   await page.goto(server.url);
   await page.fill('#paste-text', '我自己的草稿');
   await page.waitForTimeout(800);
-  const sample = await readFile(join(ROOT, 'src/knowledge/sample.txt'), 'utf8');
+  const sample = await readFile(join(ROOT, 'crates/engine/src/knowledge/sample.txt'), 'utf8');
   await page.click('#read').catch(() => {});
   // Make a real link, then damage it in several ways.
   await gotoPasteArea(page, server.url);

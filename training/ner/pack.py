@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Wraps a CRFsuite model in the envelope dudong's loader checks
-(src/analysis/ner/mod.rs) and writes src/analysis/data/ner.model:
+(crates/engine/src/analysis/ner/mod.rs) and writes crates/engine/src/analysis/data/ner.model:
 
     b"DDNER\\0\\0\\0", then little-endian u32s: envelope version (1), feature
     set (1 = characters, 2 = characters and words), model length, CRC-32 of
@@ -21,7 +21,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("model")
     ap.add_argument("--features", type=int, choices=(1, 2), default=2)
-    ap.add_argument("--out", default=str(ROOT / "src/analysis/data/ner.model"))
+    ap.add_argument("--out", default=str(ROOT / "crates/engine/src/analysis/data/ner.model"))
     args = ap.parse_args()
     crf = Path(args.model).read_bytes()
     if crf[:4] != b"lCRF":

@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Builds src/pinyin/polyphones.tsv: the context table that picks the reading
-of a polyphonic character (see src/pinyin/mod.rs for how it is read).
+"""Builds crates/engine/src/pinyin/polyphones.tsv: the context table that picks the reading
+of a polyphonic character (see crates/engine/src/pinyin/mod.rs for how it is read).
 
     python3 training/pinyin/build_polyphones.py --corpora /work/corpora/cpp \
-        [--dict target/dict/cedict.tsv] [--cv] [--out src/pinyin/polyphones.tsv]
+        [--dict target/dict/cedict.tsv] [--cv] [--out crates/engine/src/pinyin/polyphones.tsv]
 
 Training data (see SOURCES.md): sentences with one character marked as
 `▁X▁` and a label file with its numbered pinyin (`xing2`), one line each.
@@ -30,7 +30,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# ---- the same rules as src/pinyin/mod.rs (keep in step) --------------------
+# ---- the same rules as crates/engine/src/pinyin/mod.rs (keep in step) --------------------
 
 def marks_to_numbered(syl: str) -> str:
     """`xíng` -> `xing2`, `le` -> `le5`, `lǜ` -> `lu:4`; lower case."""
@@ -197,13 +197,13 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpora", type=Path, default=Path("/work/corpora/cpp"))
     ap.add_argument("--dict", type=Path, default=ROOT / "target/dict/cedict.tsv")
-    ap.add_argument("--out", type=Path, default=ROOT / "src/pinyin/polyphones.tsv")
+    ap.add_argument("--out", type=Path, default=ROOT / "crates/engine/src/pinyin/polyphones.tsv")
     ap.add_argument("--cv", action="store_true")
     ap.add_argument("--holdout", action="store_true",
                     help="train on the even lines of CPP dev only and write the odd lines "
                          "to CORPORA/dev-odd.{sent,lb} to measure the Rust reader on")
     ap.add_argument("--min-count", type=int, default=2)  # for the two-character features
-    ap.add_argument("--alpha", type=float, default=0.1)  # src/pinyin/mod.rs has the same ALPHA
+    ap.add_argument("--alpha", type=float, default=0.1)  # crates/engine/src/pinyin/mod.rs has the same ALPHA
     args = ap.parse_args()
     cpp_dev = load(args.corpora / "dev")
     extra = []
@@ -274,7 +274,7 @@ def fnv1a64(data: bytes) -> int:
 
 
 HEADER = """# dudong polyphones v1
-# Readings of polyphonic characters in context, for src/pinyin/mod.rs.
+# Readings of polyphonic characters in context, for crates/engine/src/pinyin/mod.rs.
 # Built by training/pinyin/build_polyphones.py from the CPP dev split and the
 # g2pL corpus (both Apache-2.0) and CC-CEDICT (CC BY-SA 4.0); see
 # training/pinyin/SOURCES.md. One line per character:

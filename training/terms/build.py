@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Builds the open term lexicon, src/analysis/data/terms.lex.
+"""Builds the open term lexicon, crates/engine/src/analysis/data/terms.lex.
 
 Candidates are the multi-character words of CC-CEDICT and of THUOCL's
 finance, IT and idiom lists. A candidate is kept when it is specific: rare
@@ -15,7 +15,7 @@ the CC-CEDICT the app already loads.
         --cedict target/dict/cedict.tsv \
         --jieba ~/.cargo/registry/src/*/jieba-rs-0.11.0/src/data \
         --thuocl DIR_WITH_THUOCL_TXT \
-        --out src/analysis/data/terms.lex
+        --out crates/engine/src/analysis/data/terms.lex
 
 Sources and licences: training/terms/SOURCES.md.
 """

@@ -1,15 +1,15 @@
 #!/usr/bin/env python3
-"""Generates src/share/model-v1.bin, the frozen word model of share-link format 1.
+"""Generates crates/engine/src/share/model-v1.bin, the frozen word model of share-link format 1.
 
 Source: jieba-rs 0.11.0's src/data/dict.txt (MIT; the dictionary the app already
 uses), found in the cargo registry (`cargo fetch` puts it there) or given as the
 first argument. Its SHA-256 is checked, so the output is reproducible byte for
 byte. Python 3.8+, standard library only:
 
-    python3 src/share/gen_model.py [path/to/dict.txt] [-o src/share/model-v1.bin]
+    python3 training/share/gen_model.py [path/to/dict.txt] [-o crates/engine/src/share/model-v1.bin]
 
 The output must never change once links exist: `tests/share.rs` and the unit
-tests in src/share/model.rs pin its checksum. A different model is a new format
+tests in crates/engine/src/share/model.rs pin its checksum. A different model is a new format
 version with a new file.
 
 What it keeps: every single-character word, and the 60,000 most frequent words
@@ -17,7 +17,7 @@ of 2..16 characters (ties broken by code point order). Each word's frequency is
 kept as a level, round(4*log2(freq)), computed in integers.
 
 Layout: b"DDSM" 1 | u32le chars | u32le words | range-coded body (8-bit digits,
-56-bit window; the same coder as the links, src/share/rangecoder.rs):
+56-bit window; the same coder as the links, crates/engine/src/share/rangecoder.rs):
   1. the characters the words use, ascending code points: gaps coded as
      Elias-gamma numbers (bit length from an adaptive model, then raw bits);
   2. the words in code point order, each as: characters shared with the previous
@@ -28,7 +28,7 @@ Layout: b"DDSM" 1 | u32le chars | u32le words | range-coded body (8-bit digits,
      coded as the step from it (Elias-gamma, adaptive lengths by place); the
      others by an order-1 PPM (PPMC escapes, order-0 fallback over all
      characters, counts from 1).
-src/share/model.rs decodes it; keep the two in step.
+crates/engine/src/share/model.rs decodes it; keep the two in step.
 """
 from __future__ import annotations
 
@@ -177,7 +177,7 @@ def find_dict() -> str:
 
 def main() -> None:
     args = sys.argv[1:]
-    out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "model-v1.bin")
+    out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "crates", "engine", "src", "share", "model-v1.bin")
     if "-o" in args:
         i = args.index("-o")
         out = args[i + 1]
@@ -259,7 +259,7 @@ def main() -> None:
     blob = b"DDSM\x01" + struct.pack("<II", len(chars), len(words)) + body
     with open(out, "wb") as f:
         f.write(blob)
-    # What src/share/model.rs must read back (its unit tests check this CRC).
+    # What crates/engine/src/share/model.rs must read back (its unit tests check this CRC).
     listing = "".join(f"{w}\t{level_of(freqs[w])}\n" for w in words).encode("utf-8")
     print(
         f"{out}: {len(blob)} bytes, file crc32 {zlib.crc32(blob):#010x}, {len(chars)} characters, "

@@ -109,7 +109,7 @@ fn segment_prints_one_word_per_line() {
 
 #[test]
 fn annotate_json_says_where_the_body_is_and_which_script() {
-    let page = include_str!("fixtures/whole_page_traditional.txt");
+    let page = include_str!("../../../tests/fixtures/whole_page_traditional.txt");
     let (code, out, err) = dudong(&["annotate", "--json", "-"], page.as_bytes());
     assert_eq!(code, 0, "{err}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
@@ -128,11 +128,46 @@ fn annotate_json_says_where_the_body_is_and_which_script() {
     // A plain article: the whole text is the body.
     let (_, out, _) = dudong(
         &["annotate", "--json", "-"],
-        include_bytes!("fixtures/normal.txt"),
+        include_bytes!("../../../tests/fixtures/normal.txt"),
     );
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(
         (v["script"].as_str(), v["body"].is_null()),
         (Some("simplified"), true)
     );
+}
+
+#[test]
+fn the_cli_prints_each_word_with_its_reading() {
+    let dir = std::env::temp_dir().join(format!("dudong-pinyin-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = dir.join("text.txt");
+    std::fs::write(&text, "银行很重要。").unwrap();
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/cedict-pinyin.tsv"
+    );
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dudong"))
+        .args(["pinyin", "--dict", fixture])
+        .arg(&text)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.lines().any(|l| l == "银行\tyínháng"), "{stdout}");
+    assert!(stdout.lines().any(|l| l == "重要\tzhòngyào"), "{stdout}");
+    // Without a dictionary: a message that says how to get one.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dudong"))
+        .args(["pinyin", "--dict", "/nonexistent/cedict.tsv"])
+        .arg(&text)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("build-dictionary.py"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -1,6 +1,6 @@
 //! jieba's dictionary, compressed: the words, frequencies and part-of-speech
 //! tags of jieba-rs 0.11's `dict.txt` (349,045 entries, 5 MB of text) in a
-//! file of 883 KB (`src/analysis/data/jieba-dict.bin`; jieba-rs's own
+//! file of 883 KB (`crates/engine/src/analysis/data/jieba-dict.bin`; jieba-rs's own
 //! zstd copy is 1.6 MB, and gzip shrinks neither), decoded at start-up
 //! straight into the segmenter (about 60 ms natively, on top of jieba-rs
 //! building its tables, which it does either way).
@@ -125,24 +125,6 @@ pub fn parse_dict_txt(text: &str) -> Result<(Vec<DictEntry>, usize), String> {
         ));
     }
     Ok((entries, rounded))
-}
-
-/// jieba-rs 0.11.0's `dict.txt` in Cargo's registry
-/// (`$CARGO_HOME/registry/src/*/jieba-rs-0.11.0/src/data/dict.txt`), there
-/// after any build of the project.
-pub fn registry_dict_txt() -> Option<std::path::PathBuf> {
-    use std::path::PathBuf;
-    let home = std::env::var_os("CARGO_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))?;
-    let mut found: Vec<PathBuf> = std::fs::read_dir(home.join("registry/src"))
-        .ok()?
-        .flatten()
-        .map(|d| d.path().join("jieba-rs-0.11.0/src/data/dict.txt"))
-        .filter(|p| p.is_file())
-        .collect();
-    found.sort();
-    found.into_iter().next()
 }
 
 /// What [`encode`] produced: the file and where its bits went.
@@ -383,118 +365,3 @@ pub fn jieba(file: &[u8]) -> Result<Jieba, Corrupt> {
 
 /// See [`jieba`]: words this long or longer go into the segmenter first.
 const FIRST_FROM_CHARS: usize = 3;
-
-/// Measuring the compressed dictionary against jieba-rs's own (used by
-/// `examples/seg_agreement.rs` and `tests/segment_agreement.rs`, which get
-/// the full jieba-rs as a dev-dependency).
-#[doc(hidden)]
-pub mod measure {
-    use std::collections::HashMap;
-
-    use jieba_rs::Jieba;
-
-    use super::{Entries, JIEBA_DICT};
-    use crate::analysis::Segmenter;
-
-    /// How one text segments with both dictionaries.
-    #[derive(Debug, Default, Clone, Copy)]
-    pub struct Agreement {
-        /// Tokens of the reference (`Jieba::new()`, `cut(text, true)`).
-        pub tokens: usize,
-        /// Of those, tokens ours has too (same start and end).
-        pub same: usize,
-        /// Tokens both have, and of those, the ones with the same tag.
-        pub tagged: usize,
-        pub same_tag: usize,
-        /// The same, for dictionary words only (not the HMM's).
-        pub known_tagged: usize,
-        pub known_same_tag: usize,
-    }
-
-    impl Agreement {
-        pub fn tokens_ratio(&self) -> f64 {
-            self.same as f64 / self.tokens.max(1) as f64
-        }
-        pub fn tags_ratio(&self) -> f64 {
-            self.same_tag as f64 / self.tagged.max(1) as f64
-        }
-        pub fn known_tags_ratio(&self) -> f64 {
-            self.known_same_tag as f64 / self.known_tagged.max(1) as f64
-        }
-    }
-
-    pub fn agreement(reference: &Jieba, ours: &Segmenter, text: &str) -> Agreement {
-        let mut a = Agreement::default();
-        let ref_tags: HashMap<(usize, usize), &str> = reference
-            .tag(text, true)
-            .into_iter()
-            .filter(|t| t.end > t.start)
-            .map(|t| ((t.start, t.end), t.tag))
-            .collect();
-        let ours_tokens: HashMap<(usize, usize), (&str, bool)> = ours
-            .tag(text)
-            .into_iter()
-            .map(|t| ((t.word.start, t.word.end), (t.tag, t.known)))
-            .collect();
-        for token in reference
-            .cut(text, true)
-            .into_iter()
-            .filter(|t| t.end > t.start)
-        {
-            a.tokens += 1;
-            let key = (token.start, token.end);
-            let Some(&(tag, known)) = ours_tokens.get(&key) else {
-                continue;
-            };
-            a.same += 1;
-            let Some(&ref_tag) = ref_tags.get(&key) else {
-                continue;
-            };
-            a.tagged += 1;
-            a.same_tag += (tag == ref_tag) as usize;
-            if known {
-                a.known_tagged += 1;
-                a.known_same_tag += (tag == ref_tag) as usize;
-            }
-        }
-        a
-    }
-
-    /// About `chars` characters of dictionary words drawn at random by
-    /// frequency (a fixed sequence), with a comma now and then: every kind
-    /// of word boundary jieba's dictionary can produce, at the rates it
-    /// expects them.
-    pub fn synthetic_text(chars: usize) -> String {
-        let mut words: Vec<(String, u64)> = Vec::new();
-        let mut entries = Entries::new(JIEBA_DICT).expect("the embedded dictionary decodes");
-        while let Some(Ok((w, f, _))) = entries.next_entry() {
-            words.push((w.to_string(), f as u64));
-        }
-        let mut cum = Vec::with_capacity(words.len());
-        let mut total = 0u64;
-        for (_, f) in &words {
-            total += f;
-            cum.push(total);
-        }
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = move || {
-            state = state
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            state >> 16
-        };
-        let mut text = String::new();
-        let mut n = 0;
-        while n < chars {
-            let r = next() % total;
-            let (w, _) = &words[cum.partition_point(|&c| c <= r)];
-            text.push_str(w);
-            n += w.chars().count();
-            if next() % 12 == 0 {
-                text.push('，');
-                n += 1;
-            }
-        }
-        text
-    }
-}

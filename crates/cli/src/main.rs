@@ -19,8 +19,8 @@ fn main() {}
 mod cli {
     use std::io::{Read, Write};
 
-    use dudong::analysis::ner::score::{parse_gold, Score};
-    use dudong::analysis::{Analyzer, Document, Kind, Segmenter};
+    use dudong_engine::analysis::ner::score::{parse_gold, Score};
+    use dudong_engine::analysis::{Analyzer, Document, Kind, Segmenter};
 
     const USAGE: &str = "usage:
   dudong segment FILE|-             print the words, one per line
@@ -186,11 +186,11 @@ mod cli {
     }
 
     fn share(base: &str, text: String) {
-        let state = dudong::share::SharedState {
+        let state = dudong_engine::share::SharedState {
             text,
             ..Default::default()
         };
-        println!("{}", dudong::share::make_link(base, &state));
+        println!("{}", dudong_engine::share::make_link(base, &state));
     }
 
     fn open(link: &str) -> Result<(), String> {
@@ -199,7 +199,7 @@ mod cli {
         } else {
             link.to_string()
         };
-        let state = dudong::share::decode(dudong::share::payload_of(link.trim()))
+        let state = dudong_engine::share::decode(dudong_engine::share::payload_of(link.trim()))
             .map_err(|e| e.to_string())?;
         print!("{}", state.text);
         Ok(())
@@ -246,8 +246,8 @@ mod cli {
     mod pinyin {
         use std::io::Write;
 
-        use dudong::analysis::Kind;
-        use dudong::dictionary::Dictionary;
+        use dudong_engine::analysis::Kind;
+        use dudong_engine::dictionary::Dictionary;
 
         pub const DEFAULT_DICT: &str = "target/dict/cedict.tsv";
 
@@ -277,7 +277,7 @@ mod cli {
                     .iter()
                     .any(|s| s.kind == Kind::Person && s.start == word.start && word.end <= s.end);
                 let reading =
-                    dudong::pinyin::display(&dict, &doc.chars, word.start, word.end, person);
+                    dudong_engine::pinyin::display(&dict, &doc.chars, word.start, word.end, person);
                 let _ = writeln!(out, "{w}\t{reading}");
             }
             Ok(())

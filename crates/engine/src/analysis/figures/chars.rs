@@ -148,8 +148,9 @@ pub(super) fn is_cn_numeral(c: char) -> bool {
     cn_digit(c).is_some() || cn_small(c).is_some() || cn_big(c).is_some()
 }
 
+/// A Han character other than 〇, which in a figure is the digit zero.
 pub(super) fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
+    crate::analysis::text::is_han(c) && c != '〇'
 }
 
 /// 千 followed by these is the kilo- of a unit (5千瓦 = 5 kW), not a thousand.

@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::{Deserialize, Serialize};
 
+use super::text::is_han;
 use crate::knowledge::traditional::{CharEntry, PhraseEntry, When};
 
 /// The script a text was written in.
@@ -125,9 +126,4 @@ impl Simplifier {
         }
         (Cow::Owned(out.into_iter().collect()), script)
     }
-}
-
-/// CJK unified ideographs (with extension A and the supplementary planes) and compatibility ideographs.
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3FFFF}')
 }

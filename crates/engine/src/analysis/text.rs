@@ -87,8 +87,10 @@ pub fn is_latin_or_digit(c: char) -> bool {
         || ('ａ'..='ｚ').contains(&c)
 }
 
-/// CJK ideographs (the basic block and the common extensions).
+/// CJK ideographs: the basic block, extension A, the supplementary planes
+/// (extensions B and later), compatibility ideographs, and 〇. The one Han
+/// test of the engine and the app.
 pub fn is_han(c: char) -> bool {
     matches!(c as u32,
-        0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0x20000..=0x2A6DF | 0x2A700..=0x2EBEF | 0xF900..=0xFAFF | 0x3007)
+        0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0x20000..=0x3FFFF | 0xF900..=0xFAFF | 0x3007)
 }

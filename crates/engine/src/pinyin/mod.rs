@@ -25,6 +25,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::sync::OnceLock;
 
+use crate::analysis::text::is_han;
 use crate::dictionary::{numbered_to_marks, Dictionary};
 
 /// The smoothing of rule scores; `training/pinyin/build_polyphones.py` uses the same.
@@ -79,7 +80,7 @@ impl Polyphones {
     pub fn embedded() -> &'static Polyphones {
         static TABLE: OnceLock<Polyphones> = OnceLock::new();
         TABLE.get_or_init(|| {
-            Polyphones::parse(POLYPHONES_TSV).expect("src/pinyin/polyphones.tsv is damaged")
+            Polyphones::parse(POLYPHONES_TSV).expect("crates/engine/src/pinyin/polyphones.tsv is damaged")
         })
     }
 
@@ -502,10 +503,6 @@ impl Default for Options {
             table_in_words: TableInWords::Never,
         }
     }
-}
-
-fn is_han(c: char) -> bool {
-    crate::analysis::text::is_han(c)
 }
 
 fn is_sentence_end(c: char) -> bool {

@@ -1,0 +1,133 @@
+//! Measuring the engine's compressed jieba dictionary against jieba-rs's
+//! own: a development tool shared by tests and examples (each includes this
+//! file with `#[path]`), kept out of the engine's library. The reference
+//! `Jieba` comes from the full jieba-rs, a dev-dependency.
+#![allow(dead_code)] // each includer uses part of it
+
+use std::collections::HashMap;
+
+use jieba_rs::Jieba;
+
+use dudong::analysis::jieba_dict::{Entries, JIEBA_DICT};
+use dudong::analysis::Segmenter;
+
+/// How one text segments with both dictionaries.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Agreement {
+    /// Tokens of the reference (`Jieba::new()`, `cut(text, true)`).
+    pub tokens: usize,
+    /// Of those, tokens ours has too (same start and end).
+    pub same: usize,
+    /// Tokens both have, and of those, the ones with the same tag.
+    pub tagged: usize,
+    pub same_tag: usize,
+    /// The same, for dictionary words only (not the HMM's).
+    pub known_tagged: usize,
+    pub known_same_tag: usize,
+}
+
+impl Agreement {
+    pub fn tokens_ratio(&self) -> f64 {
+        self.same as f64 / self.tokens.max(1) as f64
+    }
+    pub fn tags_ratio(&self) -> f64 {
+        self.same_tag as f64 / self.tagged.max(1) as f64
+    }
+    pub fn known_tags_ratio(&self) -> f64 {
+        self.known_same_tag as f64 / self.known_tagged.max(1) as f64
+    }
+}
+
+pub fn agreement(reference: &Jieba, ours: &Segmenter, text: &str) -> Agreement {
+    let mut a = Agreement::default();
+    let ref_tags: HashMap<(usize, usize), &str> = reference
+        .tag(text, true)
+        .into_iter()
+        .filter(|t| t.end > t.start)
+        .map(|t| ((t.start, t.end), t.tag))
+        .collect();
+    let ours_tokens: HashMap<(usize, usize), (&str, bool)> = ours
+        .tag(text)
+        .into_iter()
+        .map(|t| ((t.word.start, t.word.end), (t.tag, t.known)))
+        .collect();
+    for token in reference
+        .cut(text, true)
+        .into_iter()
+        .filter(|t| t.end > t.start)
+    {
+        a.tokens += 1;
+        let key = (token.start, token.end);
+        let Some(&(tag, known)) = ours_tokens.get(&key) else {
+            continue;
+        };
+        a.same += 1;
+        let Some(&ref_tag) = ref_tags.get(&key) else {
+            continue;
+        };
+        a.tagged += 1;
+        a.same_tag += (tag == ref_tag) as usize;
+        if known {
+            a.known_tagged += 1;
+            a.known_same_tag += (tag == ref_tag) as usize;
+        }
+    }
+    a
+}
+
+/// About `chars` characters of dictionary words drawn at random by
+/// frequency (a fixed sequence), with a comma now and then: every kind
+/// of word boundary jieba's dictionary can produce, at the rates it
+/// expects them.
+pub fn synthetic_text(chars: usize) -> String {
+    let mut words: Vec<(String, u64)> = Vec::new();
+    let mut entries = Entries::new(JIEBA_DICT).expect("the embedded dictionary decodes");
+    while let Some(Ok((w, f, _))) = entries.next_entry() {
+        words.push((w.to_string(), f as u64));
+    }
+    let mut cum = Vec::with_capacity(words.len());
+    let mut total = 0u64;
+    for (_, f) in &words {
+        total += f;
+        cum.push(total);
+    }
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        state >> 16
+    };
+    let mut text = String::new();
+    let mut n = 0;
+    while n < chars {
+        let r = next() % total;
+        let (w, _) = &words[cum.partition_point(|&c| c <= r)];
+        text.push_str(w);
+        n += w.chars().count();
+        if next() % 12 == 0 {
+            text.push('，');
+            n += 1;
+        }
+    }
+    text
+}
+
+/// jieba-rs 0.11.0's `dict.txt` in Cargo's registry
+/// (`$CARGO_HOME/registry/src/*/jieba-rs-0.11.0/src/data/dict.txt`), there
+/// after any build of the project.
+pub fn registry_dict_txt() -> Option<std::path::PathBuf> {
+    use std::path::PathBuf;
+    let home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))?;
+    let mut found: Vec<PathBuf> = std::fs::read_dir(home.join("registry/src"))
+        .ok()?
+        .flatten()
+        .map(|d| d.path().join("jieba-rs-0.11.0/src/data/dict.txt"))
+        .filter(|p| p.is_file())
+        .collect();
+    found.sort();
+    found.into_iter().next()
+}
+
