@@ -419,3 +419,93 @@ fn a_name_model_that_cannot_load_is_a_notice_not_a_loss() {
     let message = after.message.as_deref().unwrap();
     assert!(message.contains("may be missed") && message.contains("damaged"));
 }
+
+/// The sample, read, with the index of its first highlight and of a second
+/// one elsewhere.
+fn reading_sample() -> (AppState, usize, usize) {
+    let state = page().run(Action::LoadSample);
+    let Screen::Read(doc) = &state.screen else {
+        panic!("not reading")
+    };
+    let first = 0;
+    let other = doc
+        .spans
+        .iter()
+        .position(|s| s.start >= doc.spans[first].end)
+        .expect("a second highlight");
+    (state, first, other)
+}
+
+#[test]
+fn hovering_opens_an_unpinned_card_that_closes_and_adds_nothing_to_the_study_list() {
+    use dudong::app::state::OpenCard;
+    let (state, first, _) = reading_sample();
+    let hovered = state.run(Action::HoverCard(OpenCard::span(first)));
+    assert_eq!(hovered.card, Some(OpenCard::span(first)));
+    assert!(!hovered.is_pinned());
+    assert!(
+        hovered.study.is_empty(),
+        "hovering never adds to the study list"
+    );
+    let left = hovered.run(Action::HoverEnd);
+    assert_eq!(left.card, None, "leaving word and card closes a hover card");
+    assert!(left.study.is_empty());
+}
+
+#[test]
+fn a_click_pins_the_card_and_adds_it_and_a_second_click_closes_it() {
+    use dudong::app::state::OpenCard;
+    let (state, first, other) = reading_sample();
+    // A click on a word whose hover card is open pins that card.
+    let pinned = state
+        .run(Action::HoverCard(OpenCard::span(first)))
+        .run(Action::ClickCard(OpenCard::span(first)));
+    assert!(pinned.is_pinned());
+    assert_eq!(pinned.study.len(), 1, "a pinned card joins the study list");
+    // A pinned card stays when the pointer leaves, and hovering elsewhere
+    // does not replace it.
+    let stays = pinned
+        .run(Action::HoverEnd)
+        .run(Action::HoverCard(OpenCard::span(other)));
+    assert_eq!(stays.card, Some(OpenCard::span(first)));
+    assert!(stays.is_pinned());
+    let closed = stays.run(Action::ClickCard(OpenCard::span(first)));
+    assert_eq!(closed.card, None, "a second click closes a pinned card");
+    assert_eq!(closed.study.len(), 1, "closing keeps it on the study list");
+    // Once closed, hovering opens cards again.
+    let again = closed.run(Action::HoverCard(OpenCard::span(other)));
+    assert_eq!(again.card, Some(OpenCard::span(other)));
+    assert!(!again.is_pinned());
+}
+
+#[test]
+fn plus_anki_adds_a_hovered_card_and_pressing_again_takes_it_off() {
+    use dudong::app::state::{CardTarget, OpenCard};
+    let (state, first, _) = reading_sample();
+    let hovered = state.run(Action::HoverCard(OpenCard::span(first)));
+    let added = hovered.run(Action::ToggleStudy(CardTarget::Span(first)));
+    assert_eq!(added.study, vec![CardTarget::Span(first)]);
+    assert!(!added.is_pinned(), "adding does not pin");
+    let removed = added.run(Action::ToggleStudy(CardTarget::Span(first)));
+    assert!(removed.study.is_empty());
+}
+
+#[test]
+fn read_as_original_toggles_and_a_new_text_starts_as_pasted() {
+    let spun = include_str!("fixtures/spun.txt");
+    let state = page().run(Action::Edit(spun.into())).run(Action::Read);
+    assert!(!state.as_original);
+    let original = state.run(Action::ToggleOriginal);
+    assert!(original.as_original);
+    assert!(
+        !original.clone().run(Action::ToggleOriginal).as_original,
+        "toggling back shows the text as pasted"
+    );
+    // The name model arriving reads the same text again: the view stays.
+    let again = original.run(Action::NamesModel(Ok(1)));
+    assert!(again.as_original);
+    let other = again
+        .run(Action::Edit("另一篇文章。".into()))
+        .run(Action::Read);
+    assert!(!other.as_original, "a new text is shown as pasted");
+}

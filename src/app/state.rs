@@ -106,7 +106,7 @@ pub enum EngineStatus {
 /// What to do with a document once it arrives.
 #[derive(Clone, Debug, PartialEq)]
 pub enum AfterRead {
-    /// A text the reader pasted (marks and opened cards kept if it is the text on screen).
+    /// A text the reader pasted (marks and the study list kept if it is the text on screen).
     Fresh,
     /// What a share link holds: its marks and the card the sender had open.
     Shared {
@@ -114,7 +114,7 @@ pub enum AfterRead {
         open_card: Option<(usize, usize)>,
     },
     /// The text on screen, read again because the engine got better at it
-    /// (its name model arrived): marks, opened cards and the open card kept,
+    /// (its name model arrived): marks, the study list and the open card kept,
     /// and no first part shown on its own.
     Again,
 }
@@ -126,7 +126,7 @@ pub struct Analysing {
     pub id: u32,
     pub text: String,
     pub marks: Vec<Mark>,
-    pub opened: Vec<CardTarget>,
+    pub study: Vec<CardTarget>,
     /// The stretch whose card opens when the document is complete.
     pub open_card: Option<(usize, usize)>,
 }
@@ -149,6 +149,13 @@ pub struct AppState {
     pub message: Option<String>,
     /// At most one card is open.
     pub card: Option<OpenCard>,
+    /// The open card was clicked, tapped or opened by key: it stays until
+    /// dismissed. A card opened by hovering closes when the pointer leaves
+    /// the word and the card ([`Action::HoverEnd`]).
+    pub pinned: bool,
+    /// A spun text is shown with the likely originals in place of the
+    /// spun words ("Read as original").
+    pub as_original: bool,
     /// Kinds whose highlights the reader switched off in the panel.
     pub hidden: BTreeSet<Kind>,
     /// Pinyin above every word.
@@ -156,8 +163,10 @@ pub struct AppState {
     /// Show the page around the article (menus, links, footer of a whole
     /// pasted page) as brightly as the article; dimmed otherwise.
     pub whole_page: bool,
-    /// The cards the reader opened in this document, for the Anki export.
-    pub opened: Vec<CardTarget>,
+    /// What the reader added to the study list (the Anki export): cards
+    /// they pinned and cards whose "+ Anki" they pressed, never a card that
+    /// only opened under a passing pointer.
+    pub study: Vec<CardTarget>,
     /// The reader's own marks on the text (shared with the link).
     pub marks: Vec<Mark>,
     /// A different draft the reader had when they opened a link, to restore.
@@ -182,10 +191,12 @@ impl Default for AppState {
             screen: Screen::Edit,
             message: None,
             card: None,
+            pinned: false,
+            as_original: false,
             hidden: BTreeSet::new(),
             pinyin: false,
             whole_page: false,
-            opened: Vec::new(),
+            study: Vec::new(),
             marks: Vec::new(),
             previous_draft: None,
             glossary: None,
@@ -206,7 +217,22 @@ pub enum Action {
     Read,
     LoadSample,
     BackToEdit,
+    /// Open a card and pin it (a click, a tap, Enter, a link on another
+    /// card); a pinned card joins the study list.
     OpenCard(OpenCard),
+    /// A click or tap on a word: pins its card, or closes it when it is
+    /// the pinned card already (a toggletip).
+    ClickCard(OpenCard),
+    /// The pointer rested on a word: its card opens unpinned, unless a
+    /// pinned card is open. Nothing joins the study list.
+    HoverCard(OpenCard),
+    /// The pointer left the word and its card: an unpinned card closes.
+    HoverEnd,
+    /// "+ Anki" on a card: add what it explains to the study list, or
+    /// take it out again.
+    ToggleStudy(CardTarget),
+    /// Show a spun text with its likely originals in place, or as pasted.
+    ToggleOriginal,
     CloseCard,
     ToggleKind(Kind),
     TogglePinyin,
@@ -307,25 +333,52 @@ impl AppState {
                 analysing: None,
                 ..self.clone()
             },
-            Action::OpenCard(mut card) => {
-                // A card opened from another card (a related term) takes its place.
-                if card.anchor.is_empty() {
-                    card.anchor = self
-                        .card
-                        .as_ref()
-                        .map(|c| c.anchor.clone())
-                        .unwrap_or_default();
+            Action::OpenCard(card) => self.pin(card),
+            Action::ClickCard(card) => {
+                let same = self.card.as_ref().map(|c| &c.target) == Some(&card.target);
+                if same && self.is_pinned() {
+                    AppState {
+                        card: None,
+                        pinned: false,
+                        ..self.clone()
+                    }
+                } else {
+                    self.pin(card)
                 }
-                let mut opened = self.opened.clone();
-                if !opened.contains(&card.target) {
-                    opened.push(card.target.clone());
+            }
+            Action::HoverCard(card) => {
+                let same = self.card.as_ref().map(|c| &c.target) == Some(&card.target);
+                if self.is_pinned() || same || !matches!(self.screen, Screen::Read(_)) {
+                    return self.clone();
                 }
                 AppState {
                     card: Some(card),
-                    opened,
+                    pinned: false,
                     ..self.clone()
                 }
             }
+            Action::HoverEnd if !self.is_pinned() => AppState {
+                card: None,
+                ..self.clone()
+            },
+            Action::HoverEnd => self.clone(),
+            Action::ToggleStudy(target) => {
+                let mut study = self.study.clone();
+                match study.iter().position(|t| *t == target) {
+                    Some(at) => {
+                        study.remove(at);
+                    }
+                    None => study.push(target),
+                }
+                AppState {
+                    study,
+                    ..self.clone()
+                }
+            }
+            Action::ToggleOriginal => AppState {
+                as_original: !self.as_original,
+                ..self.clone()
+            },
             Action::TogglePinyin => AppState {
                 pinyin: !self.pinyin,
                 ..self.clone()
@@ -336,6 +389,7 @@ impl AppState {
             },
             Action::CloseCard => AppState {
                 card: None,
+                pinned: false,
                 ..self.clone()
             },
             Action::ToggleKind(kind) => {
@@ -526,6 +580,33 @@ impl AppState {
         }
     }
 
+    /// Whether a card is open and stays until dismissed.
+    pub fn is_pinned(&self) -> bool {
+        self.pinned && self.card.is_some()
+    }
+
+    /// Opens `card` pinned and adds what it explains to the study list.
+    fn pin(&self, mut card: OpenCard) -> AppState {
+        // A card opened from another card (a related term) takes its place.
+        if card.anchor.is_empty() {
+            card.anchor = self
+                .card
+                .as_ref()
+                .map(|c| c.anchor.clone())
+                .unwrap_or_default();
+        }
+        let mut study = self.study.clone();
+        if !study.contains(&card.target) {
+            study.push(card.target.clone());
+        }
+        AppState {
+            card: Some(card),
+            pinned: true,
+            study,
+            ..self.clone()
+        }
+    }
+
     /// Queues a request for the engine and returns its id.
     fn request(&mut self, make: impl FnOnce(u32) -> Request) -> u32 {
         let id = self.next_id;
@@ -580,17 +661,17 @@ impl AppState {
             whole,
         });
         let same_text = matches!(&self.screen, Screen::Read(d) if d.text == text);
-        let (marks, opened, open_card) = match then {
+        let (marks, study, open_card) = match then {
             AfterRead::Shared { marks, open_card } => (marks, Vec::new(), open_card),
-            AfterRead::Fresh if same_text => (self.marks.clone(), self.opened.clone(), None),
+            AfterRead::Fresh if same_text => (self.marks.clone(), self.study.clone(), None),
             AfterRead::Fresh => (Vec::new(), Vec::new(), None),
-            AfterRead::Again => (self.marks.clone(), self.opened.clone(), self.card_range()),
+            AfterRead::Again => (self.marks.clone(), self.study.clone(), self.card_range()),
         };
         state.analysing = Some(Analysing {
             id,
             text,
             marks,
-            opened,
+            study,
             open_card,
         });
         state
@@ -649,11 +730,18 @@ impl AppState {
         } else {
             analysing.marks.clone()
         };
-        let opened = analysing.opened.clone();
+        let study = analysing.study.clone();
+        // The original view stays for the same text read again; a new text
+        // starts as pasted.
+        let same_text = matches!(&self.screen, Screen::Read(d) if d.text == doc.text);
         AppState {
             screen: Screen::Read(with_marks(&doc, &shown)),
+            // A card restored from a link or kept across a new reading stays
+            // until dismissed, as it did before.
+            pinned: card.is_some() && (self.pinned || self.card.is_none()),
             card,
-            opened,
+            as_original: self.as_original && same_text,
+            study,
             marks,
             analysing: if complete { None } else { Some(analysing) },
             reading: id,
