@@ -453,6 +453,38 @@ fn hovering_opens_an_unpinned_card_that_closes_and_adds_nothing_to_the_study_lis
 }
 
 #[test]
+fn a_hover_names_its_stretch_and_opens_the_card_there_after_the_text_is_read_again() {
+    use dudong::app::state::CardTarget;
+    let (state, first, _) = reading_sample();
+    let Screen::Read(doc) = &state.screen else {
+        panic!()
+    };
+    let (start, end) = (doc.spans[first].start, doc.spans[first].end);
+    assert_eq!(state.range_of(&CardTarget::Span(first)), Some((start, end)));
+    // The name model arrives and the text is read again: the highlight's
+    // index may change, its stretch does not.
+    let again = state.run(Action::NamesModel(Ok(1)));
+    let Screen::Read(doc2) = again.screen.clone() else {
+        panic!()
+    };
+    let hovered = again.run(Action::HoverAt { start, end });
+    let Some(card) = &hovered.card else {
+        panic!("a card opened")
+    };
+    assert!(
+        matches!(card.target, CardTarget::Span(i) if doc2.spans[i].start == start && doc2.spans[i].end == end)
+    );
+    assert!(!hovered.is_pinned() && hovered.study.is_empty());
+    // A stretch that is no word or highlight opens nothing.
+    let past = doc2.chars.len() + 10;
+    let nothing = hovered.run(Action::CloseCard).run(Action::HoverAt {
+        start: past,
+        end: past,
+    });
+    assert_eq!(nothing.card, None);
+}
+
+#[test]
 fn a_click_pins_the_card_and_adds_it_and_a_second_click_closes_it() {
     use dudong::app::state::OpenCard;
     let (state, first, other) = reading_sample();
@@ -508,4 +540,34 @@ fn read_as_original_toggles_and_a_new_text_starts_as_pasted() {
         .run(Action::Edit("另一篇文章。".into()))
         .run(Action::Read);
     assert!(!other.as_original, "a new text is shown as pasted");
+}
+
+#[test]
+fn reading_again_keeps_what_is_open_and_listed_when_it_arrives_renumbered() {
+    use dudong::app::state::{CardTarget, OpenCard};
+    let (state, first, other) = reading_sample();
+    let Screen::Read(doc) = state.screen.clone() else {
+        panic!()
+    };
+    let range = |d: &dudong::analysis::Document, i: usize| (d.spans[i].start, d.spans[i].end);
+    // A hover card that closes while the text is being read again stays closed.
+    let asked = state
+        .run(Action::HoverCard(OpenCard::span(other)))
+        .apply(Action::NamesModel(Ok(1)));
+    let closed = asked
+        .apply(Action::HoverEnd)
+        .run(Action::Notice("read again".into()));
+    assert_eq!(closed.card, None, "a closed hover card does not come back");
+    // A pinned card and the study list follow their stretches into the new reading.
+    let pinned = closed.run(Action::ClickCard(OpenCard::span(first)));
+    let again = pinned.run(Action::NamesModel(Ok(1)));
+    let Screen::Read(doc2) = again.screen.clone() else {
+        panic!()
+    };
+    assert!(again.is_pinned());
+    let Some(CardTarget::Span(j)) = again.card.as_ref().map(|c| c.target.clone()) else {
+        panic!("the pinned card is still open")
+    };
+    assert_eq!(range(&doc2, j), range(&doc, first));
+    assert_eq!(again.study, vec![CardTarget::Span(j)]);
 }

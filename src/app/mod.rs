@@ -275,6 +275,8 @@ pub fn app() -> Html {
     let on_hover = {
         let (hover, dispatcher) = (hover.clone(), state.dispatcher());
         let open = state.card.as_ref().map(|c| c.target.clone());
+        let state_now = state.clone();
+        let range_of = move |target: &state::CardTarget| state_now.range_of(target);
         Callback::from(move |card: OpenCard| {
             let mut timers = hover.borrow_mut();
             if open.as_ref() == Some(&card.target) {
@@ -285,11 +287,14 @@ pub fn app() -> Html {
             if timers.open.as_ref().is_some_and(|(t, _)| *t == card.target) {
                 return;
             }
-            let (dispatcher, target, timers_ref) =
-                (dispatcher.clone(), card.target.clone(), hover.clone());
+            let Some((start, end)) = range_of(&card.target) else {
+                return;
+            };
+            let (dispatcher, timers_ref) = (dispatcher.clone(), hover.clone());
+            let target = card.target;
             let timeout = gloo_timers::callback::Timeout::new(HOVER_DELAY_MS, move || {
                 timers_ref.borrow_mut().close = None;
-                dispatcher.dispatch(Action::HoverCard(card));
+                dispatcher.dispatch(Action::HoverAt { start, end });
             });
             timers.open = Some((target, timeout));
         })
@@ -306,6 +311,15 @@ pub fn app() -> Html {
                     HOVER_GRACE_MS,
                     move || dispatcher.dispatch(Action::HoverEnd),
                 ));
+            }
+        })
+    };
+    let on_hover_keep = {
+        let hover = hover.clone();
+        let open = state.card.as_ref().map(|c| c.target.clone());
+        Callback::from(move |card: OpenCard| {
+            if open.as_ref() == Some(&card.target) {
+                hover.borrow_mut().close = None;
             }
         })
     };
@@ -705,7 +719,7 @@ pub fn app() -> Html {
                             <p class="progress" role="status">{ "Reading the rest of the article…" }</p>
                         }
                         <Reader document={document.clone()} {complete} reading={state.reading} whole_page={state.whole_page} hidden={state.hidden.clone()} open={state.card.clone()}
-                            on_open={on_open.clone()} {on_click} {on_hover} on_hover_leave={close_later.clone()} on_close={on_close.clone()}
+                            on_open={on_open.clone()} {on_click} {on_hover} on_hover_leave={close_later.clone()} {on_hover_keep} on_close={on_close.clone()}
                             as_original={state.as_original} {on_toggle_original}
                             pinyin={pinyin_dict} marks={state.marks.clone()} {on_select} on_complete={on_reading_complete.clone()} />
                     </div>

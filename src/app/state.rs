@@ -129,6 +129,10 @@ pub struct Analysing {
     pub study: Vec<CardTarget>,
     /// The stretch whose card opens when the document is complete.
     pub open_card: Option<(usize, usize)>,
+    /// The text on screen read again: the open card and the study list are
+    /// taken from the screen when the document arrives (the reader may have
+    /// changed them meanwhile), renumbered for the new document.
+    pub again: bool,
 }
 
 /// The reader's glossary file while the engine reads it.
@@ -226,6 +230,14 @@ pub enum Action {
     /// The pointer rested on a word: its card opens unpinned, unless a
     /// pinned card is open. Nothing joins the study list.
     HoverCard(OpenCard),
+    /// The pointer has rested on `start..end` of the text: as `HoverCard`
+    /// for the card there. The app names the stretch rather than the card,
+    /// because the text may have been read again (and its highlights
+    /// renumbered) while the pointer rested.
+    HoverAt {
+        start: usize,
+        end: usize,
+    },
     /// The pointer left the word and its card: an unpinned card closes.
     HoverEnd,
     /// "+ Anki" on a card: add what it explains to the study list, or
@@ -357,6 +369,10 @@ impl AppState {
                     ..self.clone()
                 }
             }
+            Action::HoverAt { start, end } => match self.card_at(start, end) {
+                Some(card) => self.apply(Action::HoverCard(card)),
+                None => self.clone(),
+            },
             Action::HoverEnd if !self.is_pinned() => AppState {
                 card: None,
                 ..self.clone()
@@ -661,11 +677,12 @@ impl AppState {
             whole,
         });
         let same_text = matches!(&self.screen, Screen::Read(d) if d.text == text);
+        let again = matches!(then, AfterRead::Again);
         let (marks, study, open_card) = match then {
             AfterRead::Shared { marks, open_card } => (marks, Vec::new(), open_card),
             AfterRead::Fresh if same_text => (self.marks.clone(), self.study.clone(), None),
             AfterRead::Fresh => (Vec::new(), Vec::new(), None),
-            AfterRead::Again => (self.marks.clone(), self.study.clone(), self.card_range()),
+            AfterRead::Again => (self.marks.clone(), self.study.clone(), None),
         };
         state.analysing = Some(Analysing {
             id,
@@ -673,20 +690,41 @@ impl AppState {
             marks,
             study,
             open_card,
+            again,
         });
         state
     }
 
-    /// The stretch of text the open card is about, if it is a span's or a word's.
-    fn card_range(&self) -> Option<(usize, usize)> {
+    /// The stretch of the text on screen a card target is about (a span's or
+    /// a word's).
+    pub fn range_of(&self, target: &CardTarget) -> Option<(usize, usize)> {
         let Screen::Read(doc) = &self.screen else {
             return None;
         };
-        match &self.card.as_ref()?.target {
+        match target {
             CardTarget::Span(i) => doc.spans.get(*i).map(|s| (s.start, s.end)),
             CardTarget::Word(i) => doc.words.get(*i).map(|w| (w.start, w.end)),
             CardTarget::Term(_) | CardTarget::Lookup(_) => None,
         }
+    }
+
+    /// The card for `start..end` of the text on screen: the outermost span
+    /// over exactly that stretch, else the word that starts there.
+    fn card_at(&self, start: usize, end: usize) -> Option<OpenCard> {
+        let Screen::Read(doc) = &self.screen else {
+            return None;
+        };
+        let span = doc
+            .spans
+            .iter()
+            .position(|s| s.start == start && s.end == end);
+        let word = || {
+            doc.words
+                .binary_search_by_key(&start, |w| w.start)
+                .ok()
+                .map(|i| OpenCard::word(i, start))
+        };
+        span.map(OpenCard::span).or_else(word)
     }
 
     /// A document from the engine: the first part of a long text (shown at
@@ -730,15 +768,34 @@ impl AppState {
         } else {
             analysing.marks.clone()
         };
-        let study = analysing.study.clone();
         // The original view stays for the same text read again; a new text
         // starts as pasted.
         let same_text = matches!(&self.screen, Screen::Read(d) if d.text == doc.text);
+        // Read again: what is open and listed now, found in the new document.
+        let (card, study, pinned) = match (&self.screen, analysing.again) {
+            (Screen::Read(old), true) => {
+                let card = self
+                    .card
+                    .as_ref()
+                    .and_then(|c| match renumber(old, &doc, &c.target)? {
+                        CardTarget::Span(j) => Some(OpenCard::span(j)),
+                        CardTarget::Word(j) => Some(OpenCard::word(j, doc.words[j].start)),
+                        _ => Some(c.clone()),
+                    });
+                let study = self
+                    .study
+                    .iter()
+                    .filter_map(|t| renumber(old, &doc, t))
+                    .collect();
+                let pinned = self.pinned && card.is_some();
+                (card, study, pinned)
+            }
+            // A card restored from a link stays until dismissed.
+            _ => (card.clone(), analysing.study.clone(), card.is_some()),
+        };
         AppState {
             screen: Screen::Read(with_marks(&doc, &shown)),
-            // A card restored from a link or kept across a new reading stays
-            // until dismissed, as it did before.
-            pinned: card.is_some() && (self.pinned || self.card.is_none()),
+            pinned,
             card,
             as_original: self.as_original && same_text,
             study,
@@ -816,6 +873,32 @@ impl AppState {
             },
             Screen::Edit => self.clone(),
         }
+    }
+}
+
+/// `target` of document `old` in document `new` (the same text read
+/// again): a highlight by its stretch (and kind, when two share it), a
+/// word by where it starts; `None` when the new reading has neither.
+fn renumber(old: &Document, new: &Document, target: &CardTarget) -> Option<CardTarget> {
+    let word_at = |start: usize| {
+        new.words
+            .binary_search_by_key(&start, |w| w.start)
+            .ok()
+            .map(CardTarget::Word)
+    };
+    match target {
+        CardTarget::Span(i) => {
+            let s = old.spans.get(*i)?;
+            let same = |n: &crate::analysis::Span| n.start == s.start && n.end == s.end;
+            new.spans
+                .iter()
+                .position(|n| same(n) && n.kind == s.kind)
+                .or_else(|| new.spans.iter().position(same))
+                .map(CardTarget::Span)
+                .or_else(|| word_at(s.start))
+        }
+        CardTarget::Word(i) => word_at(old.words.get(*i)?.start),
+        other => Some(other.clone()),
     }
 }
 

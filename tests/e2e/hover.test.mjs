@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT, serveDist, launchBrowser, watchErrors, screenshot } from './harness.mjs';
+import { ROOT, serveDist, launchBrowser, watchErrors, screenshot, namesSettled } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -15,11 +15,16 @@ after(async () => { await browser?.close(); await server?.close(); });
 
 const SPUN = join(ROOT, 'tests/fixtures/spun.txt');
 
+/** Reads `text` and waits until it has been read with the name model too:
+ *  that second reading replaces the article's elements, and a pointer
+ *  moved onto a word just then rests on the new word without moving, which
+ *  by design opens nothing. */
 async function open(page, text) {
   await page.goto(server.url);
   await page.fill('#paste-text', text);
   await page.click('#read');
   await page.waitForSelector('#reader mark');
+  await namesSettled(page);
 }
 
 /** Moves the mouse to a spot of the page that is neither the article nor a card. */

@@ -74,6 +74,10 @@ pub struct ReaderProps {
     /// The mouse left a word or highlight.
     #[prop_or_default]
     pub on_hover_leave: Callback<()>,
+    /// The mouse is over a word or highlight, moved or not (the page may
+    /// have changed under it): keeps its card open, never opens one.
+    #[prop_or_default]
+    pub on_hover_keep: Callback<OpenCard>,
     #[prop_or_default]
     pub on_close: Callback<()>,
     /// Show spun words as their likely originals.
@@ -229,10 +233,42 @@ pub fn reader(props: &ReaderProps) -> Html {
             }
         })
     };
+    let onpointerover = {
+        let document = props.document.clone();
+        let on_hover_keep = props.on_hover_keep.clone();
+        Callback::from(move |e: PointerEvent| {
+            if e.pointer_type() != "mouse" {
+                return;
+            }
+            if let Some(card) = event_element(&e).and_then(|el| card_for(&document, &el)) {
+                on_hover_keep.emit(card);
+            }
+        })
+    };
     let onpointerout = {
+        let document = props.document.clone();
         let on_hover_leave = props.on_hover_leave.clone();
         Callback::from(move |e: PointerEvent| {
-            if e.pointer_type() == "mouse" {
+            if e.pointer_type() != "mouse" {
+                return;
+            }
+            // Only leaving a word or highlight for something else counts: not
+            // the page changing under a resting pointer (the text read again:
+            // the browser then reports the pointer leaving at the place of
+            // its last move, or leaving an element taken out of the page),
+            // nor a move between the words of one highlight.
+            let rests = POINTER.with(|p| p.borrow().last == Some((e.screen_x(), e.screen_y())));
+            let Some(from) = event_element(&e).filter(|el| el.is_connected() && !rests) else {
+                return;
+            };
+            let Some(card) = card_for(&document, &from) else {
+                return;
+            };
+            let to = e
+                .related_target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|el| card_for(&document, &el));
+            if to.as_ref() != Some(&card) {
                 on_hover_leave.emit(());
             }
         })
@@ -336,7 +372,7 @@ pub fn reader(props: &ReaderProps) -> Html {
         <article id="reader" class={classes!("reader", hidden)} lang="zh" aria-label="Article" data-progress={progress}
             data-names={if doc.summary.names_model { "model" } else { "lists" }}
             data-view={if props.as_original { "original" } else { "pasted" }}
-            {onclick} {onpointermove} {onpointerout} {onkeydown} {onpointerup} {onkeyup}>
+            {onclick} {onpointermove} {onpointerover} {onpointerout} {onkeydown} {onpointerup} {onkeyup}>
             // Keyed, so that adding paragraphs at the end leaves those already
             // in the page untouched (Yew matches unkeyed lists from the end).
             // Each is one raw `<p>`: Yew inserts a raw node's top-level nodes
