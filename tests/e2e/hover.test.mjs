@@ -156,3 +156,31 @@ test('hovering adds nothing to the Anki list; "+ Anki" and a pinned card do', as
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a hover card stays open while the article is read again under the resting pointer', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors = watchErrors(page);
+  // The name model (whose arrival reads the article again) waits until the card is open.
+  let release;
+  const gate = new Promise((ok) => { release = ok; });
+  await page.route('**/ner.model', async (route) => { await gate; await route.continue(); });
+  await page.goto(server.url);
+  await page.fill('#paste-text', await readFile(SPUN, 'utf8'));
+  await page.click('#read');
+  await page.waitForSelector('#reader mark');
+  const term = page.locator('#reader mark[data-kind="term"]', { hasText: '耐烦资源' }).first();
+  await term.hover();
+  await page.waitForSelector('#card[data-pinned="false"]');
+  assert.equal(await page.getAttribute('#reader', 'data-names'), 'lists');
+  release();
+  await namesSettled(page);
+  // Well past the grace delay: the pointer never left, so the card is still there.
+  await page.waitForTimeout(800);
+  assert.equal(await page.locator('#card').count(), 1, 'the card stays');
+  assert.match(await page.textContent('#card'), /耐心资本/);
+  // Leaving closes it as usual.
+  await moveAway(page);
+  await page.waitForSelector('#card', { state: 'detached' });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
