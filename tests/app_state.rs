@@ -571,3 +571,35 @@ fn reading_again_keeps_what_is_open_and_listed_when_it_arrives_renumbered() {
     assert_eq!(range(&doc2, j), range(&doc, first));
     assert_eq!(again.study, vec![CardTarget::Span(j)]);
 }
+
+#[test]
+fn a_mark_made_while_the_text_is_read_again_is_kept() {
+    let (state, _, _) = reading_sample();
+    // The name model arrives: the same text is being read again.
+    let asked = state.apply(Action::NamesModel(Ok(1)));
+    assert!(asked.analysing.is_some());
+    let marked = asked.apply(Action::AddMark {
+        start: 0,
+        end: 2,
+        note: "合肥".into(),
+    });
+    assert_eq!(marked.marks.len(), 1, "{:?}", marked.message);
+    let done = marked.run(Action::Notice("read again".into()));
+    assert!(done.analysing.is_none());
+    assert_eq!(done.marks.len(), 1, "the mark survives the new reading");
+    assert_eq!(done.marks[0].note, "合肥");
+    // A new text being read still refuses marks on the old one, with a message.
+    let other = done
+        .apply(Action::Edit("另一篇。".into()))
+        .apply(Action::Read);
+    let refused = AppState {
+        screen: done.screen.clone(),
+        ..other
+    }
+    .apply(Action::AddMark {
+        start: 0,
+        end: 2,
+        note: String::new(),
+    });
+    assert!(refused.message.as_deref().unwrap_or("").contains("still being read"));
+}

@@ -450,7 +450,13 @@ impl AppState {
                 let Screen::Read(doc) = &self.screen else {
                     return self.clone();
                 };
-                if self.analysing.is_some() {
+                // While the text on screen is only being read again (a model
+                // arrived), the whole of it is there to mark.
+                if self
+                    .analysing
+                    .as_ref()
+                    .is_some_and(|a| !(a.again && a.text == doc.text))
+                {
                     return AppState {
                         message: Some(
                             "The rest of the article is still being read: mark it in a moment."
@@ -762,7 +768,14 @@ impl AppState {
         };
         // A first part shows the marks that fall inside it; all are kept.
         let valid = |m: &&Mark| m.start < m.end && m.end <= n;
-        let shown: Vec<Mark> = analysing.marks.iter().filter(valid).cloned().collect();
+        // Read again: the marks the reader has now (they may have added or
+        // removed one meanwhile), not those when the reading was asked for.
+        let wanted = if analysing.again {
+            &self.marks
+        } else {
+            &analysing.marks
+        };
+        let shown: Vec<Mark> = wanted.iter().filter(valid).cloned().collect();
         let marks = if complete {
             shown.clone()
         } else {
