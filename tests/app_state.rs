@@ -423,3 +423,187 @@ fn a_name_model_that_cannot_load_is_a_notice_not_a_loss() {
     let message = after.message.as_deref().unwrap();
     assert!(message.contains("may be missed") && message.contains("damaged"));
 }
+
+/// The sample, read, with the index of its first highlight and of a second
+/// one elsewhere.
+fn reading_sample() -> (AppState, usize, usize) {
+    let state = page().run(Action::LoadSample);
+    let Screen::Read(doc) = &state.screen else {
+        panic!("not reading")
+    };
+    let first = 0;
+    let other = doc
+        .spans
+        .iter()
+        .position(|s| s.start >= doc.spans[first].end)
+        .expect("a second highlight");
+    (state, first, other)
+}
+
+#[test]
+fn hovering_opens_an_unpinned_card_that_closes_and_adds_nothing_to_the_study_list() {
+    use dudong::app::state::OpenCard;
+    let (state, first, _) = reading_sample();
+    let hovered = state.run(Action::HoverCard(OpenCard::span(first)));
+    assert_eq!(hovered.card, Some(OpenCard::span(first)));
+    assert!(!hovered.is_pinned());
+    assert!(
+        hovered.study.is_empty(),
+        "hovering never adds to the study list"
+    );
+    let left = hovered.run(Action::HoverEnd);
+    assert_eq!(left.card, None, "leaving word and card closes a hover card");
+    assert!(left.study.is_empty());
+}
+
+#[test]
+fn a_hover_names_its_stretch_and_opens_the_card_there_after_the_text_is_read_again() {
+    use dudong::app::state::CardTarget;
+    let (state, first, _) = reading_sample();
+    let Screen::Read(doc) = &state.screen else {
+        panic!()
+    };
+    let (start, end) = (doc.spans[first].start, doc.spans[first].end);
+    assert_eq!(state.range_of(&CardTarget::Span(first)), Some((start, end)));
+    // The name model arrives and the text is read again: the highlight's
+    // index may change, its stretch does not.
+    let again = state.run(Action::Models { names: Ok(1), terms: Ok(1) });
+    let Screen::Read(doc2) = again.screen.clone() else {
+        panic!()
+    };
+    let hovered = again.run(Action::HoverAt { start, end });
+    let Some(card) = &hovered.card else {
+        panic!("a card opened")
+    };
+    assert!(
+        matches!(card.target, CardTarget::Span(i) if doc2.spans[i].start == start && doc2.spans[i].end == end)
+    );
+    assert!(!hovered.is_pinned() && hovered.study.is_empty());
+    // A stretch that is no word or highlight opens nothing.
+    let past = doc2.chars.len() + 10;
+    let nothing = hovered.run(Action::CloseCard).run(Action::HoverAt {
+        start: past,
+        end: past,
+    });
+    assert_eq!(nothing.card, None);
+}
+
+#[test]
+fn a_click_pins_the_card_and_adds_it_and_a_second_click_closes_it() {
+    use dudong::app::state::OpenCard;
+    let (state, first, other) = reading_sample();
+    // A click on a word whose hover card is open pins that card.
+    let pinned = state
+        .run(Action::HoverCard(OpenCard::span(first)))
+        .run(Action::ClickCard(OpenCard::span(first)));
+    assert!(pinned.is_pinned());
+    assert_eq!(pinned.study.len(), 1, "a pinned card joins the study list");
+    // A pinned card stays when the pointer leaves, and hovering elsewhere
+    // does not replace it.
+    let stays = pinned
+        .run(Action::HoverEnd)
+        .run(Action::HoverCard(OpenCard::span(other)));
+    assert_eq!(stays.card, Some(OpenCard::span(first)));
+    assert!(stays.is_pinned());
+    let closed = stays.run(Action::ClickCard(OpenCard::span(first)));
+    assert_eq!(closed.card, None, "a second click closes a pinned card");
+    assert_eq!(closed.study.len(), 1, "closing keeps it on the study list");
+    // Once closed, hovering opens cards again.
+    let again = closed.run(Action::HoverCard(OpenCard::span(other)));
+    assert_eq!(again.card, Some(OpenCard::span(other)));
+    assert!(!again.is_pinned());
+}
+
+#[test]
+fn plus_anki_adds_a_hovered_card_and_pressing_again_takes_it_off() {
+    use dudong::app::state::{CardTarget, OpenCard};
+    let (state, first, _) = reading_sample();
+    let hovered = state.run(Action::HoverCard(OpenCard::span(first)));
+    let added = hovered.run(Action::ToggleStudy(CardTarget::Span(first)));
+    assert_eq!(added.study, vec![CardTarget::Span(first)]);
+    assert!(!added.is_pinned(), "adding does not pin");
+    let removed = added.run(Action::ToggleStudy(CardTarget::Span(first)));
+    assert!(removed.study.is_empty());
+}
+
+#[test]
+fn read_as_original_toggles_and_a_new_text_starts_as_pasted() {
+    let spun = include_str!("fixtures/spun.txt");
+    let state = page().run(Action::Edit(spun.into())).run(Action::Read);
+    assert!(!state.as_original);
+    let original = state.run(Action::ToggleOriginal);
+    assert!(original.as_original);
+    assert!(
+        !original.clone().run(Action::ToggleOriginal).as_original,
+        "toggling back shows the text as pasted"
+    );
+    // The name model arriving reads the same text again: the view stays.
+    let again = original.run(Action::Models { names: Ok(1), terms: Ok(1) });
+    assert!(again.as_original);
+    let other = again
+        .run(Action::Edit("另一篇文章。".into()))
+        .run(Action::Read);
+    assert!(!other.as_original, "a new text is shown as pasted");
+}
+
+#[test]
+fn reading_again_keeps_what_is_open_and_listed_when_it_arrives_renumbered() {
+    use dudong::app::state::{CardTarget, OpenCard};
+    let (state, first, other) = reading_sample();
+    let Screen::Read(doc) = state.screen.clone() else {
+        panic!()
+    };
+    let range = |d: &dudong::analysis::Document, i: usize| (d.spans[i].start, d.spans[i].end);
+    // A hover card that closes while the text is being read again stays closed.
+    let asked = state
+        .run(Action::HoverCard(OpenCard::span(other)))
+        .apply(Action::Models { names: Ok(1), terms: Ok(1) });
+    let closed = asked
+        .apply(Action::HoverEnd)
+        .run(Action::Notice("read again".into()));
+    assert_eq!(closed.card, None, "a closed hover card does not come back");
+    // A pinned card and the study list follow their stretches into the new reading.
+    let pinned = closed.run(Action::ClickCard(OpenCard::span(first)));
+    let again = pinned.run(Action::Models { names: Ok(1), terms: Ok(1) });
+    let Screen::Read(doc2) = again.screen.clone() else {
+        panic!()
+    };
+    assert!(again.is_pinned());
+    let Some(CardTarget::Span(j)) = again.card.as_ref().map(|c| c.target.clone()) else {
+        panic!("the pinned card is still open")
+    };
+    assert_eq!(range(&doc2, j), range(&doc, first));
+    assert_eq!(again.study, vec![CardTarget::Span(j)]);
+}
+
+#[test]
+fn a_mark_made_while_the_text_is_read_again_is_kept() {
+    let (state, _, _) = reading_sample();
+    // The name model arrives: the same text is being read again.
+    let asked = state.apply(Action::Models { names: Ok(1), terms: Ok(1) });
+    assert!(asked.analysing.is_some());
+    let marked = asked.apply(Action::AddMark {
+        start: 0,
+        end: 2,
+        note: "合肥".into(),
+    });
+    assert_eq!(marked.marks.len(), 1, "{:?}", marked.message);
+    let done = marked.run(Action::Notice("read again".into()));
+    assert!(done.analysing.is_none());
+    assert_eq!(done.marks.len(), 1, "the mark survives the new reading");
+    assert_eq!(done.marks[0].note, "合肥");
+    // A new text being read still refuses marks on the old one, with a message.
+    let other = done
+        .apply(Action::Edit("另一篇。".into()))
+        .apply(Action::Read);
+    let refused = AppState {
+        screen: done.screen.clone(),
+        ..other
+    }
+    .apply(Action::AddMark {
+        start: 0,
+        end: 2,
+        note: String::new(),
+    });
+    assert!(refused.message.as_deref().unwrap_or("").contains("still being read"));
+}

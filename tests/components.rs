@@ -11,6 +11,12 @@ use dudong::app::state::{CardTarget, Doc};
 use yew::{Callback, LocalServerRenderer};
 
 async fn render_reader(document: Document) -> String {
+    render_reader_view(document, false).await
+}
+
+/// The reading view as pasted, or (`as_original`) with spun words shown as
+/// their likely originals.
+async fn render_reader_view(document: Document, as_original: bool) -> String {
     let props = ReaderProps {
         document: Doc::from(document),
         complete: true,
@@ -19,7 +25,13 @@ async fn render_reader(document: Document) -> String {
         hidden: Default::default(),
         open: None,
         on_open: Callback::noop(),
+        on_click: Callback::noop(),
+        on_hover: Callback::noop(),
+        on_hover_leave: Callback::noop(),
+        on_hover_keep: Callback::noop(),
         on_close: Callback::noop(),
+        as_original,
+        on_toggle_original: Callback::noop(),
         pinyin: None,
         marks: Vec::new(),
         on_select: Callback::noop(),
@@ -253,7 +265,13 @@ async fn reader_markup_escapes_attributes_and_text() {
         hidden: Default::default(),
         open: None,
         on_open: Callback::noop(),
+        on_click: Callback::noop(),
+        on_hover: Callback::noop(),
+        on_hover_leave: Callback::noop(),
+        on_hover_keep: Callback::noop(),
         on_close: Callback::noop(),
+        as_original: false,
+        on_toggle_original: Callback::noop(),
         pinyin: None,
         marks: vec![dudong::share::Mark {
             start: 0,
@@ -492,4 +510,83 @@ async fn the_first_screen_says_what_dudong_highlights_in_the_panels_colours() {
         );
         assert!(line.contains(word), "{word}: {line}");
     }
+}
+
+#[tokio::test]
+async fn a_spun_text_has_a_banner_and_reads_as_original_with_the_spun_words_kept() {
+    let doc = analyzer().analyze(SPUN);
+    assert!(doc.summary.spun, "the fixture is judged spun");
+    let spins: Vec<_> = doc
+        .spans
+        .iter()
+        .filter(|s| s.kind == Kind::Spin && s.original.is_some())
+        .cloned()
+        .collect();
+    let distinct: std::collections::BTreeSet<(String, String)> = spins
+        .iter()
+        .map(|s| (doc.slice(s.start, s.end), s.original.clone().unwrap()))
+        .collect();
+    let pasted = render_reader_view(doc.clone(), false).await;
+    // The banner counts distinct swapped words, as the panel does.
+    let banner = format!(
+        "This text looks machine-spun: {} swapped words",
+        distinct.len()
+    );
+    assert!(pasted.contains(&banner), "{banner} in {pasted}");
+    assert!(pasted.contains(r#"id="read-original""#) && pasted.contains(r#"aria-pressed="false""#));
+    assert!(!pasted.contains("data-spun"), "{pasted}");
+    let original = render_reader_view(doc.clone(), true).await;
+    assert!(original.contains(r#"data-view="original""#), "{original}");
+    for s in &spins {
+        let spun = doc.slice(s.start, s.end);
+        let word = format!(
+            r#"<span class="w orig" data-start="{}" data-end="{}" data-spun="{spun}">{}</span>"#,
+            s.start,
+            s.end,
+            s.original.as_deref().unwrap()
+        );
+        assert!(original.contains(&word), "{word} in {original}");
+    }
+    // A text that is not spun has no banner.
+    let normal = render_reader_view(analyzer().analyze(NORMAL), false).await;
+    assert!(
+        !normal.contains("spun-banner") && !normal.contains("machine-spun"),
+        "{normal}"
+    );
+}
+
+#[test]
+fn the_summary_counts_distinct_items_with_their_mentions_as_the_panel_does() {
+    use dudong::app::components::{counted, overview, summary_line};
+    assert_eq!(
+        counted(27, 40, "swapped word", "swapped words", "places"),
+        "27 swapped words (40 places)"
+    );
+    assert_eq!(counted(1, 1, "person", "people", "mentions"), "1 person");
+    assert_eq!(
+        counted(3, 12, "person", "people", "mentions"),
+        "3 people (12 mentions)"
+    );
+    let doc = analyzer().analyze(SPUN);
+    let groups = overview(&doc);
+    let line = summary_line(&doc, &groups);
+    for (kind, items) in &groups {
+        if items.is_empty() {
+            continue;
+        }
+        let mentions: usize = items.iter().map(|i| i.count).sum();
+        let expected = match kind {
+            Kind::Spin => format!("{} swapped words", items.len()),
+            Kind::Term => format!("{} term", items.len()),
+            _ => format!("{} ", items.len()),
+        };
+        assert!(line.contains(&expected), "{expected} in {line}");
+        if mentions > items.len() {
+            assert!(
+                line.contains(&format!("({mentions} ")),
+                "{mentions} mentions in {line}"
+            );
+        }
+    }
+    assert!(line.ends_with("; this text looks machine-spun"), "{line}");
 }

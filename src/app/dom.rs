@@ -28,6 +28,14 @@ pub fn reveal(selector: &str) {
     let _ = selector;
 }
 
+/// Scrolls the page to its top.
+pub fn scroll_to_top() {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(window) = web_sys::window() {
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
 /// Scrolls the element into the middle of the view, focuses it and flashes it.
 pub fn jump_to(selector: &str) {
     #[cfg(target_arch = "wasm32")]

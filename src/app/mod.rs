@@ -125,6 +125,21 @@ fn on_engine_event(dispatcher: UseReducerDispatcher<AppState>) -> Callback<engin
     })
 }
 
+/// How long a mouse rests on a word before its card opens.
+const HOVER_DELAY_MS: u32 = 350;
+/// How long a card opened by hovering stays after the pointer left its word
+/// or the card: time to travel from one to the other (shorter than the
+/// delay, so that it never closes the next word's card).
+const HOVER_GRACE_MS: u32 = 300;
+
+/// The pending hover timers: the card about to open (for which target),
+/// and the unpinned card about to close.
+#[derive(Default)]
+struct HoverTimers {
+    open: Option<(state::CardTarget, gloo_timers::callback::Timeout)>,
+    close: Option<gloo_timers::callback::Timeout>,
+}
+
 /// A small sign while the engine (the segmenter) loads: the page is usable
 /// meanwhile, and says so in a reader's words.
 fn engine_indicator(status: &EngineStatus) -> Html {
@@ -145,6 +160,12 @@ fn engine_indicator(status: &EngineStatus) -> Html {
 pub fn app() -> Html {
     let state = use_reducer(AppState::default);
 
+    // The mouse is followed from the start, so that a card never opens under
+    // a pointer that did not move (see `reader::track_pointer`).
+    use_effect_with((), |_| {
+        let listener = components::track_pointer();
+        move || drop(listener)
+    });
     // The engine starts in its worker at once; the page does not wait for it.
     {
         let dispatcher = state.dispatcher();
@@ -234,6 +255,95 @@ pub fn app() -> Html {
             }
             state.dispatch(Action::OpenCard(card))
         })
+    };
+    // An article opens at the top of the page, however far down the paste
+    // screen was scrolled to reach Read (on a phone, the article's first
+    // line is then in the top quarter of the screen).
+    {
+        let reading = matches!(state.screen, Screen::Read(_));
+        use_effect_with(reading, |&reading| {
+            if reading {
+                dom::scroll_to_top();
+            }
+        });
+    }
+    // Hovering: a real move over a word opens its card after a delay; leaving
+    // the word and the card closes it after a grace (the reducer keeps a
+    // pinned card).
+    let hover = use_mut_ref(HoverTimers::default);
+    let on_hover = {
+        let (hover, dispatcher) = (hover.clone(), state.dispatcher());
+        let open = state.card.as_ref().map(|c| c.target.clone());
+        let state_now = state.clone();
+        let range_of = move |target: &state::CardTarget| state_now.range_of(target);
+        Callback::from(move |card: OpenCard| {
+            let mut timers = hover.borrow_mut();
+            if open.as_ref() == Some(&card.target) {
+                // Back on the open card's word: it stays.
+                timers.close = None;
+                return;
+            }
+            if timers.open.as_ref().is_some_and(|(t, _)| *t == card.target) {
+                return;
+            }
+            let Some((start, end)) = range_of(&card.target) else {
+                return;
+            };
+            let (dispatcher, timers_ref) = (dispatcher.clone(), hover.clone());
+            let target = card.target;
+            let timeout = gloo_timers::callback::Timeout::new(HOVER_DELAY_MS, move || {
+                timers_ref.borrow_mut().close = None;
+                dispatcher.dispatch(Action::HoverAt { start, end });
+            });
+            timers.open = Some((target, timeout));
+        })
+    };
+    let close_later = {
+        let (hover, dispatcher) = (hover.clone(), state.dispatcher());
+        let open = state.card.is_some();
+        Callback::from(move |_: ()| {
+            let mut timers = hover.borrow_mut();
+            timers.open = None;
+            if open {
+                let dispatcher = dispatcher.clone();
+                timers.close = Some(gloo_timers::callback::Timeout::new(
+                    HOVER_GRACE_MS,
+                    move || dispatcher.dispatch(Action::HoverEnd),
+                ));
+            }
+        })
+    };
+    let on_hover_keep = {
+        let hover = hover.clone();
+        let open = state.card.as_ref().map(|c| c.target.clone());
+        Callback::from(move |card: OpenCard| {
+            if open.as_ref() == Some(&card.target) {
+                hover.borrow_mut().close = None;
+            }
+        })
+    };
+    let on_card_enter = {
+        let hover = hover.clone();
+        Callback::from(move |_: ()| {
+            let mut timers = hover.borrow_mut();
+            timers.close = None;
+            timers.open = None;
+        })
+    };
+    let on_click = {
+        let (hover, dispatcher) = (hover.clone(), state.dispatcher());
+        Callback::from(move |card: OpenCard| {
+            *hover.borrow_mut() = HoverTimers::default();
+            if !card.anchor.is_empty() {
+                dom::reveal(&card.anchor);
+            }
+            dispatcher.dispatch(Action::ClickCard(card))
+        })
+    };
+    let on_study = state.dispatcher().to_callback().reform(Action::ToggleStudy);
+    let on_toggle_original = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_: ()| dispatcher.dispatch(Action::ToggleOriginal))
     };
     let on_close = {
         let dispatcher = state.dispatcher();
@@ -420,7 +530,7 @@ pub fn app() -> Html {
             };
             let notes = study::notes(
                 doc,
-                &state.opened,
+                &state.study,
                 |t| doc.entry(t).cloned(),
                 dict.as_deref(),
             );
@@ -491,6 +601,27 @@ pub fn app() -> Html {
             }
         })
     };
+    // The actions menu of a phone's reading bar (always shown on wider screens).
+    let menu_open = use_state(|| false);
+    let toggle_menu = {
+        let menu_open = menu_open.clone();
+        Callback::from(move |_: MouseEvent| menu_open.set(!*menu_open))
+    };
+    let close_menu = {
+        let menu_open = menu_open.clone();
+        Callback::from(move |e: MouseEvent| {
+            use wasm_bindgen::JsCast;
+            // An action was chosen (typing a note keeps the menu open).
+            let on_button = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest("button").ok().flatten())
+                .is_some();
+            if on_button && *menu_open {
+                menu_open.set(false);
+            }
+        })
+    };
     let note_ref = use_node_ref();
     let last_selection = use_mut_ref(|| None::<(usize, usize)>);
     let on_select = {
@@ -550,28 +681,34 @@ pub fn app() -> Html {
         },
         Screen::Read(document) => html! {
             <>
-                <div class="toolbar">
+                // One bar: on a phone the less frequent actions fold into a
+                // menu, so that the article starts near the top of the screen.
+                <div class="toolbar reading-bar">
                     <button class="secondary" onclick={on_edit}>{ "← Edit text" }</button>
                     <button id="pinyin-toggle" aria-pressed={state.pinyin.to_string()} onclick={on_pinyin}>{ pinyin_label }</button>
-                    if document.body.is_some() {
-                        <button id="whole-page" aria-pressed={state.whole_page.to_string()} onclick={on_whole_page}
-                            title="This looks like a whole web page: the menus and links around the article are dimmed and left out of the counts">
-                            { "Show the whole page" }</button>
-                    }
-                    <button id="anki-export" onclick={on_export} disabled={state.opened.is_empty()}
-                        title="The terms and words you opened, as a CSV that Anki imports">
-                        { format!("Export for Anki ({})", state.opened.len()) }</button>
-                    <button id="share" class="primary" onclick={on_share}>{ "Share highlighted link" }</button>
-                    if dom::can_web_share() {
-                        <button id="send" onclick={on_send}>{ "Send…" }</button>
-                    }
-                    <button id="download" onclick={on_download}>{ "Download as a file" }</button>
-                </div>
-                <div class="toolbar marking">
-                    <label for="mark-note" class="visually-hidden">{ "Note for the mark" }</label>
-                    <input id="mark-note" ref={note_ref} type="text" placeholder="Note (optional)" maxlength="500" />
-                    <button id="mark" onclick={on_mark}
-                        title="Select a passage of the article, then press Mark">{ "Mark selection" }</button>
+                    <button id="more-actions" class="more-actions" aria-expanded={menu_open.to_string()} aria-controls="reading-actions"
+                        onclick={toggle_menu}>{ if *menu_open { "Actions ▴" } else { "Actions ▾" } }</button>
+                    <div id="reading-actions" class={classes!("reading-actions", menu_open.then_some("open"))} onclick={close_menu}>
+                        if document.body.is_some() {
+                            <button id="whole-page" aria-pressed={state.whole_page.to_string()} onclick={on_whole_page}
+                                title="This looks like a whole web page: the menus and links around the article are dimmed and left out of the counts">
+                                { "Show the whole page" }</button>
+                        }
+                        <button id="anki-export" onclick={on_export} disabled={state.study.is_empty()}
+                            title="The words you added (“+ Anki” on a card, or a card you clicked open), as a CSV that Anki imports">
+                            { format!("Export for Anki ({})", state.study.len()) }</button>
+                        <button id="share" class="primary" onclick={on_share}>{ "Share highlighted link" }</button>
+                        if dom::can_web_share() {
+                            <button id="send" onclick={on_send}>{ "Send…" }</button>
+                        }
+                        <button id="download" onclick={on_download}>{ "Download as a file" }</button>
+                        <div class="marking">
+                            <label for="mark-note" class="visually-hidden">{ "Note for the mark" }</label>
+                            <input id="mark-note" ref={note_ref} type="text" placeholder="Note (optional)" maxlength="500" />
+                            <button id="mark" onclick={on_mark}
+                                title="Select a passage of the article, then press Mark">{ "Mark selection" }</button>
+                        </div>
+                    </div>
                 </div>
                 { for notice.clone() }
                 { for restore.clone() }
@@ -581,14 +718,18 @@ pub fn app() -> Html {
                             <p class="progress" role="status">{ "Reading the rest of the article…" }</p>
                         }
                         <Reader document={document.clone()} {complete} reading={state.reading} whole_page={state.whole_page} hidden={state.hidden.clone()} open={state.card.clone()}
-                            on_open={on_open.clone()} on_close={on_close.clone()} pinyin={pinyin_dict} marks={state.marks.clone()} {on_select} on_complete={on_reading_complete.clone()} />
+                            on_open={on_open.clone()} {on_click} {on_hover} on_hover_leave={close_later.clone()} {on_hover_keep} on_close={on_close.clone()}
+                            as_original={state.as_original} {on_toggle_original}
+                            pinyin={pinyin_dict} marks={state.marks.clone()} {on_select} on_complete={on_reading_complete.clone()} />
                     </div>
                     <Panel document={document.clone()} hidden={state.hidden.clone()} {on_toggle} {on_jump}
                         marks={state.marks.clone()} {on_jump_mark} {on_remove_mark} lists_later=true />
                 </div>
                 if let Some(card) = &state.card {
                     <CardPopup document={document.clone()} card={card.clone()} {dictionary}
-                        on_open={on_open.clone()} on_close={on_close.clone()} />
+                        on_open={on_open.clone()} on_close={on_close.clone()} pinned={state.is_pinned()}
+                        in_study={state.study.contains(&card.target)} {on_study}
+                        on_pointer_enter={on_card_enter} on_pointer_leave={close_later.clone()} />
                 }
             </>
         },

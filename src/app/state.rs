@@ -106,7 +106,7 @@ pub enum EngineStatus {
 /// What to do with a document once it arrives.
 #[derive(Clone, Debug, PartialEq)]
 pub enum AfterRead {
-    /// A text the reader pasted (marks and opened cards kept if it is the text on screen).
+    /// A text the reader pasted (marks and the study list kept if it is the text on screen).
     Fresh,
     /// What a share link holds: its marks and the card the sender had open.
     Shared {
@@ -114,7 +114,7 @@ pub enum AfterRead {
         open_card: Option<(usize, usize)>,
     },
     /// The text on screen, read again because the engine got better at it
-    /// (its name model arrived): marks, opened cards and the open card kept,
+    /// (its name model arrived): marks, the study list and the open card kept,
     /// and no first part shown on its own.
     Again,
 }
@@ -126,9 +126,13 @@ pub struct Analysing {
     pub id: u32,
     pub text: String,
     pub marks: Vec<Mark>,
-    pub opened: Vec<CardTarget>,
+    pub study: Vec<CardTarget>,
     /// The stretch whose card opens when the document is complete.
     pub open_card: Option<(usize, usize)>,
+    /// The text on screen read again: the open card and the study list are
+    /// taken from the screen when the document arrives (the reader may have
+    /// changed them meanwhile), renumbered for the new document.
+    pub again: bool,
 }
 
 /// The reader's glossary file while the engine reads it.
@@ -149,6 +153,13 @@ pub struct AppState {
     pub message: Option<String>,
     /// At most one card is open.
     pub card: Option<OpenCard>,
+    /// The open card was clicked, tapped or opened by key: it stays until
+    /// dismissed. A card opened by hovering closes when the pointer leaves
+    /// the word and the card ([`Action::HoverEnd`]).
+    pub pinned: bool,
+    /// A spun text is shown with the likely originals in place of the
+    /// spun words ("Read as original").
+    pub as_original: bool,
     /// Kinds whose highlights the reader switched off in the panel.
     pub hidden: BTreeSet<Kind>,
     /// Pinyin above every word.
@@ -156,8 +167,10 @@ pub struct AppState {
     /// Show the page around the article (menus, links, footer of a whole
     /// pasted page) as brightly as the article; dimmed otherwise.
     pub whole_page: bool,
-    /// The cards the reader opened in this document, for the Anki export.
-    pub opened: Vec<CardTarget>,
+    /// What the reader added to the study list (the Anki export): cards
+    /// they pinned and cards whose "+ Anki" they pressed, never a card that
+    /// only opened under a passing pointer.
+    pub study: Vec<CardTarget>,
     /// The reader's own marks on the text (shared with the link).
     pub marks: Vec<Mark>,
     /// A different draft the reader had when they opened a link, to restore.
@@ -182,10 +195,12 @@ impl Default for AppState {
             screen: Screen::Edit,
             message: None,
             card: None,
+            pinned: false,
+            as_original: false,
             hidden: BTreeSet::new(),
             pinyin: false,
             whole_page: false,
-            opened: Vec::new(),
+            study: Vec::new(),
             marks: Vec::new(),
             previous_draft: None,
             glossary: None,
@@ -206,7 +221,30 @@ pub enum Action {
     Read,
     LoadSample,
     BackToEdit,
+    /// Open a card and pin it (a click, a tap, Enter, a link on another
+    /// card); a pinned card joins the study list.
     OpenCard(OpenCard),
+    /// A click or tap on a word: pins its card, or closes it when it is
+    /// the pinned card already (a toggletip).
+    ClickCard(OpenCard),
+    /// The pointer rested on a word: its card opens unpinned, unless a
+    /// pinned card is open. Nothing joins the study list.
+    HoverCard(OpenCard),
+    /// The pointer has rested on `start..end` of the text: as `HoverCard`
+    /// for the card there. The app names the stretch rather than the card,
+    /// because the text may have been read again (and its highlights
+    /// renumbered) while the pointer rested.
+    HoverAt {
+        start: usize,
+        end: usize,
+    },
+    /// The pointer left the word and its card: an unpinned card closes.
+    HoverEnd,
+    /// "+ Anki" on a card: add what it explains to the study list, or
+    /// take it out again.
+    ToggleStudy(CardTarget),
+    /// Show a spun text with its likely originals in place, or as pasted.
+    ToggleOriginal,
     CloseCard,
     ToggleKind(Kind),
     TogglePinyin,
@@ -311,25 +349,56 @@ impl AppState {
                 analysing: None,
                 ..self.clone()
             },
-            Action::OpenCard(mut card) => {
-                // A card opened from another card (a related term) takes its place.
-                if card.anchor.is_empty() {
-                    card.anchor = self
-                        .card
-                        .as_ref()
-                        .map(|c| c.anchor.clone())
-                        .unwrap_or_default();
+            Action::OpenCard(card) => self.pin(card),
+            Action::ClickCard(card) => {
+                let same = self.card.as_ref().map(|c| &c.target) == Some(&card.target);
+                if same && self.is_pinned() {
+                    AppState {
+                        card: None,
+                        pinned: false,
+                        ..self.clone()
+                    }
+                } else {
+                    self.pin(card)
                 }
-                let mut opened = self.opened.clone();
-                if !opened.contains(&card.target) {
-                    opened.push(card.target.clone());
+            }
+            Action::HoverCard(card) => {
+                let same = self.card.as_ref().map(|c| &c.target) == Some(&card.target);
+                if self.is_pinned() || same || !matches!(self.screen, Screen::Read(_)) {
+                    return self.clone();
                 }
                 AppState {
                     card: Some(card),
-                    opened,
+                    pinned: false,
                     ..self.clone()
                 }
             }
+            Action::HoverAt { start, end } => match self.card_at(start, end) {
+                Some(card) => self.apply(Action::HoverCard(card)),
+                None => self.clone(),
+            },
+            Action::HoverEnd if !self.is_pinned() => AppState {
+                card: None,
+                ..self.clone()
+            },
+            Action::HoverEnd => self.clone(),
+            Action::ToggleStudy(target) => {
+                let mut study = self.study.clone();
+                match study.iter().position(|t| *t == target) {
+                    Some(at) => {
+                        study.remove(at);
+                    }
+                    None => study.push(target),
+                }
+                AppState {
+                    study,
+                    ..self.clone()
+                }
+            }
+            Action::ToggleOriginal => AppState {
+                as_original: !self.as_original,
+                ..self.clone()
+            },
             Action::TogglePinyin => AppState {
                 pinyin: !self.pinyin,
                 ..self.clone()
@@ -340,6 +409,7 @@ impl AppState {
             },
             Action::CloseCard => AppState {
                 card: None,
+                pinned: false,
                 ..self.clone()
             },
             Action::ToggleKind(kind) => {
@@ -384,7 +454,13 @@ impl AppState {
                 let Screen::Read(doc) = &self.screen else {
                     return self.clone();
                 };
-                if self.analysing.is_some() {
+                // While the text on screen is only being read again (a model
+                // arrived), the whole of it is there to mark.
+                if self
+                    .analysing
+                    .as_ref()
+                    .is_some_and(|a| !(a.again && a.text == doc.text))
+                {
                     return AppState {
                         message: Some(
                             "The rest of the article is still being read: mark it in a moment."
@@ -542,6 +618,33 @@ impl AppState {
         }
     }
 
+    /// Whether a card is open and stays until dismissed.
+    pub fn is_pinned(&self) -> bool {
+        self.pinned && self.card.is_some()
+    }
+
+    /// Opens `card` pinned and adds what it explains to the study list.
+    fn pin(&self, mut card: OpenCard) -> AppState {
+        // A card opened from another card (a related term) takes its place.
+        if card.anchor.is_empty() {
+            card.anchor = self
+                .card
+                .as_ref()
+                .map(|c| c.anchor.clone())
+                .unwrap_or_default();
+        }
+        let mut study = self.study.clone();
+        if !study.contains(&card.target) {
+            study.push(card.target.clone());
+        }
+        AppState {
+            card: Some(card),
+            pinned: true,
+            study,
+            ..self.clone()
+        }
+    }
+
     /// Queues a request for the engine and returns its id.
     fn request(&mut self, make: impl FnOnce(u32) -> Request) -> u32 {
         let id = self.next_id;
@@ -596,32 +699,54 @@ impl AppState {
             whole,
         });
         let same_text = matches!(&self.screen, Screen::Read(d) if d.text == text);
-        let (marks, opened, open_card) = match then {
+        let again = matches!(then, AfterRead::Again);
+        let (marks, study, open_card) = match then {
             AfterRead::Shared { marks, open_card } => (marks, Vec::new(), open_card),
-            AfterRead::Fresh if same_text => (self.marks.clone(), self.opened.clone(), None),
+            AfterRead::Fresh if same_text => (self.marks.clone(), self.study.clone(), None),
             AfterRead::Fresh => (Vec::new(), Vec::new(), None),
-            AfterRead::Again => (self.marks.clone(), self.opened.clone(), self.card_range()),
+            AfterRead::Again => (self.marks.clone(), self.study.clone(), None),
         };
         state.analysing = Some(Analysing {
             id,
             text,
             marks,
-            opened,
+            study,
             open_card,
+            again,
         });
         state
     }
 
-    /// The stretch of text the open card is about, if it is a span's or a word's.
-    fn card_range(&self) -> Option<(usize, usize)> {
+    /// The stretch of the text on screen a card target is about (a span's or
+    /// a word's).
+    pub fn range_of(&self, target: &CardTarget) -> Option<(usize, usize)> {
         let Screen::Read(doc) = &self.screen else {
             return None;
         };
-        match &self.card.as_ref()?.target {
+        match target {
             CardTarget::Span(i) => doc.spans.get(*i).map(|s| (s.start, s.end)),
             CardTarget::Word(i) => doc.words.get(*i).map(|w| (w.start, w.end)),
             CardTarget::Term(_) | CardTarget::Lookup(_) => None,
         }
+    }
+
+    /// The card for `start..end` of the text on screen: the outermost span
+    /// over exactly that stretch, else the word that starts there.
+    fn card_at(&self, start: usize, end: usize) -> Option<OpenCard> {
+        let Screen::Read(doc) = &self.screen else {
+            return None;
+        };
+        let span = doc
+            .spans
+            .iter()
+            .position(|s| s.start == start && s.end == end);
+        let word = || {
+            doc.words
+                .binary_search_by_key(&start, |w| w.start)
+                .ok()
+                .map(|i| OpenCard::word(i, start))
+        };
+        span.map(OpenCard::span).or_else(word)
     }
 
     /// A document from the engine: the first part of a long text (shown at
@@ -659,17 +784,50 @@ impl AppState {
         };
         // A first part shows the marks that fall inside it; all are kept.
         let valid = |m: &&Mark| m.start < m.end && m.end <= n;
-        let shown: Vec<Mark> = analysing.marks.iter().filter(valid).cloned().collect();
+        // Read again: the marks the reader has now (they may have added or
+        // removed one meanwhile), not those when the reading was asked for.
+        let wanted = if analysing.again {
+            &self.marks
+        } else {
+            &analysing.marks
+        };
+        let shown: Vec<Mark> = wanted.iter().filter(valid).cloned().collect();
         let marks = if complete {
             shown.clone()
         } else {
             analysing.marks.clone()
         };
-        let opened = analysing.opened.clone();
+        // The original view stays for the same text read again; a new text
+        // starts as pasted.
+        let same_text = matches!(&self.screen, Screen::Read(d) if d.text == doc.text);
+        // Read again: what is open and listed now, found in the new document.
+        let (card, study, pinned) = match (&self.screen, analysing.again) {
+            (Screen::Read(old), true) => {
+                let card = self
+                    .card
+                    .as_ref()
+                    .and_then(|c| match renumber(old, &doc, &c.target)? {
+                        CardTarget::Span(j) => Some(OpenCard::span(j)),
+                        CardTarget::Word(j) => Some(OpenCard::word(j, doc.words[j].start)),
+                        _ => Some(c.clone()),
+                    });
+                let study = self
+                    .study
+                    .iter()
+                    .filter_map(|t| renumber(old, &doc, t))
+                    .collect();
+                let pinned = self.pinned && card.is_some();
+                (card, study, pinned)
+            }
+            // A card restored from a link stays until dismissed.
+            _ => (card.clone(), analysing.study.clone(), card.is_some()),
+        };
         AppState {
             screen: Screen::Read(with_marks(&doc, &shown)),
+            pinned,
             card,
-            opened,
+            as_original: self.as_original && same_text,
+            study,
             marks,
             analysing: if complete { None } else { Some(analysing) },
             reading: id,
@@ -744,6 +902,32 @@ impl AppState {
             },
             Screen::Edit => self.clone(),
         }
+    }
+}
+
+/// `target` of document `old` in document `new` (the same text read
+/// again): a highlight by its stretch (and kind, when two share it), a
+/// word by where it starts; `None` when the new reading has neither.
+fn renumber(old: &Document, new: &Document, target: &CardTarget) -> Option<CardTarget> {
+    let word_at = |start: usize| {
+        new.words
+            .binary_search_by_key(&start, |w| w.start)
+            .ok()
+            .map(CardTarget::Word)
+    };
+    match target {
+        CardTarget::Span(i) => {
+            let s = old.spans.get(*i)?;
+            let same = |n: &crate::analysis::Span| n.start == s.start && n.end == s.end;
+            new.spans
+                .iter()
+                .position(|n| same(n) && n.kind == s.kind)
+                .or_else(|| new.spans.iter().position(same))
+                .map(CardTarget::Span)
+                .or_else(|| word_at(s.start))
+        }
+        CardTarget::Word(i) => word_at(old.words.get(*i)?.start),
+        other => Some(other.clone()),
     }
 }
 

@@ -107,3 +107,93 @@ test('the overview is a bottom sheet on a phone and a side panel on a desktop', 
   await shot(wide, 'paste-desktop', { full: true });
   await desktop.close();
 });
+
+test('375 × 812: after Read the article starts in the top quarter and the actions fit one bar and its menu', async () => {
+  const context = await phone(375);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(server.url);
+  await page.tap('#sample');
+  await page.waitForSelector('#reader mark');
+  await shot(page, 'reading-first-phone');
+  // The article opens at the top of the page (tapping the sample button
+  // may have scrolled the paste screen a little).
+  assert.equal(await page.evaluate(() => window.scrollY), 0);
+  const first = await page.$eval('#reader .w', (w) => w.getBoundingClientRect().top);
+  assert.ok(first < 812 / 4, `the first line of the article is at ${Math.round(first)} px (under ${812 / 4})`);
+  // One bar: Edit, Pinyin and Actions side by side, all on screen.
+  const bar = await page.$$eval('.reading-bar > button', (els) => els.filter((e) => e.getClientRects().length)
+    .map((e) => { const r = e.getBoundingClientRect(); return { id: e.id || e.textContent.trim(), top: r.top, left: r.left, right: r.right }; }));
+  assert.equal(bar.length, 3, JSON.stringify(bar));
+  for (const b of bar) {
+    assert.ok(Math.abs(b.top - bar[0].top) < 1, `${b.id} is in the one row`);
+    assert.ok(b.left >= 0 && b.right <= 375, `${b.id} is on screen (${b.left}–${b.right})`);
+  }
+  assert.equal(await page.isVisible('#share'), false, 'the other actions wait in the menu');
+  // The menu: every action on screen, the note field's placeholder whole.
+  await page.tap('#more-actions');
+  await page.waitForSelector('#reading-actions.open');
+  assert.equal(await page.getAttribute('#more-actions', 'aria-expanded'), 'true');
+  for (const id of ['#anki-export', '#share', '#download', '#mark-note', '#mark']) {
+    const box = await page.locator(id).boundingBox();
+    assert.ok(box && box.x >= 0 && box.x + box.width <= 375 && box.y >= 0 && box.y + box.height <= 812, `${id} on screen: ${JSON.stringify(box)}`);
+  }
+  const room = await page.$eval('#mark-note', (input) => {
+    const style = getComputedStyle(input);
+    const ctx = document.createElement('canvas').getContext('2d');
+    ctx.font = style.font;
+    const text = ctx.measureText(input.placeholder).width;
+    const inner = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return { text, inner, placeholder: input.placeholder };
+  });
+  assert.equal(room.placeholder, 'Note (optional)');
+  assert.ok(room.inner >= room.text, `the placeholder fits (${room.text} px in ${room.inner} px)`);
+  assert.deepEqual(await smallTargets(page), [], 'actions menu');
+  assert.equal(await scrollsSideways(page), false);
+  await shot(page, 'actions-menu-phone');
+  // Choosing an action closes the menu (Mark without a selection says why).
+  await page.tap('#mark');
+  await page.waitForSelector('#reading-actions.open', { state: 'detached' });
+  assert.match(await page.textContent('#notice'), /Select some of the article's text first/);
+  assert.deepEqual(errors, []);
+  await context.close();
+
+  // A desktop keeps every action in view, with no menu.
+  const desktop = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const wide = await desktop.newPage();
+  await wide.goto(server.url);
+  await wide.click('#sample');
+  await wide.waitForSelector('#reader mark');
+  assert.equal(await wide.isVisible('#more-actions'), false);
+  for (const id of ['#anki-export', '#share', '#download', '#mark-note', '#mark']) assert.ok(await wide.isVisible(id), id);
+  const [edit, share] = await Promise.all(['.reading-bar > button.secondary', '#share'].map((s) => wide.locator(s).boundingBox()));
+  assert.ok(Math.abs(edit.y - share.y) < 1, 'the actions share the bar with Edit text');
+  const note = await wide.locator('#mark-note').boundingBox();
+  assert.ok(note.y > edit.y && note.y < edit.y + 80, 'the marking field has the row under the bar');
+  assert.ok(note.width > 300, `the note field keeps its width (${note.width} px)`);
+  await desktop.close();
+});
+
+test('375 × 812: a spun text keeps its first line in the top quarter, with the banner over it and the summary in the sheet', async () => {
+  const context = await phone(375);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(server.url);
+  await page.fill('#paste-text', '我们经由过程这种体式格局孕育发生了新的设法主意，小我私家也能参与其中。');
+  await page.tap('#read');
+  await page.waitForSelector('#reader mark');
+  assert.ok(await page.isVisible('#spun-banner'));
+  const banner = await page.locator('#read-original').boundingBox();
+  assert.ok(banner.x + banner.width <= 375, 'Read as original is on screen');
+  const first = await page.$eval('#reader .w', (w) => w.getBoundingClientRect().top);
+  assert.ok(first < 812 / 4, `the first line of the article is at ${Math.round(first)} px`);
+  assert.deepEqual(await smallTargets(page), []);
+  await shot(page, 'spun-phone');
+  // The summary line is the sheet's first line on a phone.
+  assert.equal(await page.isVisible('#summary'), false);
+  await page.tap('#sheet-handle');
+  await page.waitForSelector('#panel-body', { state: 'visible' });
+  assert.match(await page.textContent('#panel-body .panel-summary'), /5 swapped words; this text looks machine-spun/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -2,9 +2,13 @@
 //!
 //! `CardView` renders the content (pure, testable with the server-side
 //! renderer); `CardPopup` places it next to its anchor, inside the viewport,
-//! and keeps it there while the page scrolls. Cards are non-modal dialogs:
-//! they stay until dismissed (Escape, ×, a click elsewhere), the pointer can
-//! move onto them, and only one is open at a time (WCAG 1.4.13).
+//! and keeps it there while the page scrolls. Cards are non-modal dialogs
+//! (WCAG 1.4.13): a card opened by hovering stays while the pointer is on
+//! its word or on the card and closes when it has left both (the app gives
+//! it a short grace to travel between them); a clicked, tapped or keyed card
+//! is pinned and stays until dismissed (Escape, ×, a click elsewhere). Only
+//! one is open at a time. "+ Anki" puts what the card explains on the study
+//! list.
 
 use yew::prelude::*;
 
@@ -401,6 +405,20 @@ pub struct CardPopupProps {
     pub dictionary: DictState,
     pub on_open: Callback<OpenCard>,
     pub on_close: Callback<()>,
+    /// Clicked, tapped or keyed open (it stays until dismissed).
+    #[prop_or_default]
+    pub pinned: bool,
+    /// What the card explains is on the study list.
+    #[prop_or_default]
+    pub in_study: bool,
+    /// "+ Anki": add to the study list or take it off.
+    #[prop_or_default]
+    pub on_study: Callback<CardTarget>,
+    /// The pointer came onto the card, or left it.
+    #[prop_or_default]
+    pub on_pointer_enter: Callback<()>,
+    #[prop_or_default]
+    pub on_pointer_leave: Callback<()>,
 }
 
 /// The positioned dialog around a `CardView`.
@@ -429,11 +447,30 @@ pub fn card_popup(props: &CardPopupProps) -> Html {
             }
         })
     };
+    let on_study = {
+        let target = props.card.target.clone();
+        props.on_study.reform(move |_: MouseEvent| target.clone())
+    };
+    let mouse_only = |callback: &Callback<()>| {
+        let callback = callback.clone();
+        Callback::from(move |e: PointerEvent| {
+            if e.pointer_type() == "mouse" {
+                callback.emit(());
+            }
+        })
+    };
     html! {
-        <div id="card" class="card" role="dialog" aria-modal="false" aria-label="Word card" aria-live="polite"
-             {style} {onkeydown} tabindex="-1">
+        <div id="card" class={classes!("card", props.pinned.then_some("pinned"))} role="dialog" aria-modal="false"
+             aria-label="Word card" aria-live="polite" data-pinned={props.pinned.to_string()}
+             {style} {onkeydown} tabindex="-1"
+             onpointerenter={mouse_only(&props.on_pointer_enter)} onpointerleave={mouse_only(&props.on_pointer_leave)}>
             <CardView document={props.document.clone()} target={props.card.target.clone()}
                 dictionary={props.dictionary.clone()} on_open={props.on_open.clone()} on_close={props.on_close.clone()} />
+            <div class="card-study">
+                <button id="card-anki" class="card-anki" aria-pressed={props.in_study.to_string()} onclick={on_study}
+                    title="Add this to the words you export for Anki">
+                    { if props.in_study { "✓ In Anki list" } else { "+ Anki" } }</button>
+            </div>
         </div>
     }
 }

@@ -91,6 +91,75 @@ pub fn overview(doc: &Document) -> Vec<(Kind, Vec<Item>)> {
         .collect()
 }
 
+/// "3 people (12 mentions)": distinct items, and their mentions when there
+/// are more mentions than items. The summary line, the spun-text banner
+/// and the panel all count this way.
+pub fn counted(items: usize, mentions: usize, one: &str, many: &str, unit: &str) -> String {
+    let noun = if items == 1 { one } else { many };
+    if mentions > items {
+        format!("{items} {noun} ({mentions} {unit})")
+    } else {
+        format!("{items} {noun}")
+    }
+}
+
+/// Distinct spun words and the places they occur (the spin group of `groups`).
+pub fn spun_count(groups: &[(Kind, Vec<Item>)]) -> (usize, usize) {
+    groups
+        .iter()
+        .find(|(k, _)| *k == Kind::Spin)
+        .map(|(_, items)| (items.len(), items.iter().map(|i| i.count).sum()))
+        .unwrap_or((0, 0))
+}
+
+/// The line over the article: "1 person, 7 organisations (9 mentions), …,
+/// 27 swapped words (40 places)", counted from the panel's groups (only the
+/// article's body), then what else the engine noticed.
+pub fn summary_line(doc: &Document, groups: &[(Kind, Vec<Item>)]) -> String {
+    let mut parts: Vec<String> = groups
+        .iter()
+        .filter(|(_, items)| !items.is_empty())
+        .map(|(kind, items)| {
+            let mentions = items.iter().map(|i| i.count).sum();
+            let (one, many) = noun(*kind);
+            match kind {
+                Kind::Spin => counted(items.len(), mentions, one, many, "places"),
+                _ => counted(items.len(), mentions, one, many, "mentions"),
+            }
+        })
+        .collect();
+    if parts.is_empty() {
+        parts.push("nothing highlighted".into());
+    }
+    let mut line = parts.join(", ");
+    if doc.summary.spun {
+        line.push_str("; this text looks machine-spun");
+    }
+    if doc.summary.outside_body > 0 {
+        line.push_str(&format!(
+            "; {} more outside the article",
+            doc.summary.outside_body
+        ));
+    }
+    if doc.summary.traditional {
+        line.push_str("; traditional characters, read as simplified");
+    }
+    line
+}
+
+/// A kind's items in the summary line, singular and plural.
+fn noun(kind: Kind) -> (&'static str, &'static str) {
+    match kind {
+        Kind::Person => ("person", "people"),
+        Kind::Org => ("organisation", "organisations"),
+        Kind::Place => ("place", "places"),
+        Kind::Product => ("product", "products"),
+        Kind::Figure => ("figure", "figures"),
+        Kind::Term => ("term", "terms"),
+        Kind::Spin => ("swapped word", "swapped words"),
+    }
+}
+
 /// A quotation cut to a panel-sized length.
 fn short(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
@@ -199,10 +268,21 @@ pub fn panel(props: &PanelProps) -> Html {
                 </section>
             }
             <h2>{ "In this article" }</h2>
+            // On a phone the summary line lives here, in the sheet, so that
+            // the article starts near the top of the screen.
+            if lists {
+                <p class="panel-summary">{ summary_line(&props.document, &groups) }</p>
+            }
             { for groups.iter().filter(|(_, items)| !items.is_empty()).map(|&(kind, ref items)| {
                 let shown = !props.hidden.contains(&kind);
                 let toggle = props.on_toggle.reform(move |_: Event| kind);
                 let total: usize = items.iter().map(|i| i.count).sum();
+                // Distinct items, and their mentions when more: as the summary says it.
+                let count = match (kind, total > items.len()) {
+                    (_, false) => format!(" {}", items.len()),
+                    (Kind::Spin, true) => format!(" {} ({} places)", items.len(), total),
+                    (_, true) => format!(" {} ({} mentions)", items.len(), total),
+                };
                 html! {
                     <section class={classes!("group", kind.as_str())} data-kind={kind.as_str()}>
                         <h3>
@@ -211,7 +291,7 @@ pub fn panel(props: &PanelProps) -> Html {
                                     aria-label={format!("Show {}", heading(kind).to_lowercase())} />
                                 <span class={classes!("swatch", kind.as_str())} aria-hidden="true"></span>
                                 { heading(kind) }
-                                <span class="group-count" data-count={total.to_string()}>{ format!(" {}", items.len()) }</span>
+                                <span class="group-count" data-count={total.to_string()} data-items={items.len().to_string()}>{ count }</span>
                             </label>
                         </h3>
                         <ul>

@@ -4,10 +4,16 @@
 //! every word element carries `data-start` and `data-end` (Unicode scalar
 //! offsets, end exclusive); every highlighted span carries `data-kind`.
 //!
-//! Interaction is delegated to the root: a click or tap toggles the card of
-//! the innermost highlight (or of the word), a mouse resting on a word opens
-//! its card after a short delay, the arrow keys move word to word, Tab moves
-//! between highlights, Enter or Space opens, Escape closes.
+//! Interaction is delegated to the root: a click or tap pins the card of
+//! the innermost highlight (or of the word), or closes it when it is pinned
+//! already; a mouse that moves onto a word reports it (`on_hover`: the app
+//! opens its card after a short delay) and reports leaving it
+//! (`on_hover_leave`); the arrow keys move word to word, Tab moves between
+//! highlights, Enter or Space opens, Escape closes.
+//!
+//! In the original view (`as_original`) a spun word is shown as its likely
+//! original: one word element over the spun word's offsets, holding the
+//! original, with the spun word in `data-spun`.
 
 use std::cell::RefCell;
 use std::collections::BTreeSet;
@@ -26,9 +32,6 @@ use crate::app::state::Doc;
 use crate::app::state::OpenCard;
 use crate::dictionary::Dictionary;
 use crate::share::Mark;
-
-/// How long a mouse rests on a word before its card opens.
-const HOVER_DELAY_MS: u32 = 350;
 
 /// The first render holds paragraphs up to about this many characters (more
 /// than a screenful); the rest follow in slices of about [`SLICE_CHARS`], one
@@ -58,10 +61,31 @@ pub struct ReaderProps {
     pub hidden: BTreeSet<Kind>,
     #[prop_or_default]
     pub open: Option<OpenCard>,
+    /// Enter or Space on a word or highlight.
     #[prop_or_default]
     pub on_open: Callback<OpenCard>,
+    /// A click or tap on a word or highlight.
+    #[prop_or_default]
+    pub on_click: Callback<OpenCard>,
+    /// A mouse moved over a word or highlight (a real move, not the page
+    /// moving under a resting pointer).
+    #[prop_or_default]
+    pub on_hover: Callback<OpenCard>,
+    /// The mouse left a word or highlight.
+    #[prop_or_default]
+    pub on_hover_leave: Callback<()>,
+    /// The mouse is over a word or highlight, moved or not (the page may
+    /// have changed under it): keeps its card open, never opens one.
+    #[prop_or_default]
+    pub on_hover_keep: Callback<OpenCard>,
     #[prop_or_default]
     pub on_close: Callback<()>,
+    /// Show spun words as their likely originals.
+    #[prop_or_default]
+    pub as_original: bool,
+    /// "Read as original" in the spun-text banner.
+    #[prop_or_default]
+    pub on_toggle_original: Callback<()>,
     /// When set, pinyin from this dictionary is shown above every word.
     #[prop_or_default]
     pub pinyin: Option<SharedDict>,
@@ -111,7 +135,6 @@ fn event_element(e: &Event) -> Option<Element> {
 #[function_component(Reader)]
 pub fn reader(props: &ReaderProps) -> Html {
     let doc = &*props.document;
-    let hover: Rc<RefCell<Option<gloo_timers::callback::Timeout>>> = use_mut_ref(|| None);
 
     // The paragraphs and their markup, built once per document, pinyin and
     // marks; markup is made only for the paragraphs shown so far.
@@ -124,6 +147,8 @@ pub fn reader(props: &ReaderProps) -> Html {
         ),
         |_| RefCell::new(Rendered::new(paragraphs(doc))),
     );
+    // Markup is made per view: the original view's is made (and kept) apart.
+    rendered.borrow_mut().set_view(props.as_original);
     // How many paragraphs are in the page: a first screen at once, then more
     // in later tasks until all are (progressive rendering of long texts).
     // A document of the text already shown (read again with a model that
@@ -188,45 +213,64 @@ pub fn reader(props: &ReaderProps) -> Html {
 
     let onclick = {
         let document = props.document.clone();
-        let (on_open, on_close, open) = (
-            props.on_open.clone(),
-            props.on_close.clone(),
-            props.open.clone(),
-        );
+        let (on_click, on_close) = (props.on_click.clone(), props.on_close.clone());
         Callback::from(move |e: MouseEvent| {
-            let Some(card) = event_element(&e).and_then(|el| card_for(&document, &el)) else {
-                on_close.emit(());
+            match event_element(&e).and_then(|el| card_for(&document, &el)) {
+                Some(card) => on_click.emit(card),
+                None => on_close.emit(()),
+            }
+        })
+    };
+    let onpointermove = {
+        let document = props.document.clone();
+        let on_hover = props.on_hover.clone();
+        Callback::from(move |e: PointerEvent| {
+            if e.pointer_type() != "mouse" || !POINTER.with(|p| p.borrow().moved) {
                 return;
-            };
-            if open.as_ref() == Some(&card) {
-                on_close.emit(());
-            } else {
-                on_open.emit(card);
+            }
+            if let Some(card) = event_element(&e).and_then(|el| card_for(&document, &el)) {
+                on_hover.emit(card);
             }
         })
     };
     let onpointerover = {
         let document = props.document.clone();
-        let (on_open, hover) = (props.on_open.clone(), hover.clone());
+        let on_hover_keep = props.on_hover_keep.clone();
         Callback::from(move |e: PointerEvent| {
             if e.pointer_type() != "mouse" {
                 return;
             }
-            let Some(card) = event_element(&e).and_then(|el| card_for(&document, &el)) else {
-                return;
-            };
-            let on_open = on_open.clone();
-            *hover.borrow_mut() = Some(gloo_timers::callback::Timeout::new(
-                HOVER_DELAY_MS,
-                move || on_open.emit(card),
-            ));
+            if let Some(card) = event_element(&e).and_then(|el| card_for(&document, &el)) {
+                on_hover_keep.emit(card);
+            }
         })
     };
     let onpointerout = {
-        let hover = hover.clone();
-        Callback::from(move |_: PointerEvent| {
-            // Leaving before the delay cancels; an open card stays until dismissed.
-            hover.borrow_mut().take();
+        let document = props.document.clone();
+        let on_hover_leave = props.on_hover_leave.clone();
+        Callback::from(move |e: PointerEvent| {
+            if e.pointer_type() != "mouse" {
+                return;
+            }
+            // Only leaving a word or highlight for something else counts: not
+            // the page changing under a resting pointer (the text read again:
+            // the browser then reports the pointer leaving at the place of
+            // its last move, or leaving an element taken out of the page),
+            // nor a move between the words of one highlight.
+            let rests = POINTER.with(|p| p.borrow().last == Some((e.screen_x(), e.screen_y())));
+            let Some(from) = event_element(&e).filter(|el| el.is_connected() && !rests) else {
+                return;
+            };
+            let Some(card) = card_for(&document, &from) else {
+                return;
+            };
+            let to = e
+                .related_target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|el| card_for(&document, &el));
+            if to.as_ref() != Some(&card) {
+                on_hover_leave.emit(());
+            }
         })
     };
     let onkeydown = {
@@ -295,12 +339,40 @@ pub fn reader(props: &ReaderProps) -> Html {
     } else {
         "complete"
     };
+    if props.as_original {
+        hidden.push("as-original".into());
+    }
+    // The summary and the banner count as the panel does (distinct items,
+    // with their mentions); once per document.
+    let counts = use_memo(props.document.clone(), |d| {
+        let groups = crate::app::components::overview(d);
+        (
+            crate::app::components::summary_line(d, &groups),
+            crate::app::components::spun_count(&groups),
+        )
+    });
+    let (summary, spun) = &*counts;
+    let banner = doc.summary.spun.then(|| {
+        let (items, mentions) = *spun;
+        let toggle = props.on_toggle_original.reform(|_: MouseEvent| ());
+        html! {
+            <div id="spun-banner" class="spun-banner" role="note">
+                <p>{ format!("This text looks machine-spun: {}", crate::app::components::counted(items, mentions, "swapped word", "swapped words", "places")) }
+                    if props.as_original { <span class="spun-hint">{ " Shown with the likely originals, underlined." }</span> }
+                </p>
+                <button id="read-original" aria-pressed={props.as_original.to_string()} onclick={toggle}
+                    title="Show the likely original words in place of the spun ones">{ "Read as original" }</button>
+            </div>
+        }
+    });
     html! {
         <>
-        <p id="summary" class="summary" aria-live="polite">{ doc.summary.line() }</p>
+        <p id="summary" class="summary" aria-live="polite">{ summary.clone() }</p>
+        { for banner }
         <article id="reader" class={classes!("reader", hidden)} lang="zh" aria-label="Article" data-progress={progress}
             data-names={if doc.summary.names_model { "model" } else { "lists" }}
-            {onclick} {onpointerover} {onpointerout} {onkeydown} {onpointerup} {onkeyup}>
+            data-view={if props.as_original { "original" } else { "pasted" }}
+            {onclick} {onpointermove} {onpointerover} {onpointerout} {onkeydown} {onpointerup} {onkeyup}>
             // Keyed, so that adding paragraphs at the end leaves those already
             // in the page untouched (Yew matches unkeyed lists from the end).
             // Each is one raw `<p>`: Yew inserts a raw node's top-level nodes
@@ -371,6 +443,59 @@ fn move_word(doc: &Document, from: &Element, step: i32) {
     }
 }
 
+/// Where the mouse was at the last pointermove anywhere in the page, and
+/// whether that move changed it.
+#[derive(Default)]
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+struct PointerTrack {
+    last: Option<(i32, i32)>,
+    moved: bool,
+}
+
+thread_local! {
+    static POINTER: RefCell<PointerTrack> = RefCell::new(PointerTrack::default());
+}
+
+/// Follows the mouse over the whole page from the start, so that the reader
+/// can tell a real move over a word from the article appearing (or moving)
+/// under a resting mouse: the browser then sends moves at the pointer's old
+/// position, which must not open a card. The listener captures each move
+/// before the reader's own handler sees it. Keep the returned listener.
+#[cfg(target_arch = "wasm32")]
+pub fn track_pointer() -> Vec<gloo_events::EventListener> {
+    let Some(window) = web_sys::window() else {
+        return Vec::new();
+    };
+    vec![gloo_events::EventListener::new_with_options(
+        &window,
+        "pointermove",
+        gloo_events::EventListenerOptions {
+            // Before the reader's own handler sees the same event.
+            phase: gloo_events::EventListenerPhase::Capture,
+            passive: true,
+        },
+        move |e| {
+            let Some(e) = e.dyn_ref::<PointerEvent>() else {
+                return;
+            };
+            let at = (e.screen_x(), e.screen_y());
+            POINTER.with(|track| {
+                let mut track = track.borrow_mut();
+                // A pointer never seen before counts as resting: the first move
+                // of a mouse that sat still while the page changed is not the
+                // reader's.
+                track.moved = track.last.is_some_and(|last| last != at);
+                track.last = Some(at);
+            });
+        },
+    )]
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn track_pointer() -> Vec<()> {
+    Vec::new()
+}
+
 /// A one-line description for screen readers and the tooltip: "Spun wording: 乐成, likely 成功".
 fn describe(doc: &Document, span: &crate::analysis::Span) -> String {
     let mut text = format!(
@@ -396,6 +521,9 @@ struct Rendered {
     /// Each paragraph's length in chars (to slice the rendering).
     lengths: Vec<usize>,
     markup: Vec<Option<AttrValue>>,
+    /// The original view's markup, made when first asked for.
+    original: Vec<Option<AttrValue>>,
+    as_original: bool,
 }
 
 impl Rendered {
@@ -405,11 +533,18 @@ impl Rendered {
             .map(|p| p.iter().map(node_len).sum())
             .collect();
         let markup = vec![None; paragraphs.len()];
+        let original = vec![None; paragraphs.len()];
         Rendered {
             paragraphs,
             lengths,
             markup,
+            original,
+            as_original: false,
         }
+    }
+
+    fn set_view(&mut self, as_original: bool) {
+        self.as_original = as_original;
     }
 
     /// The paragraph count after adding paragraphs from `from` until about
@@ -431,15 +566,21 @@ impl Rendered {
         dict: Option<&Dictionary>,
         marks: &[Mark],
     ) -> AttrValue {
-        if self.markup[i].is_none() {
+        let as_original = self.as_original;
+        let cache = if as_original {
+            &mut self.original
+        } else {
+            &mut self.markup
+        };
+        if cache[i].is_none() {
             let mut out = String::from("<p>");
             for node in &self.paragraphs[i] {
-                write_node(&mut out, doc, node, dict, marks);
+                write_node(&mut out, doc, node, dict, marks, as_original);
             }
             out.push_str("</p>");
-            self.markup[i] = Some(AttrValue::from(out));
+            cache[i] = Some(AttrValue::from(out));
         }
-        self.markup[i].clone().expect("made above")
+        cache[i].clone().expect("made above")
     }
 }
 
@@ -471,6 +612,7 @@ fn write_node(
     node: &Node,
     dict: Option<&Dictionary>,
     marks: &[Mark],
+    as_original: bool,
 ) {
     match node {
         Node::Word(i) => {
@@ -538,8 +680,34 @@ fn write_node(
                  aria-label=\"{label}\" aria-haspopup=\"dialog\" data-start=\"{}\" data-end=\"{}\">",
                 span.start, span.end
             );
-            for child in children {
-                write_node(out, doc, child, dict, marks);
+            match span.original.as_deref().filter(|_| as_original) {
+                // The likely original in place of the spun words, as one word.
+                Some(original) => {
+                    out.push_str("<span class=\"w orig\"");
+                    let _ = write!(
+                        out,
+                        " data-start=\"{}\" data-end=\"{}\" data-spun=\"",
+                        span.start, span.end
+                    );
+                    escape_into(out, &doc.slice(span.start, span.end));
+                    out.push('"');
+                    if let Some(py) = dict
+                        .map(|d| crate::app::study::pinyin(d, original))
+                        .filter(|p| !p.is_empty())
+                    {
+                        out.push_str(" data-py=\"");
+                        escape_into(out, &py);
+                        out.push('"');
+                    }
+                    out.push('>');
+                    escape_into(out, original);
+                    out.push_str("</span>");
+                }
+                None => {
+                    for child in children {
+                        write_node(out, doc, child, dict, marks, as_original);
+                    }
+                }
             }
             out.push_str("</mark>");
         }
