@@ -51,7 +51,8 @@ fn main() {
     }
     assert!(reader.next_entry().is_none());
 
-    let out = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("crates/engine/src/analysis/data/jieba-dict.bin");
+    let out = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("crates/engine/src/analysis/data/jieba-dict.bin");
     std::fs::write(&out, &encoded.bytes).expect("write the dictionary file");
     println!(
         "{}: {} entries ({rounded} frequencies rounded, see jieba_dict::representable)",

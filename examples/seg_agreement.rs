@@ -17,9 +17,9 @@
 #[path = "../tests/support/jieba_measure.rs"]
 mod jieba_measure;
 
-use jieba_measure::{agreement, synthetic_text};
 use dudong::analysis::Segmenter;
 use dudong::knowledge::{glossary, SAMPLE_ARTICLE};
+use jieba_measure::{agreement, synthetic_text};
 
 fn main() {
     let mut texts: Vec<(String, String)> = Vec::new();

@@ -467,7 +467,10 @@ fn a_hover_names_its_stretch_and_opens_the_card_there_after_the_text_is_read_aga
     assert_eq!(state.range_of(&CardTarget::Span(first)), Some((start, end)));
     // The name model arrives and the text is read again: the highlight's
     // index may change, its stretch does not.
-    let again = state.run(Action::Models { names: Ok(1), terms: Ok(1) });
+    let again = state.run(Action::Models {
+        names: Ok(1),
+        terms: Ok(1),
+    });
     let Screen::Read(doc2) = again.screen.clone() else {
         panic!()
     };
@@ -538,7 +541,10 @@ fn read_as_original_toggles_and_a_new_text_starts_as_pasted() {
         "toggling back shows the text as pasted"
     );
     // The name model arriving reads the same text again: the view stays.
-    let again = original.run(Action::Models { names: Ok(1), terms: Ok(1) });
+    let again = original.run(Action::Models {
+        names: Ok(1),
+        terms: Ok(1),
+    });
     assert!(again.as_original);
     let other = again
         .run(Action::Edit("另一篇文章。".into()))
@@ -557,14 +563,20 @@ fn reading_again_keeps_what_is_open_and_listed_when_it_arrives_renumbered() {
     // A hover card that closes while the text is being read again stays closed.
     let asked = state
         .run(Action::HoverCard(OpenCard::span(other)))
-        .apply(Action::Models { names: Ok(1), terms: Ok(1) });
+        .apply(Action::Models {
+            names: Ok(1),
+            terms: Ok(1),
+        });
     let closed = asked
         .apply(Action::HoverEnd)
         .run(Action::Notice("read again".into()));
     assert_eq!(closed.card, None, "a closed hover card does not come back");
     // A pinned card and the study list follow their stretches into the new reading.
     let pinned = closed.run(Action::ClickCard(OpenCard::span(first)));
-    let again = pinned.run(Action::Models { names: Ok(1), terms: Ok(1) });
+    let again = pinned.run(Action::Models {
+        names: Ok(1),
+        terms: Ok(1),
+    });
     let Screen::Read(doc2) = again.screen.clone() else {
         panic!()
     };
@@ -580,7 +592,10 @@ fn reading_again_keeps_what_is_open_and_listed_when_it_arrives_renumbered() {
 fn a_mark_made_while_the_text_is_read_again_is_kept() {
     let (state, _, _) = reading_sample();
     // The name model arrives: the same text is being read again.
-    let asked = state.apply(Action::Models { names: Ok(1), terms: Ok(1) });
+    let asked = state.apply(Action::Models {
+        names: Ok(1),
+        terms: Ok(1),
+    });
     assert!(asked.analysing.is_some());
     let marked = asked.apply(Action::AddMark {
         start: 0,
@@ -605,5 +620,22 @@ fn a_mark_made_while_the_text_is_read_again_is_kept() {
         end: 2,
         note: String::new(),
     });
-    assert!(refused.message.as_deref().unwrap_or("").contains("still being read"));
+    assert!(refused
+        .message
+        .as_deref()
+        .unwrap_or("")
+        .contains("still being read"));
+}
+
+#[test]
+fn pinyin_and_zhuyin_are_one_reading_at_a_time() {
+    let shown = |s: &AppState| (s.pinyin, s.zhuyin);
+    let zhuyin = page().run(Action::ToggleZhuyin);
+    assert_eq!(shown(&zhuyin), (true, true), "zhuyin at once, from nothing");
+    let pinyin = zhuyin.run(Action::TogglePinyin);
+    assert_eq!(shown(&pinyin), (true, false), "pinyin replaces zhuyin");
+    let none = pinyin.run(Action::TogglePinyin);
+    assert!(!none.pinyin, "the shown script's button hides the reading");
+    let back = none.run(Action::ToggleZhuyin).run(Action::ToggleZhuyin);
+    assert!(!back.pinyin, "and so does zhuyin's");
 }

@@ -171,3 +171,13 @@ fn fnv(bytes: &[u8]) -> u64 {
     h
 }
 
+#[test]
+fn zhuyin_reads_the_same_syllables_as_pinyin() {
+    let dict = dict();
+    let text: Vec<char> = "银行很重要。".chars().collect();
+    let zhuyin = |start, end| pinyin::zhuyin::display(&dict, &text, start, end, false);
+    assert_eq!(zhuyin(0, 2), "ㄧㄣˊ ㄏㄤˊ");
+    assert_eq!(zhuyin(3, 5), "ㄓㄨㄥˋ ㄧㄠˋ");
+    // Punctuation has no reading.
+    assert_eq!(zhuyin(5, 6), "");
+}

@@ -5,10 +5,10 @@
 #[path = "support/jieba_measure.rs"]
 mod jieba_measure;
 
-use jieba_measure::{agreement, synthetic_text};
 use dudong::analysis::jieba_dict::{Entries, JIEBA_DICT};
 use dudong::analysis::Segmenter;
 use dudong::knowledge::{glossary, SAMPLE_ARTICLE};
+use jieba_measure::{agreement, synthetic_text};
 
 /// Every fixture, the sample, the glossary's definitions, and a synthetic
 /// text of dictionary words drawn by frequency.

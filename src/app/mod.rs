@@ -12,6 +12,7 @@ pub mod export;
 pub mod fetch;
 pub mod layout;
 pub mod protocol;
+pub mod speech;
 pub mod state;
 pub mod storage;
 pub mod study;
@@ -367,6 +368,10 @@ pub fn app() -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |i| dispatcher.dispatch(Action::RemoveMark(i)))
     };
+    let on_zhuyin = {
+        let state = state.dispatcher();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::ToggleZhuyin))
+    };
     let on_pinyin = {
         let state = state.dispatcher();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::TogglePinyin))
@@ -514,9 +519,16 @@ pub fn app() -> Html {
         (DictState::Ready(d), true) => Some(dict::SharedDict(d.clone())),
         _ => None,
     };
-    let pinyin_label = match (&*dict_state, state.pinyin) {
-        (DictState::Loading, true) => "Pinyin (loading dictionary…)",
-        _ => "Pinyin",
+    let loading = matches!(&*dict_state, DictState::Loading) && state.pinyin;
+    let pinyin_label = if loading && !state.zhuyin {
+        "Pinyin (loading dictionary…)"
+    } else {
+        "Pinyin"
+    };
+    let zhuyin_label = if loading && state.zhuyin {
+        "Zhuyin (loading dictionary…)"
+    } else {
+        "Zhuyin ㄅㄆㄇ"
     };
     let on_export = {
         let (state, dict_state) = (state.clone(), dict_state.clone());
@@ -685,10 +697,12 @@ pub fn app() -> Html {
                 // menu, so that the article starts near the top of the screen.
                 <div class="toolbar reading-bar">
                     <button class="secondary" onclick={on_edit}>{ "← Edit text" }</button>
-                    <button id="pinyin-toggle" aria-pressed={state.pinyin.to_string()} onclick={on_pinyin}>{ pinyin_label }</button>
+                    <button id="pinyin-toggle" aria-pressed={(state.pinyin && !state.zhuyin).to_string()} onclick={on_pinyin}>{ pinyin_label }</button>
                     <button id="more-actions" class="more-actions" aria-expanded={menu_open.to_string()} aria-controls="reading-actions"
                         onclick={toggle_menu}>{ if *menu_open { "Actions ▴" } else { "Actions ▾" } }</button>
                     <div id="reading-actions" class={classes!("reading-actions", menu_open.then_some("open"))} onclick={close_menu}>
+                        <button id="zhuyin-toggle" aria-pressed={(state.pinyin && state.zhuyin).to_string()} onclick={on_zhuyin}
+                            title="Zhuyin (bopomofo) above every word instead of pinyin">{ zhuyin_label }</button>
                         if document.body.is_some() {
                             <button id="whole-page" aria-pressed={state.whole_page.to_string()} onclick={on_whole_page}
                                 title="This looks like a whole web page: the menus and links around the article are dimmed and left out of the counts">
@@ -720,7 +734,7 @@ pub fn app() -> Html {
                         <Reader document={document.clone()} {complete} reading={state.reading} whole_page={state.whole_page} hidden={state.hidden.clone()} open={state.card.clone()}
                             on_open={on_open.clone()} {on_click} {on_hover} on_hover_leave={close_later.clone()} {on_hover_keep} on_close={on_close.clone()}
                             as_original={state.as_original} {on_toggle_original}
-                            pinyin={pinyin_dict} marks={state.marks.clone()} {on_select} on_complete={on_reading_complete.clone()} />
+                            pinyin={pinyin_dict} zhuyin={state.zhuyin} marks={state.marks.clone()} {on_select} on_complete={on_reading_complete.clone()} />
                     </div>
                     <Panel document={document.clone()} hidden={state.hidden.clone()} {on_toggle} {on_jump}
                         marks={state.marks.clone()} {on_jump_mark} {on_remove_mark} lists_later=true />

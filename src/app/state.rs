@@ -162,8 +162,10 @@ pub struct AppState {
     pub as_original: bool,
     /// Kinds whose highlights the reader switched off in the panel.
     pub hidden: BTreeSet<Kind>,
-    /// Pinyin above every word.
+    /// A reading above every word (pinyin, or zhuyin when `zhuyin`).
     pub pinyin: bool,
+    /// The reading above the words is written in zhuyin (bopomofo).
+    pub zhuyin: bool,
     /// Show the page around the article (menus, links, footer of a whole
     /// pasted page) as brightly as the article; dimmed otherwise.
     pub whole_page: bool,
@@ -199,6 +201,7 @@ impl Default for AppState {
             as_original: false,
             hidden: BTreeSet::new(),
             pinyin: false,
+            zhuyin: false,
             whole_page: false,
             study: Vec::new(),
             marks: Vec::new(),
@@ -247,7 +250,10 @@ pub enum Action {
     ToggleOriginal,
     CloseCard,
     ToggleKind(Kind),
+    /// Pinyin above the words, or none if pinyin is shown.
     TogglePinyin,
+    /// Zhuyin above the words, or none if zhuyin is shown.
+    ToggleZhuyin,
     ToggleWholePage,
     /// A glossary file the reader chose (name, contents); `save` keeps it in the browser.
     ImportGlossary {
@@ -399,8 +405,16 @@ impl AppState {
                 as_original: !self.as_original,
                 ..self.clone()
             },
+            // Two buttons, one reading at a time: each shows its own script,
+            // or hides the reading when its script is the one shown.
             Action::TogglePinyin => AppState {
-                pinyin: !self.pinyin,
+                pinyin: !(self.pinyin && !self.zhuyin),
+                zhuyin: false,
+                ..self.clone()
+            },
+            Action::ToggleZhuyin => AppState {
+                pinyin: !(self.pinyin && self.zhuyin),
+                zhuyin: true,
                 ..self.clone()
             },
             Action::ToggleWholePage => AppState {
@@ -591,8 +605,12 @@ impl AppState {
             } => self.analyzed(id, chars, complete, document),
             Action::Models { names, terms } => {
                 let missed: Vec<String> = [
-                    names.err().map(|why| format!("names that dudong's own lists do not hold may be missed ({why})")),
-                    terms.err().map(|why| format!("only the terms of dudong's own glossary are shown ({why})")),
+                    names.err().map(|why| {
+                        format!("names that dudong's own lists do not hold may be missed ({why})")
+                    }),
+                    terms.err().map(|why| {
+                        format!("only the terms of dudong's own glossary are shown ({why})")
+                    }),
                 ]
                 .into_iter()
                 .flatten()

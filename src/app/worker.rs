@@ -13,8 +13,7 @@ use crate::analysis::open_terms::OpenTerms;
 use crate::analysis::Analyzer;
 use crate::app::protocol::{
     answer, Reply, Request, NAMES_MODEL_AFTER_ANSWER_MS, NAMES_MODEL_AFTER_MS, NAMES_MODEL_URL,
-    TERMS_LEXICON_URL,
-    WARM_UP_RUNS,
+    TERMS_LEXICON_URL, WARM_UP_RUNS,
 };
 
 /// This instance's wasm memory, in bytes (reported for the benchmark).
@@ -46,10 +45,7 @@ pub fn run() {
         let (scope, analyzer, started) = (scope.clone(), analyzer.clone(), Cell::new(false));
         Rc::new(move || {
             if !started.replace(true) {
-                wasm_bindgen_futures::spawn_local(load_models(
-                    scope.clone(),
-                    analyzer.clone(),
-                ));
+                wasm_bindgen_futures::spawn_local(load_models(scope.clone(), analyzer.clone()));
             }
         })
     };
@@ -131,7 +127,10 @@ async fn load_models(scope: DedicatedWorkerGlobalScope, analyzer: Rc<RefCell<Ana
             analyzer.borrow_mut().set_open_terms(Some(lexicon));
             size
         });
-    for e in [&names, &terms].into_iter().filter_map(|r| r.as_ref().err()) {
+    for e in [&names, &terms]
+        .into_iter()
+        .filter_map(|r| r.as_ref().err())
+    {
         web_sys::console::warn_1(&format!("dudong worker: {e}").into());
     }
     post(&scope, &Reply::Models { names, terms });

@@ -130,4 +130,3 @@ pub fn registry_dict_txt() -> Option<std::path::PathBuf> {
     found.sort();
     found.into_iter().next()
 }
-

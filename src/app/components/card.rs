@@ -51,7 +51,10 @@ pub fn card_view(props: &CardViewProps) -> Html {
     let (label, body) = match &props.target {
         CardTarget::Span(i) => match doc.spans.get(*i) {
             // A term the open word lists found is not a glossary term.
-            Some(span) if span.kind == Kind::Term && span.term.as_deref().is_some_and(|t| doc.entry(t).is_none()) => {
+            Some(span)
+                if span.kind == Kind::Term
+                    && span.term.as_deref().is_some_and(|t| doc.entry(t).is_none()) =>
+            {
                 ("Term".to_string(), span_body(props, *i, span))
             }
             Some(span) => (
@@ -89,10 +92,37 @@ pub fn card_view(props: &CardViewProps) -> Html {
             }
         }
     };
+    // What "Listen" reads: the word, then the sentence it stands in.
+    let spoken: Vec<String> = match &props.target {
+        CardTarget::Span(i) => doc.spans.get(*i).map(|s| (s.start, s.end)),
+        CardTarget::Word(i) => doc.words.get(*i).map(|w| (w.start, w.end)),
+        CardTarget::Lookup(_) | CardTarget::Term(_) => None,
+    }
+    .map(|(start, end)| {
+        vec![
+            doc.slice(start, end).to_string(),
+            crate::app::study::sentence_around(doc, start, end),
+        ]
+    })
+    .or_else(|| match &props.target {
+        CardTarget::Lookup(word) | CardTarget::Term(word) => Some(vec![word.clone()]),
+        _ => None,
+    })
+    .unwrap_or_default();
+    let listen = (!spoken.is_empty() && crate::app::speech::available()).then(|| {
+        let traditional = doc.script == Script::Traditional;
+        let onclick = Callback::from(move |_: MouseEvent| {
+            crate::app::speech::speak(&spoken, traditional)
+        });
+        html! {
+            <button class="card-listen" aria-label="Listen: the word, then its sentence" title="Listen" {onclick}>{ "🔊" }</button>
+        }
+    });
     html! {
         <>
             <div class="card-head">
                 <span class="card-kind">{ label }</span>
+                { for listen }
                 <button class="card-close" aria-label="Close card" onclick={close}>{ "×" }</button>
             </div>
             { body }

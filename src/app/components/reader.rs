@@ -89,6 +89,9 @@ pub struct ReaderProps {
     /// When set, pinyin from this dictionary is shown above every word.
     #[prop_or_default]
     pub pinyin: Option<SharedDict>,
+    /// The reading above the words is zhuyin (bopomofo) instead of pinyin.
+    #[prop_or_default]
+    pub zhuyin: bool,
     /// The reader's marks, sorted by start.
     #[prop_or_default]
     pub marks: Vec<Mark>,
@@ -143,6 +146,7 @@ pub fn reader(props: &ReaderProps) -> Html {
         (
             props.document.clone(),
             props.pinyin.clone(),
+            props.zhuyin,
             props.marks.clone(),
         ),
         |_| RefCell::new(Rendered::new(paragraphs(doc))),
@@ -324,6 +328,9 @@ pub fn reader(props: &ReaderProps) -> Html {
         .collect();
     if props.pinyin.is_some() {
         hidden.push("pinyin".into());
+        if props.zhuyin {
+            hidden.push("zhuyin".into());
+        }
     }
     if props.whole_page {
         hidden.push("whole-page".into());
@@ -331,7 +338,13 @@ pub fn reader(props: &ReaderProps) -> Html {
     let markup: Vec<AttrValue> = {
         let mut rendered = rendered.borrow_mut();
         (0..upto)
-            .map(|i| rendered.paragraph(i, doc, dict.as_deref(), &props.marks))
+            .map(|i| {
+                let reading = dict.as_deref().map(|dict| Reading {
+                    dict,
+                    zhuyin: props.zhuyin,
+                });
+                rendered.paragraph(i, doc, reading, &props.marks)
+            })
             .collect()
     };
     let progress = if upto < total || !props.complete {
@@ -563,7 +576,7 @@ impl Rendered {
         &mut self,
         i: usize,
         doc: &Document,
-        dict: Option<&Dictionary>,
+        dict: Option<Reading>,
         marks: &[Mark],
     ) -> AttrValue {
         let as_original = self.as_original;
@@ -601,6 +614,13 @@ fn node_len(node: &Node) -> usize {
 
 use crate::app::export::escape_into;
 
+/// The reading shown above every word: pinyin, or zhuyin, from `dict`.
+#[derive(Clone, Copy)]
+struct Reading<'a> {
+    dict: &'a Dictionary,
+    zhuyin: bool,
+}
+
 /// One node's markup. The reading view is written as markup rather than
 /// built element by element because a long article has a hundred thousand
 /// word elements, and the browser's parser makes them far faster than one
@@ -610,7 +630,7 @@ fn write_node(
     out: &mut String,
     doc: &Document,
     node: &Node,
-    dict: Option<&Dictionary>,
+    dict: Option<Reading>,
     marks: &[Mark],
     as_original: bool,
 ) {
@@ -654,7 +674,13 @@ fn write_node(
                     let person = doc.spans.iter().any(|s| {
                         s.kind == Kind::Person && s.start == word.start && word.end <= s.end
                     });
-                    crate::pinyin::display(d, &doc.chars, word.start, word.end, person)
+                    if d.zhuyin {
+                        crate::pinyin::zhuyin::display(
+                            d.dict, &doc.chars, word.start, word.end, person,
+                        )
+                    } else {
+                        crate::pinyin::display(d.dict, &doc.chars, word.start, word.end, person)
+                    }
                 })
                 .filter(|p| !p.is_empty())
             {
@@ -692,7 +718,20 @@ fn write_node(
                     escape_into(out, &doc.slice(span.start, span.end));
                     out.push('"');
                     if let Some(py) = dict
-                        .map(|d| crate::app::study::pinyin(d, original))
+                        .map(|d| {
+                            if d.zhuyin {
+                                let chars: Vec<char> = original.chars().collect();
+                                crate::pinyin::zhuyin::display(
+                                    d.dict,
+                                    &chars,
+                                    0,
+                                    chars.len(),
+                                    false,
+                                )
+                            } else {
+                                crate::app::study::pinyin(d.dict, original)
+                            }
+                        })
                         .filter(|p| !p.is_empty())
                     {
                         out.push_str(" data-py=\"");

@@ -80,7 +80,8 @@ impl Polyphones {
     pub fn embedded() -> &'static Polyphones {
         static TABLE: OnceLock<Polyphones> = OnceLock::new();
         TABLE.get_or_init(|| {
-            Polyphones::parse(POLYPHONES_TSV).expect("crates/engine/src/pinyin/polyphones.tsv is damaged")
+            Polyphones::parse(POLYPHONES_TSV)
+                .expect("crates/engine/src/pinyin/polyphones.tsv is damaged")
         })
     }
 

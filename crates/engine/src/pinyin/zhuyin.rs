@@ -3,7 +3,35 @@
 //! as its symbols with the tone after them (ㄓㄨㄥ, ㄌㄩˋ) or, for the neutral
 //! tone, a dot before them (˙ㄉㄜ), as Taiwanese textbooks write it.
 
-use super::marks_to_numbered;
+use super::{is_han, looks_like_name, marks_to_numbered, read_span, surname_of};
+use crate::dictionary::Dictionary;
+
+/// What the reading view shows above a word in zhuyin: each syllable of its
+/// reading in context ([`super::display`]'s), a name's surname read as a
+/// surname (单 ㄕㄢˋ), syllables apart by a space.
+pub fn display(dict: &Dictionary, text: &[char], start: usize, end: usize, person: bool) -> String {
+    let end = end.min(text.len());
+    let start = start.min(end);
+    let word = &text[start..end];
+    let mut syllables = read_span(dict, text, start, end);
+    let is_name = (person && !word.is_empty() && word.iter().copied().all(is_han))
+        || looks_like_name(dict, word);
+    if is_name {
+        // A one-character surname's own reading; longer ones (尉迟) are
+        // rare enough to keep their reading in context.
+        if let Some((1, reading)) = surname_of(word) {
+            if let Some(first) = syllables.first_mut() {
+                *first = reading;
+            }
+        }
+    }
+    syllables
+        .iter()
+        .filter(|s| !s.is_empty())
+        .map(|s| from_pinyin(s).unwrap_or_else(|| s.clone()))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
 
 /// The syllable in zhuyin, or `None` for what is not a pinyin syllable
 /// (Latin words, digits, punctuation): the caller shows those as they are.

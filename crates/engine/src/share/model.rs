@@ -259,7 +259,9 @@ pub(crate) const LEARNED_CAPACITY: usize = 1 << 16;
 
 pub(crate) fn model() -> &'static Model {
     static MODEL: OnceLock<Model> = OnceLock::new();
-    MODEL.get_or_init(|| Model::load(model_file()).expect("crates/engine/src/share/model-v1.bin is corrupt"))
+    MODEL.get_or_init(|| {
+        Model::load(model_file()).expect("crates/engine/src/share/model-v1.bin is corrupt")
+    })
 }
 
 fn fnv(s: &[u8]) -> u64 {
