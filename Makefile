@@ -3,7 +3,7 @@
 
 # Build the app (release) and serve it on 127.0.0.1:8080, or a free port if taken.
 run: build
-	python3 scripts/serve.py dist
+	node scripts/static-server.mjs dist
 
 # Every test: unit and engine tests, component tests (server-side render),
 # then end to end in headless Chromium against a fresh release build.

@@ -23,12 +23,12 @@
 //   #reader[data-progress="partial" | "complete"];
 //   <html data-wasm-memory data-worker-memory> in bytes after each analysis.
 import { execFileSync } from 'node:child_process';
-import { createServer } from 'node:http';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { extname, join, normalize, resolve, dirname } from 'node:path';
+import { join, normalize, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { launchBrowser } from '../tests/e2e/harness.mjs';
+import { serveStatic } from './static-server.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // BENCH_DIST measures another build folder (to try the bench itself against a stand-in).
@@ -122,13 +122,6 @@ function longText() {
 
 // ---------------------------------------------------------------- server
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
-  '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml',
-  '.png': 'image/png', '.txt': 'text/plain; charset=utf-8', '.tsv': 'text/tab-separated-values; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-};
-
 // The peer's page: no script of its own; the bench drives it with page.evaluate.
 const JIEBA_PAGE = '<!doctype html><meta charset="utf-8"><title>jieba-wasm bench</title><p>jieba-wasm ' + JIEBA_VERSION;
 
@@ -141,37 +134,22 @@ function gzSize(path, body) {
 /** Serves dist/ and, under /__bench/, the peer's page and package; logs every request. */
 async function serve() {
   const log = [];
-  let inFlight = 0;
-  const server = createServer(async (req, res) => {
-    const at = Date.now();
-    inFlight++;
-    res.on('close', () => { inFlight--; });
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    let file = null;
-    let body = null;
-    if (path === '/__bench/jieba.html') body = Buffer.from(JIEBA_PAGE);
-    else if (path.startsWith('/__bench/jieba-wasm/')) file = normalize(join(JIEBA_DIR, path.slice('/__bench/jieba-wasm/'.length)));
-    else file = normalize(join(DIST, path.endsWith('/') ? path + 'index.html' : path));
-    const base = path.startsWith('/__bench/jieba-wasm/') ? JIEBA_DIR : DIST;
-    if (file && !file.startsWith(base)) { res.writeHead(403).end(); return; }
-    try {
-      body ??= readFileSync(file);
-    } catch {
-      log.push({ at, path, status: 404, bytes: 0, gz: 0 });
-      res.writeHead(404).end('not found');
-      return;
-    }
-    log.push({ at, path, status: 200, bytes: body.length, gz: gzSize(path, body) });
-    res.writeHead(200, { 'content-type': TYPES[extname(file ?? path)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
-    res.end(body);
+  const server = await serveStatic(DIST, {
+    headers: { 'cache-control': 'no-cache' },
+    answer: (path) => {
+      if (path === '/__bench/jieba.html') return { body: Buffer.from(JIEBA_PAGE), type: 'text/html; charset=utf-8' };
+      if (path.startsWith('/__bench/jieba-wasm/')) {
+        const file = normalize(join(JIEBA_DIR, path.slice('/__bench/jieba-wasm/'.length)));
+        return file.startsWith(JIEBA_DIR) ? { file } : { status: 403 };
+      }
+      return null;
+    },
+    served: ({ at, path, status, body }) => {
+      const ok = status === 200;
+      log.push({ at, path, status, bytes: ok ? body.length : 0, gz: ok ? gzSize(path, body) : 0 });
+    },
   });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  return {
-    url: `http://127.0.0.1:${server.address().port}/`,
-    log,
-    busy: () => inFlight > 0,
-    close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(ok); }),
-  };
+  return { ...server, log };
 }
 
 /** Waits until the server has had no request for `quietMs` and none is open (at most `maxMs`). */

@@ -33,6 +33,7 @@ async fn render_reader_view(document: Document, as_original: bool) -> String {
         as_original,
         on_toggle_original: Callback::noop(),
         pinyin: None,
+        zhuyin: false,
         marks: Vec::new(),
         on_select: Callback::noop(),
         on_complete: Callback::noop(),
@@ -273,6 +274,7 @@ async fn reader_markup_escapes_attributes_and_text() {
         as_original: false,
         on_toggle_original: Callback::noop(),
         pinyin: None,
+        zhuyin: false,
         marks: vec![dudong::share::Mark {
             start: 0,
             end: n,

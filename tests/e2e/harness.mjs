@@ -1,22 +1,15 @@
 // Shared set-up for the browser tests: a static server for dist/ on a free
 // loopback port, and Debian's Chromium driven by playwright-core.
-import { createServer } from 'node:http';
 import { readFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve, dirname } from 'node:path';
+import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { serveStatic, typeOf } from '../../scripts/static-server.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST = join(ROOT, 'dist');
 export const SHOTS = join(ROOT, 'target', 'e2e');
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
-  '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.txt': 'text/plain; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-};
 
 /** Serves dist/ on 127.0.0.1 with a port the OS picks. `requests` lists
  * the paths asked for; `override[path]`, when set, is served instead of the
@@ -24,30 +17,15 @@ const TYPES = {
 export async function serveDist() {
   const requests = [];
   const override = {};
-  const server = createServer(async (req, res) => {
-    let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    requests.push(path);
-    if (path.endsWith('/')) path += 'index.html';
-    if (override[path]) {
-      const text = await readFile(join(DIST, path), 'utf8');
-      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
-      res.end(override[path](text));
-      return;
-    }
-    const file = normalize(join(DIST, path));
-    if (!file.startsWith(DIST)) { res.writeHead(403).end(); return; }
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end('not found');
-    }
+  const server = await serveStatic(DIST, {
+    answer: async (path) => {
+      const file = path.endsWith('/') ? `${path}index.html` : path;
+      if (!override[file]) return null;
+      return { body: override[file](await readFile(join(DIST, file), 'utf8')), type: typeOf(file) };
+    },
+    served: ({ path }) => requests.push(path),
   });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address();
-  const close = () => new Promise((ok) => { server.close(ok); server.closeAllConnections(); });
-  return { url: `http://127.0.0.1:${port}/`, requests, override, close };
+  return { url: server.url, requests, override, close: server.close };
 }
 
 /** Debian's Chromium, headless, with a fresh profile and no background traffic. */
