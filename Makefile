@@ -1,5 +1,5 @@
 # The two set-up commands are `make run` and `make test` (see README.md).
-.PHONY: run test test-native test-e2e build cli bench eval fuzz clean
+.PHONY: run test test-native test-e2e lint build cli bench eval fuzz clean
 
 # Build the app (release) and serve it on 127.0.0.1:8080, or a free port if taken.
 run: build
@@ -10,7 +10,19 @@ run: build
 test: test-native test-e2e
 
 test-native:
+	@if cargo fmt --version >/dev/null 2>&1 && cargo clippy --version >/dev/null 2>&1; then \
+	  $(MAKE) --no-print-directory lint; \
+	else \
+	  echo "make: this toolchain has no rustfmt or clippy: the format and lint gates are skipped (make lint runs them)"; \
+	fi
 	cargo test --release --quiet
+
+# The format and lint gates: rustfmt's layout, and no clippy warning in any
+# crate, test or example (native code; make test runs them where the
+# toolchain has both tools).
+lint:
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets --release --quiet -- -D warnings
 
 test-e2e: build cli
 	npm test

@@ -39,7 +39,7 @@ fn long_text(chars: usize) -> String {
         let s = &sentences[(state >> 33) as usize % sentences.len()];
         n += s.chars().count();
         out.push_str(s);
-        if (state >> 20) % 5 == 0 {
+        if (state >> 20).is_multiple_of(5) {
             out.push_str("\n\n");
         }
     }

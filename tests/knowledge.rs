@@ -149,11 +149,9 @@ fn a_readers_glossary_in_csv_json_or_toml() {
     assert_eq!(csv.len(), 1);
     assert_eq!(csv[0].aliases, vec!["数据资源化", "数据要素化"]);
     assert_eq!(csv[0].related, vec!["数字经济"]);
-    let json = format!(
-        r#"[{{"term":"数据要素","pinyin":"shùjù yàosù","en":"data","category":"economy","zh":"说明","explain":"text","aliases":[],"spun":["数据因素"],"related":[]}}]"#
-    );
+    let json = r#"[{"term":"数据要素","pinyin":"shùjù yàosù","en":"data","category":"economy","zh":"说明","explain":"text","aliases":[],"spun":["数据因素"],"related":[]}]"#;
     assert_eq!(
-        glossary::parse_any("mine.json", &json).unwrap()[0].spun,
+        glossary::parse_any("mine.json", json).unwrap()[0].spun,
         vec!["数据因素"]
     );
     let toml = "[[term]]\nterm = \"数据要素\"\npinyin = \"shùjù yàosù\"\nen = \"data\"\ncategory = \"economy\"\nzh = \"说明\"\nexplain = \"text\"\n";

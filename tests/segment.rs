@@ -2,7 +2,7 @@
 
 use dudong::analysis::{Segmenter, Word};
 
-fn words<'a>(segmenter: &Segmenter, text: &'a str) -> (Vec<Word>, Vec<String>) {
+fn words(segmenter: &Segmenter, text: &str) -> (Vec<Word>, Vec<String>) {
     let chars: Vec<char> = text.chars().collect();
     let words = segmenter.segment(text);
     let strings = words

@@ -11,6 +11,10 @@ use yew::Callback;
 use crate::app::protocol::{Reply, Request};
 
 /// What the page hears from the engine.
+// A reply carries a whole document and a failure a line of text: each event
+// is made once per worker message and moved straight to the reducer, so
+// boxing the large variant would add an allocation and save nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone)]
 pub enum Event {
     Reply(Reply),

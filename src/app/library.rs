@@ -601,7 +601,7 @@ pub mod store {
         use std::collections::BTreeMap;
 
         thread_local! {
-            static KEPT: RefCell<BTreeMap<String, (Entry, String)>> = RefCell::new(BTreeMap::new());
+            static KEPT: RefCell<BTreeMap<String, (Entry, String)>> = const { RefCell::new(BTreeMap::new()) };
         }
 
         pub async fn list() -> Result<Vec<Entry>, StoreError> {

@@ -408,7 +408,7 @@ impl AppState {
             // Two buttons, one reading at a time: each shows its own script,
             // or hides the reading when its script is the one shown.
             Action::TogglePinyin => AppState {
-                pinyin: !(self.pinyin && !self.zhuyin),
+                pinyin: !self.pinyin || self.zhuyin,
                 zhuyin: false,
                 ..self.clone()
             },

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { ROOT, serveDist, launchBrowser, watchErrors, screenshot, namesSettled } from './harness.mjs';
+import { ROOT, serveDist, launchBrowser, watchErrors, screenshot, namesSettled, readArticle } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -14,9 +14,7 @@ after(async () => { await browser?.close(); await server?.close(); });
 const SPUN = join(ROOT, 'tests/fixtures/spun.txt');
 
 async function open(page, text) {
-  await page.goto(server.url);
-  await page.fill('#paste-text', text);
-  await page.click('#read');
+  await readArticle(page, text, { url: server.url });
   await page.waitForSelector('#reader mark');
 }
 

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT, serveDist, launchBrowser, watchErrors, shot, scrollsSideways } from './harness.mjs';
+import { ROOT, serveDist, launchBrowser, watchErrors, shot, scrollsSideways, readArticle } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -32,9 +32,7 @@ async function articleWithEveryKind() {
 }
 
 async function read(page, text) {
-  await page.goto(server.url);
-  await page.fill('#paste-text', text);
-  await page.click('#read');
+  await readArticle(page, text, { url: server.url });
   await page.waitForSelector('#reader mark');
 }
 

@@ -28,6 +28,19 @@ export async function serveDist() {
   return { url: server.url, requests, override, close: server.close };
 }
 
+/** Pastes `text` and presses Read: after opening `url` when given, else
+ * from the reading view's Edit text when one is shown. Resolves when the
+ * whole article is in the reading view and, with `names`, once the engine's
+ * later downloads (name model, term lexicon) have been read in. */
+export async function readArticle(page, text, { url, names = false } = {}) {
+  if (url) await page.goto(url);
+  else if (await page.locator('#reader').count()) await page.getByRole('button', { name: /Edit text/ }).click();
+  await page.fill('#paste-text', text);
+  await page.click('#read');
+  await page.waitForSelector('#reader[data-progress="complete"]');
+  if (names) await namesSettled(page);
+}
+
 /** Debian's Chromium, headless, with a fresh profile and no background traffic. */
 export async function launchBrowser() {
   return chromium.launch({

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { ROOT, serveDist, launchBrowser, watchErrors, screenshot, namesSettled } from './harness.mjs';
+import { ROOT, serveDist, launchBrowser, watchErrors, screenshot, readArticle } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -14,12 +14,7 @@ after(async () => { await browser?.close(); await server?.close(); });
 const KINDS = ['person', 'org', 'place', 'product', 'figure', 'term', 'spin'];
 
 async function readText(page, text) {
-  await page.goto(server.url);
-  await page.fill('#paste-text', text);
-  await page.click('#read');
-  await page.waitForSelector('#reader .w');
-  // The CLI reads with the name model: compare once the page has it too.
-  await namesSettled(page);
+  await readArticle(page, text, { url: server.url, names: true });
 }
 
 function marks(page) {

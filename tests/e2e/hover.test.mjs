@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT, serveDist, launchBrowser, watchErrors, screenshot, namesSettled } from './harness.mjs';
+import { ROOT, serveDist, launchBrowser, watchErrors, screenshot, namesSettled, readArticle } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -20,11 +20,8 @@ const SPUN = join(ROOT, 'tests/fixtures/spun.txt');
  *  moved onto a word just then rests on the new word without moving, which
  *  by design opens nothing. */
 async function open(page, text) {
-  await page.goto(server.url);
-  await page.fill('#paste-text', text);
-  await page.click('#read');
+  await readArticle(page, text, { url: server.url, names: true });
   await page.waitForSelector('#reader mark');
-  await namesSettled(page);
 }
 
 /** Moves the mouse to a spot of the page that is neither the article nor a card. */

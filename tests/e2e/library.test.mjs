@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serveDist, launchBrowser, watchErrors, shot } from './harness.mjs';
+import { serveDist, launchBrowser, watchErrors, shot, readArticle } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -14,10 +14,7 @@ const A = '合肥的耐心资本\n\n2024年11月，安徽省合肥市公布了�
 const B = '深圳的新能源汽车。\n\n华为在深圳发布了新手机，销量增长了12.5%。';
 
 async function read(page, text) {
-  if (await page.locator('#reader').count()) await page.getByRole('button', { name: /Edit text/ }).click();
-  await page.fill('#paste-text', text);
-  await page.click('#read');
-  await page.waitForSelector('#reader .w');
+  await readArticle(page, text);
 }
 
 /** Selects word elements first..last of the article and marks them. */

@@ -3,7 +3,7 @@
 // the system has none.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, watchErrors, screenshot } from './harness.mjs';
+import { serveDist, launchBrowser, watchErrors, screenshot, readArticle } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -13,12 +13,6 @@ const TEXT = '银行的利率很重要。\n\n他说，明年的经济增长会�
 const TRADITIONAL = '銀行的利率很重要。\n\n他說，明年的經濟增長會更快一些。';
 const BOPOMOFO = /[\u3105-\u312F]/;
 
-async function read(page, text) {
-  await page.waitForFunction(() => document.documentElement.dataset.engine === 'ready');
-  await page.fill('#paste-text', text);
-  await page.click('#read');
-  await page.waitForSelector('#reader[data-progress="complete"]');
-}
 
 // A system voice list with a Chinese voice, and a record of what is spoken
 // instead of sound (headless Chromium has no voices of its own).
@@ -34,7 +28,7 @@ test('zhuyin can be chosen instead of pinyin, and either turned off', async () =
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const errors = watchErrors(page);
   await page.goto(server.url);
-  await read(page, TEXT);
+  await readArticle(page, TEXT);
   const ruby = () => page.$$eval('#reader [data-py]', (els) => els.map((el) => el.dataset.py));
   await page.click('#zhuyin-toggle');
   await page.waitForFunction(() => document.querySelectorAll('#reader [data-py]').length > 3);
@@ -62,7 +56,7 @@ test('without a Chinese voice a card has no Listen button', async () => {
     window.speechSynthesis.getVoices = () => [{ lang: 'en-US', name: 'English' }];
   });
   await page.goto(server.url);
-  await read(page, TEXT);
+  await readArticle(page, TEXT);
   await page.click('#reader .w');
   await page.waitForSelector('#card');
   assert.equal(await page.$('#card .card-listen'), null);
@@ -75,7 +69,7 @@ test('Listen reads the word, then its sentence, in a mainland or Taiwanese voice
     const errors = watchErrors(page);
     await page.addInitScript(FAKE_VOICES);
     await page.goto(server.url);
-    await read(page, text);
+    await readArticle(page, text);
     await page.click('#reader .w');
     await page.waitForSelector('#card .card-listen');
     await page.click('#card .card-listen');

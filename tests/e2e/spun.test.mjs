@@ -5,16 +5,14 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT, serveDist, launchBrowser, watchErrors, screenshot, readerWords, checkOffsets } from './harness.mjs';
+import { ROOT, serveDist, launchBrowser, watchErrors, screenshot, readerWords, checkOffsets, readArticle } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
 async function open(page, text) {
-  await page.goto(server.url);
-  await page.fill('#paste-text', text);
-  await page.click('#read');
+  await readArticle(page, text, { url: server.url });
   await page.waitForSelector('#reader mark');
 }
 

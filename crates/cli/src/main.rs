@@ -50,12 +50,15 @@ mod cli {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let result = match args.as_slice() {
             ["segment", path] => read_input(path).map(|text| segment(&text)),
-            ["annotate", "--json", path] | ["annotate", path, "--json"] => {
-                read_text(path).and_then(|text| Ok(print_json(&engine()?.analyze(&text))))
-            }
-            ["annotate", path] => {
-                read_text(path).and_then(|text| Ok(print_listing(&engine()?.analyze(&text))))
-            }
+            ["annotate", "--json", path] | ["annotate", path, "--json"] => read_text(path)
+                .and_then(|text| {
+                    print_json(&engine()?.analyze(&text));
+                    Ok(())
+                }),
+            ["annotate", path] => read_text(path).and_then(|text| {
+                print_listing(&engine()?.analyze(&text));
+                Ok(())
+            }),
             ["eval", path] => eval(path, Layers::All),
             ["eval", "--curated", path] => eval(path, Layers::Curated),
             ["eval", "--model", path] => eval(path, Layers::Model),

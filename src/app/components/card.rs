@@ -33,15 +33,7 @@ pub struct CardViewProps {
 }
 
 pub fn kind_label(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Person => "Person",
-        Kind::Org => "Organisation",
-        Kind::Place => "Place",
-        Kind::Product => "Product",
-        Kind::Figure => "Figure",
-        Kind::Term => "Glossary term",
-        Kind::Spin => "Spun wording",
-    }
+    kind.names().label
 }
 
 #[function_component(CardView)]

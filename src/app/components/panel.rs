@@ -149,15 +149,7 @@ pub fn summary_line(doc: &Document, groups: &[(Kind, Vec<Item>)]) -> String {
 
 /// A kind's items in the summary line, singular and plural.
 fn noun(kind: Kind) -> (&'static str, &'static str) {
-    match kind {
-        Kind::Person => ("person", "people"),
-        Kind::Org => ("organisation", "organisations"),
-        Kind::Place => ("place", "places"),
-        Kind::Product => ("product", "products"),
-        Kind::Figure => ("figure", "figures"),
-        Kind::Term => ("term", "terms"),
-        Kind::Spin => ("swapped word", "swapped words"),
-    }
+    (kind.names().one, kind.names().many)
 }
 
 /// A quotation cut to a panel-sized length.
@@ -172,15 +164,7 @@ fn short(text: &str) -> String {
 
 /// A kind's name in the overview (and, lower-cased, in the first screen's legend).
 pub fn heading(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Person => "People",
-        Kind::Org => "Organisations",
-        Kind::Place => "Places",
-        Kind::Product => "Products",
-        Kind::Figure => "Figures",
-        Kind::Term => "Terms",
-        Kind::Spin => "Spun wording",
-    }
+    kind.names().heading
 }
 
 #[function_component(Panel)]

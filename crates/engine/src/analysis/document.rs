@@ -39,18 +39,84 @@ impl Kind {
         Kind::Spin,
     ];
 
+    /// Everything a view says about the kind, from the one table of kinds.
+    pub const fn names(self) -> &'static KindNames {
+        &KIND_NAMES[self as usize]
+    }
+
+    /// The `data-kind` value, CSS class and `annotate --json` kind.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Person => "person",
-            Kind::Org => "org",
-            Kind::Place => "place",
-            Kind::Product => "product",
-            Kind::Figure => "figure",
-            Kind::Term => "term",
-            Kind::Spin => "spin",
-        }
+        self.names().id
     }
 }
+
+/// What the reading view, cards, panel, legend and summary line call a kind.
+/// Its colour is the stylesheet's, keyed by `id` (`mark.person`,
+/// `[data-kind="person"]`).
+#[derive(Debug)]
+pub struct KindNames {
+    pub id: &'static str,
+    /// A card's label: "Organisation".
+    pub label: &'static str,
+    /// The panel's heading and the legend's entry: "Organisations".
+    pub heading: &'static str,
+    /// Counted in the summary line: "1 organisation", "2 organisations".
+    pub one: &'static str,
+    pub many: &'static str,
+}
+
+/// The one table of kinds, in the order of [`Kind`].
+const KIND_NAMES: [KindNames; 7] = [
+    KindNames {
+        id: "person",
+        label: "Person",
+        heading: "People",
+        one: "person",
+        many: "people",
+    },
+    KindNames {
+        id: "org",
+        label: "Organisation",
+        heading: "Organisations",
+        one: "organisation",
+        many: "organisations",
+    },
+    KindNames {
+        id: "place",
+        label: "Place",
+        heading: "Places",
+        one: "place",
+        many: "places",
+    },
+    KindNames {
+        id: "product",
+        label: "Product",
+        heading: "Products",
+        one: "product",
+        many: "products",
+    },
+    KindNames {
+        id: "figure",
+        label: "Figure",
+        heading: "Figures",
+        one: "figure",
+        many: "figures",
+    },
+    KindNames {
+        id: "term",
+        label: "Glossary term",
+        heading: "Terms",
+        one: "term",
+        many: "terms",
+    },
+    KindNames {
+        id: "spin",
+        label: "Spun wording",
+        heading: "Spun wording",
+        one: "swapped word",
+        many: "swapped words",
+    },
+];
 
 /// A highlighted stretch of text. `term` is the canonical glossary term (for a
 /// spun surface such as 耐烦资源 it is 耐心资本); `original` is what a spun
@@ -283,16 +349,19 @@ impl Summary {
     /// machine-spun: 111 substitutions". Kinds with none are left out.
     pub fn line(&self) -> String {
         let parts: Vec<String> = [
-            (self.people, "person", "people"),
-            (self.orgs, "organisation", "organisations"),
-            (self.places, "place", "places"),
-            (self.products, "product", "products"),
-            (self.figures, "figure", "figures"),
-            (self.terms, "term", "terms"),
+            (self.people, Kind::Person),
+            (self.orgs, Kind::Org),
+            (self.places, Kind::Place),
+            (self.products, Kind::Product),
+            (self.figures, Kind::Figure),
+            (self.terms, Kind::Term),
         ]
         .iter()
-        .filter(|(n, _, _)| *n > 0)
-        .map(|(n, one, many)| format!("{n} {}", if *n == 1 { one } else { many }))
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, kind)| {
+            let names = kind.names();
+            format!("{n} {}", if *n == 1 { names.one } else { names.many })
+        })
         .collect();
         let mut line = if parts.is_empty() {
             "nothing highlighted".to_string()
@@ -363,5 +432,20 @@ impl Document {
     /// The text between two char offsets.
     pub fn slice(&self, start: usize, end: usize) -> String {
         self.chars[start..end].iter().collect()
+    }
+}
+
+#[cfg(test)]
+mod kind_table {
+    use super::Kind;
+
+    #[test]
+    fn the_table_follows_the_kinds() {
+        for kind in Kind::ALL {
+            // The id is the serde name: the table's order is the enum's.
+            let json = serde_json::to_string(&kind).unwrap();
+            assert_eq!(json, format!("\"{}\"", kind.names().id), "{kind:?}");
+            assert!(!kind.names().label.is_empty() && !kind.names().heading.is_empty());
+        }
     }
 }

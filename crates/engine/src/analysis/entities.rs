@@ -245,7 +245,7 @@ impl EntityRecognizer {
             return false;
         }
         let first_two: String = chars[start..start + 2].iter().collect();
-        let compound = self.rules.compound_surnames.iter().any(|s| *s == first_two);
+        let compound = self.rules.compound_surnames.contains(&first_two);
         (self.surnames.contains(&chars[start]) && len <= 3) || (compound && len >= 3)
     }
 

@@ -28,7 +28,7 @@ pub mod segment;
 pub mod spin;
 pub mod text;
 
-pub use document::{wire as document_wire, Document, Kind, Span, Summary, Word};
+pub use document::{wire as document_wire, Document, Kind, KindNames, Span, Summary, Word};
 pub use script::Script;
 pub use segment::Segmenter;
 

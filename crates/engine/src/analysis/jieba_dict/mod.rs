@@ -314,7 +314,7 @@ impl<'a> Entries<'a> {
             self.offsets.push(self.word.len());
             self.word.push(self.alphabet[c as usize]);
         }
-        Some(Ok((freq, tag as u8)))
+        Some(Ok((freq, tag)))
     }
 }
 
