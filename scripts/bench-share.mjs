@@ -24,7 +24,7 @@ if (files.length === 0) {
     .filter((f) => f.endsWith(".txt"))
     .sort()
     .map((f) => join(fixtures, f));
-  files.push(join(root, "src", "knowledge", "sample.txt"));
+  files.push(join(root, "crates", "engine", "src", "knowledge", "sample.txt"));
   const seed = resolve(root, "..", "shared", "fixtures", "seed", "article.txt");
   if (existsSync(seed)) files.push(seed);
 }

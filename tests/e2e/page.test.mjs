@@ -71,6 +71,11 @@ test('a traditional article is highlighted as its simplified form is, and shown 
   // The words on screen are the reader's own characters.
   checkOffsets(assert, traditional, await readerWords(page));
   assert.match(await page.textContent('#summary'), /traditional characters, read as simplified/);
+  // The panel lists the text's own characters, not the simplified copy's.
+  await page.waitForSelector('#panel-body[aria-busy="false"]');
+  const panel = await page.textContent('#panel');
+  for (const own of ['小米集團', '比亞迪', '產業鏈']) assert.ok(panel.includes(own), `${own} in the panel: ${panel}`);
+  for (const simplified of ['小米集团', '比亚迪', '产业链']) assert.ok(!panel.includes(simplified), `no ${simplified} in the panel`);
   await screenshot(page, 'traditional-desktop');
   assert.deepEqual(errors, []);
   await page.close();
