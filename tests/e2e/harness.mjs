@@ -28,6 +28,16 @@ export async function serveDist() {
   return { url: server.url, requests, override, close: server.close };
 }
 
+/** Holds every download matching `pattern` (a route glob) until the
+ * returned function is called: for tests of what arrives after the first
+ * highlights (the name model, the term lexicon). */
+export async function holdDownload(page, pattern) {
+  let release;
+  const gate = new Promise((ok) => { release = ok; });
+  await page.route(pattern, async (route) => { await gate; await route.continue(); });
+  return release;
+}
+
 /** Pastes `text` and presses Read: after opening `url` when given, else
  * from the reading view's Edit text when one is shown. Resolves when the
  * whole article is in the reading view and, with `names`, once the engine's

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT, serveDist, launchBrowser, watchErrors, screenshot, namesSettled, readArticle } from './harness.mjs';
+import { ROOT, serveDist, launchBrowser, watchErrors, screenshot, namesSettled, readArticle, holdDownload } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -158,9 +158,7 @@ test('a hover card stays open while the article is read again under the resting 
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const errors = watchErrors(page);
   // The name model (whose arrival reads the article again) waits until the card is open.
-  let release;
-  const gate = new Promise((ok) => { release = ok; });
-  await page.route('**/ner.model', async (route) => { await gate; await route.continue(); });
+  const release = await holdDownload(page, '**/ner.model');
   await page.goto(server.url);
   await page.fill('#paste-text', await readFile(SPUN, 'utf8'));
   await page.click('#read');

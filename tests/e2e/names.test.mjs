@@ -3,7 +3,7 @@
 // and the curated highlights stay.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, watchErrors, readerWords, checkOffsets, screenshot } from './harness.mjs';
+import { serveDist, launchBrowser, watchErrors, readerWords, checkOffsets, screenshot, holdDownload } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -16,9 +16,7 @@ const people = (page) => page.$$eval('#reader mark[data-kind="person"]', (els) =
 test('names the lists do not hold appear when the model arrives, without moving the page', async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const errors = watchErrors(page);
-  let release;
-  const gate = new Promise((ok) => { release = ok; });
-  await page.route('**/ner.model', async (route) => { await gate; await route.continue(); });
+  const release = await holdDownload(page, '**/ner.model');
   await page.goto(server.url);
   await page.waitForFunction(() => document.documentElement.dataset.engine === 'ready');
   // Enough ordinary text above the name that the reader has scrolled.

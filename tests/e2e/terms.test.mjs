@@ -4,7 +4,7 @@
 // word list comes from. A damaged lexicon is a notice; curated terms stay.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, watchErrors, screenshot } from './harness.mjs';
+import { serveDist, launchBrowser, watchErrors, screenshot, holdDownload } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -20,9 +20,7 @@ const terms = (page) => page.$$eval('#reader mark[data-kind="term"]', (els) => e
 test('terms the glossary lacks appear once the lexicon arrives, with a dictionary card', async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const errors = watchErrors(page);
-  let release;
-  const gate = new Promise((ok) => { release = ok; });
-  await page.route('**/terms.lex', async (route) => { await gate; await route.continue(); });
+  const release = await holdDownload(page, '**/terms.lex');
   await page.goto(server.url);
   await page.waitForFunction(() => document.documentElement.dataset.engine === 'ready');
   await page.fill('#paste-text', TEXT);

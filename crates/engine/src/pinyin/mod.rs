@@ -798,10 +798,14 @@ pub fn display(dict: &Dictionary, text: &[char], start: usize, end: usize, perso
     let end = end.min(text.len());
     let start = start.min(end);
     let word = &text[start..end];
-    if (person && !word.is_empty() && word.iter().copied().all(is_han))
-        || looks_like_name(dict, word)
-    {
+    if reads_as_name(dict, word, person) {
         return read_name(dict, word);
     }
     join(&read_span(dict, text, start, end))
+}
+
+/// Whether the reading view reads `word` as a person's name: it starts a
+/// span tagged as a person and is all Han, or looks like a name by itself.
+pub(crate) fn reads_as_name(dict: &Dictionary, word: &[char], person: bool) -> bool {
+    (person && !word.is_empty() && word.iter().copied().all(is_han)) || looks_like_name(dict, word)
 }

@@ -3,7 +3,7 @@
 //! as its symbols with the tone after them (ㄓㄨㄥ, ㄌㄩˋ) or, for the neutral
 //! tone, a dot before them (˙ㄉㄜ), as Taiwanese textbooks write it.
 
-use super::{is_han, looks_like_name, marks_to_numbered, read_span, surname_of};
+use super::{marks_to_numbered, read_span, reads_as_name, surname_of};
 use crate::dictionary::Dictionary;
 
 /// What the reading view shows above a word in zhuyin: each syllable of its
@@ -14,9 +14,7 @@ pub fn display(dict: &Dictionary, text: &[char], start: usize, end: usize, perso
     let start = start.min(end);
     let word = &text[start..end];
     let mut syllables = read_span(dict, text, start, end);
-    let is_name = (person && !word.is_empty() && word.iter().copied().all(is_han))
-        || looks_like_name(dict, word);
-    if is_name {
+    if reads_as_name(dict, word, person) {
         // A one-character surname's own reading; longer ones (尉迟) are
         // rare enough to keep their reading in context.
         if let Some((1, reading)) = surname_of(word) {
