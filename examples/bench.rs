@@ -106,6 +106,12 @@ fn main() {
     with_model.set_ner_model(Some(model));
     let ner_seed_ms = median_ms(|| drop(with_model.analyze(&seed)), 15);
     let ner_big_ms = median_ms(|| drop(with_model.analyze(&big)), 3);
+    // Both models, as the browser has them once they arrive.
+    let t = Instant::now();
+    let full = Analyzer::with_builtin_models().expect("the shipped models load");
+    let models_load_ms = t.elapsed().as_secs_f64() * 1000.0;
+    let models_seed_ms = median_ms(|| drop(full.analyze(&seed)), 15);
+    let models_big_ms = median_ms(|| drop(full.analyze(&big)), 3);
     let dict_ms = median_ms(|| drop(jieba_dict::jieba(JIEBA_DICT).unwrap()), 7);
     let reference_ms = median_ms(|| drop(jieba_rs::Jieba::new()), 7);
     println!(
@@ -118,6 +124,9 @@ fn main() {
             "native_ner_load_ms": (ner_load_ms * 10.0).round() / 10.0,
             "native_ner_seed_ms": (ner_seed_ms * 100.0).round() / 100.0,
             "native_ner_200k_ms": (ner_big_ms * 10.0).round() / 10.0,
+            "native_models_load_ms": (models_load_ms * 10.0).round() / 10.0,
+            "native_models_seed_ms": (models_seed_ms * 100.0).round() / 100.0,
+            "native_models_200k_ms": (models_big_ms * 10.0).round() / 10.0,
             "jieba_dict_bytes": JIEBA_DICT.len(),
             "native_jieba_dict_decode_ms": (decode_ms * 10.0).round() / 10.0,
             "native_jieba_dict_segmenter_ms": (dict_ms * 10.0).round() / 10.0,

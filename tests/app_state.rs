@@ -391,10 +391,23 @@ fn the_name_model_arriving_reads_the_article_again_keeping_the_readers_marks() {
         e.borrow_mut()
             .set_ner_model(Some(dudong::analysis::ner::builtin().unwrap()))
     });
-    let again = state.run(Action::Models {
+    // The models arrive before the reader has put all of the article in the
+    // page: nothing is asked of the engine until it has.
+    let asked = state.outbox.len();
+    let waiting = state.run(Action::Models {
         names: Ok(1),
         terms: Ok(1),
     });
+    assert_eq!(
+        waiting.outbox.len(),
+        asked,
+        "read again before the first reading was shown"
+    );
+    assert!(waiting.read_again);
+    let reading = waiting.reading;
+    let again = waiting.run(Action::Shown(reading));
+    assert!(!again.read_again);
+    assert_ne!(again.reading, reading, "the article was read again");
     let Some(Request::Analyze { whole, .. }) = again.outbox.last() else {
         panic!("no new analysis asked for")
     };
@@ -424,10 +437,13 @@ fn a_name_model_that_cannot_load_is_a_notice_not_a_loss() {
     assert!(message.contains("may be missed") && message.contains("damaged"));
 }
 
-/// The sample, read, with the index of its first highlight and of a second
+/// The sample, read and shown, with the index of its first highlight and of a second
 /// one elsewhere.
 fn reading_sample() -> (AppState, usize, usize) {
     let state = page().run(Action::LoadSample);
+    // All of it is in the page (the reader says so).
+    let reading = state.reading;
+    let state = state.run(Action::Shown(reading));
     let Screen::Read(doc) = &state.screen else {
         panic!("not reading")
     };

@@ -2,9 +2,10 @@
 //! finds names on a sample of a public dev split that the curated lists
 //! alone miss, and the engine without it still works.
 
+use dudong::analysis::envelope::{self, DataError};
 use dudong::analysis::ner::features::FeatureSet;
 use dudong::analysis::ner::score::{parse_gold, Score};
-use dudong::analysis::ner::{self, ModelError, NerModel};
+use dudong::analysis::ner::{self, NerModel};
 use dudong::analysis::{Analyzer, Kind};
 
 /// 300 sentences drawn at random from the MSRA NER dev split (see
@@ -80,57 +81,65 @@ fn shipped() -> Vec<u8> {
 #[test]
 fn damaged_model_files_are_refused_with_a_reason() {
     let good = shipped();
-    assert!(matches!(
-        NerModel::from_bytes(&good[..10]),
-        Err(ModelError::NotAModel)
-    ));
+    let refused = |bytes: &[u8]| NerModel::from_bytes(bytes).unwrap_err();
+    assert!(matches!(refused(&good[..10]), DataError::WrongKind { .. }));
     let mut wrong_magic = good.clone();
     wrong_magic[0] = b'X';
-    assert_eq!(
-        NerModel::from_bytes(&wrong_magic).unwrap_err(),
-        ModelError::NotAModel
-    );
+    assert!(matches!(refused(&wrong_magic), DataError::WrongKind { .. }));
     let mut newer = good.clone();
     newer[8] = 9;
-    assert_eq!(
-        NerModel::from_bytes(&newer).unwrap_err(),
-        ModelError::UnsupportedVersion(9)
-    );
-    let mut other_features = good.clone();
-    other_features[12] = 77;
-    assert_eq!(
-        NerModel::from_bytes(&other_features).unwrap_err(),
-        ModelError::UnknownFeatureSet(77)
-    );
     assert!(matches!(
-        NerModel::from_bytes(&good[..good.len() - 1]),
-        Err(ModelError::Truncated { .. })
+        refused(&newer),
+        DataError::UnsupportedVersion { found: 9, .. }
+    ));
+    assert!(matches!(
+        refused(&good[..good.len() - 1]),
+        DataError::Truncated { .. }
     ));
     let mut flipped = good.clone();
     let middle = good.len() / 2;
     flipped[middle] ^= 0x40;
-    assert_eq!(
-        NerModel::from_bytes(&flipped).unwrap_err(),
-        ModelError::Corrupted
+    assert!(matches!(refused(&flipped), DataError::Corrupted { .. }));
+    // The message says which file and what is wrong, for the reader's notice.
+    let message = refused(&flipped).to_string();
+    assert!(
+        message.contains("name model") && message.contains("damaged"),
+        "{message}"
     );
-    // The message says what is wrong, for the reader's notice.
-    assert!(ModelError::Corrupted.to_string().contains("damaged"));
 }
 
+/// Payloads whose checksum is right but whose content is not: each is
+/// refused, naming the line at fault.
 #[test]
-fn a_packed_model_round_trips_and_garbage_inside_is_refused() {
-    // An envelope whose checksum is right but whose content is not a
-    // CRFsuite model gets past the checksum and must still be an error.
-    let garbage = NerModel::pack(&[7u8; 300], FeatureSet::Chars);
-    assert!(matches!(
-        NerModel::from_bytes(&garbage),
-        Err(ModelError::Unreadable(_))
-    ));
-    let good = shipped();
-    let crf = &good[24..];
-    let repacked = NerModel::pack(crf, FeatureSet::CharsAndWords);
-    let model = NerModel::from_bytes(&repacked).expect("repacked model loads");
+fn a_well_sealed_but_malformed_model_is_refused() {
+    let payload = std::str::from_utf8(&shipped()[20..]).unwrap().to_string();
+    let seal = |text: &[u8]| envelope::seal(text, ner::MAGIC, ner::FORMAT);
+    let model = NerModel::from_bytes(&seal(payload.as_bytes())).expect("resealed model loads");
     assert_eq!(model.feature_set(), FeatureSet::CharsAndWords);
+    let cases = [
+        payload.replacen("features\t2", "features\t77", 1),
+        payload.replacen("scale\t", "scale\t-", 1),
+        payload.replacen("B-LOC", "B-XYZ", 1),
+        payload.replacen("from\tO\t", "from\tO\t1 ", 1),
+        format!("{payload}c0:北\t99 5\n"),
+        format!("{payload}c0:北\t1\n"),
+        format!("{payload}c0:北\n"),
+        payload.lines().take(3).collect::<Vec<_>>().join("\n"),
+    ];
+    for (i, text) in cases.iter().enumerate() {
+        match NerModel::from_bytes(&seal(text.as_bytes())) {
+            Err(DataError::Malformed { line, .. }) => {
+                assert!(line <= text.lines().count() + 1, "case {i}: line {line}")
+            }
+            other => panic!("case {i}: {other:?}"),
+        }
+    }
+    let mut not_text = payload.into_bytes();
+    not_text[3] = 0xFF;
+    assert!(matches!(
+        NerModel::from_bytes(&seal(&not_text)),
+        Err(DataError::Malformed { .. })
+    ));
 }
 
 /// Mutations of the shipped file (bytes changed, cut, repeated) never panic
@@ -211,7 +220,7 @@ fn features_match_the_training_scripts() {
         let tagged = analyzer.segmenter().tag(&text);
         let sentence = Sentence::new(&chars, 0, &tagged, FeatureSet::CharsAndWords);
         for (i, (row, attributes)) in rows.iter().zip(sentence.attributes()).enumerate() {
-            let ours: Vec<&str> = attributes.iter().map(|a| a.name.as_str()).collect();
+            let ours: Vec<&str> = attributes.iter().map(String::as_str).collect();
             assert_eq!(ours, row[1..], "char {i} of {text}");
             checked += 1;
         }

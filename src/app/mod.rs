@@ -388,7 +388,11 @@ pub fn app() -> Html {
     let article_shown = use_state(|| false);
     let on_reading_complete = {
         let article_shown = article_shown.clone();
-        Callback::from(move |_reading: u32| article_shown.set(true))
+        let state = state.dispatcher();
+        Callback::from(move |reading: u32| {
+            article_shown.set(true);
+            state.dispatch(Action::Shown(reading));
+        })
     };
     {
         let dict_state = dict_state.clone();

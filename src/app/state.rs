@@ -188,6 +188,12 @@ pub struct AppState {
     pub next_id: u32,
     /// The request id of the document on screen.
     pub reading: u32,
+    /// The request id of the last reading that is wholly in the page.
+    pub shown: u32,
+    /// The name model or term lexicon arrived while a reading was still
+    /// coming in: the article is read again once that one is wholly shown,
+    /// so that the second reading never delays the first.
+    pub read_again: bool,
 }
 
 impl Default for AppState {
@@ -213,6 +219,8 @@ impl Default for AppState {
             outbox: Rc::new(Vec::new()),
             next_id: 1,
             reading: 0,
+            shown: 0,
+            read_again: false,
         }
     }
 }
@@ -291,6 +299,9 @@ pub enum Action {
         complete: bool,
         document: Document,
     },
+    /// All of reading `id` is in the page (the reader made the markup of
+    /// its last paragraph).
+    Shown(u32),
     /// The engine's name model and term lexicon arrived (their sizes) or
     /// could not be loaded.
     Models {
@@ -603,6 +614,11 @@ impl AppState {
                 complete,
                 document,
             } => self.analyzed(id, chars, complete, document),
+            Action::Shown(id) => AppState {
+                shown: id,
+                ..self.clone()
+            }
+            .read_again_if_shown(),
             Action::Models { names, terms } => {
                 let missed: Vec<String> = [
                     names.err().map(|why| {
@@ -616,13 +632,11 @@ impl AppState {
                 .flatten()
                 .collect();
                 let mut next = if missed.len() < 2 {
-                    match &self.screen {
-                        // Read the article on screen again, now with what arrived.
-                        Screen::Read(doc) if self.analysing.is_none() => {
-                            self.read(doc.text.clone(), AfterRead::Again)
-                        }
-                        _ => self.clone(),
+                    AppState {
+                        read_again: matches!(self.screen, Screen::Read(_)),
+                        ..self.clone()
                     }
+                    .read_again_if_shown()
                 } else {
                     self.clone()
                 };
@@ -633,6 +647,23 @@ impl AppState {
                 }
                 next
             }
+        }
+    }
+
+    /// Reads the article on screen again (now with the models that arrived)
+    /// if that is pending and the current reading is wholly in the page.
+    fn read_again_if_shown(self) -> AppState {
+        match &self.screen {
+            Screen::Read(doc)
+                if self.read_again && self.analysing.is_none() && self.shown == self.reading =>
+            {
+                let text = doc.text.clone();
+                AppState {
+                    read_again: false,
+                    ..self.read(text, AfterRead::Again)
+                }
+            }
+            _ => self,
         }
     }
 
@@ -702,6 +733,8 @@ impl AppState {
         }
         let mut state = AppState {
             draft: text.clone(),
+            // Asked for now, the engine reads it with every model it has.
+            read_again: false,
             // Reading the same text again is no news to the reader.
             message: if matches!(then, AfterRead::Again) {
                 self.message.clone()

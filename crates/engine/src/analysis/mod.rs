@@ -34,7 +34,6 @@ pub use segment::Segmenter;
 
 use body::BodyFinder;
 use entities::{EntityRecognizer, Tagged};
-use envelope::DataError;
 use glossary::GlossaryMatcher;
 use open_terms::OpenTerms;
 use script::Simplifier;
@@ -184,10 +183,10 @@ impl Analyzer {
     /// and adds the models when their downloads arrive.
     /// An error only if the shipped model is damaged, which a test rules out.
     #[cfg(not(target_arch = "wasm32"))]
-    pub fn with_builtin_models() -> Result<Analyzer, LoadError> {
+    pub fn with_builtin_models() -> Result<Analyzer, envelope::DataError> {
         let mut analyzer = Analyzer::new();
-        analyzer.set_ner_model(Some(ner::builtin().map_err(LoadError::Names)?));
-        analyzer.set_open_terms(Some(open_terms::builtin().map_err(LoadError::Data)?));
+        analyzer.set_ner_model(Some(ner::builtin()?));
+        analyzer.set_open_terms(Some(open_terms::builtin()?));
         Ok(analyzer)
     }
 
@@ -205,24 +204,6 @@ impl Analyzer {
         self.glossary = GlossaryMatcher::new(entries);
     }
 }
-
-/// Why a model or data file could not be added to the engine.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LoadError {
-    Names(ner::ModelError),
-    Data(DataError),
-}
-
-impl std::fmt::Display for LoadError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            LoadError::Names(e) => e.fmt(f),
-            LoadError::Data(e) => e.fmt(f),
-        }
-    }
-}
-
-impl std::error::Error for LoadError {}
 
 impl Default for Analyzer {
     fn default() -> Self {

@@ -8,8 +8,6 @@
 //! letter `a`, whitespace `_`. Beyond the sentence, `^` stands before it and
 //! `$` after it.
 
-use crfs::Attribute;
-
 use crate::analysis::entities::Tagged;
 
 /// Which features a model was trained with.
@@ -109,17 +107,21 @@ impl<'a> Sentence<'a> {
         Sentence { chars, words }
     }
 
-    /// The attributes of every character, in order.
-    pub fn attributes(&self) -> Vec<Vec<Attribute>> {
-        let n: Vec<char> = self.chars.iter().map(|&c| normalise(c)).collect();
-        let len = n.len() as isize;
+    /// Calls `each` with every attribute of character `i`, in the order
+    /// training lists them. An attribute's name is `prefix`, then `parts`,
+    /// then `tail` ("c-1:" + '北' + ""): given in pieces, so that tagging
+    /// can hash it without building a string for each of the fifteen
+    /// attributes of every character.
+    pub fn for_each_attribute(&self, i: usize, mut each: impl FnMut(&str, &[char], &str)) {
+        let len = self.chars.len() as isize;
+        let i = i as isize;
         let at = |j: isize| -> char {
             if j < 0 {
                 '^'
             } else if j >= len {
                 '$'
             } else {
-                n[j as usize]
+                normalise(self.chars[j as usize])
             }
         };
         let cls = |j: isize| -> char {
@@ -131,41 +133,40 @@ impl<'a> Sentence<'a> {
                 class(self.chars[j as usize])
             }
         };
-        // Built with push rather than format!: this runs for every
-        // character of every text, and formatting took twice as long.
-        let feature = |prefix: &str, parts: &[char]| {
-            let mut name = String::with_capacity(prefix.len() + 4 * parts.len());
-            name.push_str(prefix);
-            name.extend(parts);
-            Attribute::new(name, 1.0)
-        };
-        (0..len)
+        each("bias", &[], "");
+        for (k, name) in [
+            (-2, "c-2:"),
+            (-1, "c-1:"),
+            (0, "c0:"),
+            (1, "c1:"),
+            (2, "c2:"),
+        ] {
+            each(name, &[at(i + k)], "");
+        }
+        for (k, name) in [(-2, "b-2:"), (-1, "b-1:"), (0, "b0:"), (1, "b1:")] {
+            each(name, &[at(i + k), at(i + k + 1)], "");
+        }
+        each("s:", &[at(i - 1), at(i + 1)], "");
+        each("k:", &[cls(i - 1), cls(i), cls(i + 1)], "");
+        if let Some(&(place, tag)) = self.words.get(i as usize) {
+            each("w:", &[place], "");
+            each("wt:", &[place], tag);
+        }
+    }
+
+    /// The attribute names of every character, in order (for comparing
+    /// with what training computed; tagging uses [`Self::for_each_attribute`]).
+    pub fn attributes(&self) -> Vec<Vec<String>> {
+        (0..self.chars.len())
             .map(|i| {
-                let mut a = Vec::with_capacity(15);
-                a.push(Attribute::new("bias", 1.0));
-                for (k, name) in [
-                    (-2, "c-2:"),
-                    (-1, "c-1:"),
-                    (0, "c0:"),
-                    (1, "c1:"),
-                    (2, "c2:"),
-                ] {
-                    a.push(feature(name, &[at(i + k)]));
-                }
-                for (k, name) in [(-2, "b-2:"), (-1, "b-1:"), (0, "b0:"), (1, "b1:")] {
-                    a.push(feature(name, &[at(i + k), at(i + k + 1)]));
-                }
-                a.push(feature("s:", &[at(i - 1), at(i + 1)]));
-                a.push(feature("k:", &[cls(i - 1), cls(i), cls(i + 1)]));
-                if let Some(&(place, tag)) = self.words.get(i as usize) {
-                    a.push(feature("w:", &[place]));
-                    let mut name = String::with_capacity(4 + tag.len());
-                    name.push_str("wt:");
-                    name.push(place);
-                    name.push_str(tag);
-                    a.push(Attribute::new(name, 1.0));
-                }
-                a
+                let mut names = Vec::with_capacity(15);
+                self.for_each_attribute(i, |prefix, parts, tail| {
+                    let mut name = String::from(prefix);
+                    name.extend(parts);
+                    name.push_str(tail);
+                    names.push(name);
+                });
+                names
             })
             .collect()
     }
@@ -179,9 +180,6 @@ mod tests {
         let chars: Vec<char> = chars.chars().collect();
         let s = Sentence::new(&chars, 0, &[], FeatureSet::Chars);
         s.attributes()
-            .into_iter()
-            .map(|a| a.into_iter().map(|a| a.name).collect())
-            .collect()
     }
 
     #[test]
