@@ -6,7 +6,7 @@
 //! (`crates/cli`) and the tests all run the same code; its modules are
 //! re-exported here under their usual paths.
 
-pub use dudong_engine::{analysis, dictionary, knowledge, pinyin, share};
+pub use dudong_engine::{analysis, dictionary, fnv, knowledge, pinyin, share};
 
 /// The Yew components of the browser app (they also render natively for tests).
 pub mod app;

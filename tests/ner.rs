@@ -37,13 +37,14 @@ fn the_model_lifts_names_on_a_dev_sample() {
     let curated = score(&Analyzer::new());
     let full = score(&Analyzer::with_builtin_models().unwrap());
     println!("curated alone:\n{curated}\nwith the model:\n{full}");
-    // A swapped, broken or untrained model falls below these; the curated
+    // A swapped, broken or untrained model falls below these (the model
+    // before the full MSRA train split scored F1 0.789 here); the curated
     // layer alone is far below them.
-    assert!(full.all.f1() >= 0.70, "F1 {:.3}", full.all.f1());
-    assert!(full.all.precision() >= 0.70 && full.all.recall() >= 0.60);
-    assert!(full.all.f1() >= curated.all.f1() + 0.10);
+    assert!(full.all.f1() >= 0.82, "F1 {:.3}", full.all.f1());
+    assert!(full.all.precision() >= 0.82 && full.all.recall() >= 0.78);
+    assert!(full.all.f1() >= curated.all.f1() + 0.30);
     for kind in [Kind::Person, Kind::Org, Kind::Place] {
-        assert!(full.by_kind[&kind].f1() >= 0.55, "{kind:?}: {full}");
+        assert!(full.by_kind[&kind].f1() >= 0.75, "{kind:?}: {full}");
     }
 }
 

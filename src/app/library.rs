@@ -53,11 +53,7 @@ pub const FORMAT_VERSION: u64 = 1;
 /// A stable identity for a text: 64-bit FNV-1a of its UTF-8 and its length
 /// in characters.
 pub fn article_id(text: &str) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in text.bytes() {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
+    let hash = crate::fnv::fnv1a(text.as_bytes());
     format!("{hash:016x}-{}", text.chars().count())
 }
 

@@ -10,6 +10,8 @@
 pub mod analysis;
 /// CC-CEDICT lookups for the dictionary cards (loaded after the page is readable).
 pub mod dictionary;
+/// The one hash of the engine and app (FNV-1a, 64 bits).
+pub mod fnv;
 /// Curated data the engine embeds: glossary, gazetteer, spin table, sample article.
 pub mod knowledge;
 /// Pinyin in context: polyphonic characters read by their sentence (pure Rust).

@@ -2,6 +2,7 @@ mod card;
 mod comfort;
 mod glossary_import;
 mod library;
+mod markup;
 mod panel;
 mod paste_area;
 mod reader;

@@ -27,6 +27,7 @@ use std::sync::OnceLock;
 
 use crate::analysis::text::is_han;
 use crate::dictionary::{numbered_to_marks, Dictionary};
+use crate::fnv::Fnv1a;
 
 /// The smoothing of rule scores; `training/pinyin/build_polyphones.py` uses the same.
 pub const ALPHA: f64 = 0.1;
@@ -104,7 +105,7 @@ impl Polyphones {
             message: message.to_string(),
         };
         let mut chars = HashMap::new();
-        let mut digest = Fnv::new();
+        let mut digest = Fnv1a::new();
         let mut count = 0usize;
         let mut end: Option<usize> = None;
         for (n, raw) in text.split_inclusive('\n').enumerate() {
@@ -126,7 +127,7 @@ impl Polyphones {
                 if lines.parse::<usize>().ok() != Some(count) {
                     return Err(err(lineno, "the line count does not match #end"));
                 }
-                if u64::from_str_radix(hex, 16).ok() != Some(digest.0) {
+                if u64::from_str_radix(hex, 16).ok() != Some(digest.finish()) {
                     return Err(err(lineno, "the digest does not match #end"));
                 }
                 end = Some(lineno);
@@ -135,7 +136,7 @@ impl Polyphones {
             if line.starts_with('#') {
                 continue;
             }
-            digest.update(raw.as_bytes());
+            digest.write(raw.as_bytes());
             count += 1;
             let (c, rules) = parse_line(line).map_err(|m| err(lineno, &m))?;
             if chars.insert(c, rules).is_some() {
@@ -265,20 +266,6 @@ fn is_numbered(s: &str) -> bool {
         return false;
     };
     !body.is_empty() && body.chars().all(|c| c.is_ascii_lowercase() || c == ':')
-}
-
-struct Fnv(u64);
-
-impl Fnv {
-    fn new() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-    fn update(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 ^= b as u64;
-            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
 }
 
 // ---- dictionary readings ----------------------------------------------------
@@ -678,66 +665,49 @@ fn capitalize(s: &str) -> String {
 
 // ---- names ----------------------------------------------------------------------
 
-/// Surnames read differently from their everyday reading (facts of Mandarin
-/// usage; compound surnames first).
-const SPECIAL_SURNAMES: &[(&str, &str)] = &[
-    ("尉迟", "Yù chí"),
-    ("万俟", "Mò qí"),
-    ("单于", "Chán yú"),
-    ("长孙", "Zhǎng sūn"),
-    ("令狐", "Líng hú"),
-    ("澹台", "Tán tái"),
-    ("单", "Shàn"),
-    ("曾", "Zēng"),
-    ("解", "Xiè"),
-    ("仇", "Qiú"),
-    ("区", "Ōu"),
-    ("朴", "Piáo"),
-    ("查", "Zhā"),
-    ("盖", "Gě"),
-    ("乐", "Yuè"),
-    ("纪", "Jǐ"),
-    ("种", "Chóng"),
-    ("翟", "Zhái"),
-    ("缪", "Miào"),
-    ("覃", "Qín"),
-    ("黑", "Hè"),
-    ("员", "Yùn"),
-    ("燕", "Yān"),
-    ("曲", "Qū"),
-    ("召", "Shào"),
-    ("宁", "Nìng"),
-    ("任", "Rén"),
-    ("华", "Huà"),
-    ("过", "Guō"),
-    ("秘", "Bì"),
-    ("繁", "Pó"),
-    ("折", "Shé"),
-    ("句", "Gōu"),
-    ("隗", "Wěi"),
-    ("冼", "Xiǎn"),
-    ("缑", "Gōu"),
-    ("谌", "Chén"),
-    ("葛", "Gě"),
-    ("薄", "Bó"),
-    ("沈", "Shěn"),
-    ("重", "Chóng"),
-    ("相", "Xiàng"),
-    ("尉", "Wèi"),
-];
+/// The surnames file: those with a reading of their own, and common ones.
+const SURNAMES_TSV: &str = include_str!("surnames.tsv");
 
-/// Common surnames whose everyday reading is their surname reading; with
-/// [`SPECIAL_SURNAMES`] they let an unknown 2–3 character word read as a name.
-const COMMON_SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓彭\
-曹肖田董袁潘于蒋蔡余杜叶程苏魏吕丁沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段\
-雷侯龙史陶黎贺顾毛郝龚邵钱严覃武戴莫孔向汤习温易常";
+/// The surnames of [`SURNAMES_TSV`]: (surname, reading) where it has one
+/// of its own, longest first; and the common one-character surnames.
+struct Surnames {
+    special: Vec<(String, String)>,
+    common: String,
+}
+
+/// The embedded surname list, parsed once. A malformed line panics: the
+/// file is part of the build, and `tests/pinyin.rs` reads names through it.
+fn surnames() -> &'static Surnames {
+    static SURNAMES: OnceLock<Surnames> = OnceLock::new();
+    SURNAMES.get_or_init(|| {
+        let mut list = Surnames {
+            special: Vec::new(),
+            common: String::new(),
+        };
+        for line in SURNAMES_TSV.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            match line.split_once('\t') {
+                Some((name, reading)) => list
+                    .special
+                    .push((name.to_string(), reading.replace(' ', ""))),
+                None => list.common.push_str(line.trim()),
+            }
+        }
+        // A compound surname before its first character (单于 before 单).
+        list.special
+            .sort_by_key(|(name, _)| std::cmp::Reverse(name.chars().count()));
+        list
+    })
+}
 
 /// The surname at the start of `word` and its reading, if any.
 fn surname_of(word: &[char]) -> Option<(usize, String)> {
-    for (name, reading) in SPECIAL_SURNAMES {
+    for (name, reading) in &surnames().special {
         let n = name.chars().count();
         if word.len() >= n && word.iter().take(n).copied().eq(name.chars()) {
-            return Some((n, reading.replace(' ', "")));
+            return Some((n, reading.clone()));
         }
     }
     None
@@ -751,7 +721,7 @@ pub fn looks_like_name(dict: &Dictionary, word: &[char]) -> bool {
         (2..word.len()).any(|n| dict.contains(&word[..n].iter().collect::<String>()));
     (2..=3).contains(&word.len())
         && word.iter().copied().all(is_han)
-        && (surname_of(word).is_some() || COMMON_SURNAMES.contains(word[0]))
+        && (surname_of(word).is_some() || surnames().common.contains(word[0]))
         && !dict.contains(&word.iter().collect::<String>())
         && !starts_with_word
 }

@@ -16,6 +16,7 @@
 //! file, [`OTHER`] or the weights: a new model is a new format.
 
 use super::rangecoder::{Adaptive, Corrupt, Decoder, Numbers, BYTES};
+use crate::fnv::fnv1a;
 use std::sync::OnceLock;
 
 /// The model file (250,689 bytes). Natively (CLI, tests) it is embedded;
@@ -264,15 +265,6 @@ pub(crate) fn model() -> &'static Model {
     })
 }
 
-fn fnv(s: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for &b in s {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x100000001b3);
-    }
-    h
-}
-
 /// The words of a model file and their levels, in the file's (code point) order.
 pub(crate) fn read_words(file: &[u8]) -> Result<Vec<(String, u32)>, Corrupt> {
     if file.len() < 13 || &file[..5] != b"DDSM\x01" {
@@ -471,7 +463,7 @@ impl Model {
         self.freq.push(w);
         self.class.push(class);
         let id = self.freq.len() - 1;
-        let mut i = fnv(s.as_bytes()) as usize & self.slot_mask;
+        let mut i = fnv1a(s.as_bytes()) as usize & self.slot_mask;
         while self.slots[i] != 0 {
             i = (i + 1) & self.slot_mask;
         }
@@ -481,7 +473,7 @@ impl Model {
 
     /// The static token spelled `s`.
     pub fn lookup(&self, s: &str) -> Option<usize> {
-        let mut i = fnv(s.as_bytes()) as usize & self.slot_mask;
+        let mut i = fnv1a(s.as_bytes()) as usize & self.slot_mask;
         loop {
             let slot = self.slots[i];
             if slot == 0 {

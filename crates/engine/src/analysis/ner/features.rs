@@ -19,6 +19,9 @@ pub enum FeatureSet {
     /// the character's place in it (B, M, E, or S for a one-character word)
     /// and that place with the word's dictionary tag (`x` for unknown words).
     CharsAndWords,
+    /// [`FeatureSet::CharsAndWords`] plus the word itself, for dictionary
+    /// words of two to four characters.
+    CharsWordsAndWord,
 }
 
 impl FeatureSet {
@@ -26,6 +29,7 @@ impl FeatureSet {
         match id {
             1 => Some(FeatureSet::Chars),
             2 => Some(FeatureSet::CharsAndWords),
+            3 => Some(FeatureSet::CharsWordsAndWord),
             _ => None,
         }
     }
@@ -34,6 +38,7 @@ impl FeatureSet {
         match self {
             FeatureSet::Chars => 1,
             FeatureSet::CharsAndWords => 2,
+            FeatureSet::CharsWordsAndWord => 3,
         }
     }
 }
@@ -63,8 +68,9 @@ fn class(c: char) -> char {
 /// each character sits in its word and that word's tag.
 pub struct Sentence<'a> {
     pub chars: &'a [char],
-    /// Per character: (B/M/E/S, the word's tag). Empty for [`FeatureSet::Chars`].
-    pub words: Vec<(char, &'a str)>,
+    /// Per character: (B/M/E/S, the word's tag, the word when the feature
+    /// set names it). Empty for [`FeatureSet::Chars`].
+    pub words: Vec<(char, &'a str, Option<&'a [char]>)>,
 }
 
 impl<'a> Sentence<'a> {
@@ -78,13 +84,17 @@ impl<'a> Sentence<'a> {
         set: FeatureSet,
     ) -> Sentence<'a> {
         let mut words = Vec::new();
-        if set == FeatureSet::CharsAndWords {
+        if set != FeatureSet::Chars {
             let end = start + chars.len();
             words.reserve(chars.len());
             let first = tagged.partition_point(|t| t.word.end <= start);
             for t in tagged[first..].iter().take_while(|t| t.word.start < end) {
                 let (s, e) = (t.word.start.max(start), t.word.end.min(end));
                 let tag = if t.known { t.tag } else { "x" };
+                let named = set == FeatureSet::CharsWordsAndWord
+                    && (2..=4).contains(&(e - s))
+                    && tag != "x";
+                let word = named.then(|| &chars[s - start..e - start]);
                 for i in s..e {
                     let place = if e - s == 1 {
                         'S'
@@ -95,7 +105,7 @@ impl<'a> Sentence<'a> {
                     } else {
                         'M'
                     };
-                    words.push((place, tag));
+                    words.push((place, tag, word));
                 }
             }
             // Words tile the text, so every char has one; if they ever did
@@ -148,9 +158,12 @@ impl<'a> Sentence<'a> {
         }
         each("s:", &[at(i - 1), at(i + 1)], "");
         each("k:", &[cls(i - 1), cls(i), cls(i + 1)], "");
-        if let Some(&(place, tag)) = self.words.get(i as usize) {
+        if let Some(&(place, tag, word)) = self.words.get(i as usize) {
             each("w:", &[place], "");
             each("wt:", &[place], tag);
+            if let Some(word) = word {
+                each("wd:", word, "");
+            }
         }
     }
 

@@ -41,6 +41,7 @@ use crate::analysis::entities::Tagged;
 use crate::analysis::envelope::{self, DataError};
 use crate::analysis::text::is_han;
 use crate::analysis::Kind;
+use crate::fnv::{fnv1a, Fnv1a};
 use features::{FeatureSet, Sentence};
 
 /// The first bytes of a name model file.
@@ -67,13 +68,11 @@ pub struct NerModel {
     /// Transition weights, `[to * labels + from]` (the weights into one
     /// label side by side, as Viterbi reads them).
     into: Vec<f32>,
-    /// The [`name_key`] of an attribute's name to its index in `starts`.
-    attributes: HashMap<u64, u32, BuildHasherDefault<KeyHasher>>,
-    /// The state weights of attribute `a` are `targets[starts[a]..starts[a + 1]]`
-    /// (label ids) with the same stretch of `weights`.
-    starts: Vec<u32>,
-    targets: Vec<u8>,
-    weights: Vec<f32>,
+    /// The FNV-1a hash of an attribute's name to where its state weights
+    /// are in `weights` (start, end). Tagging is bound by memory reads, so
+    /// the stretch is in the table and each weight beside its label.
+    attributes: HashMap<u64, (u32, u32), BuildHasherDefault<KeyHasher>>,
+    weights: Vec<(u32, f32)>,
     /// The payload's size in bytes.
     bytes: usize,
 }
@@ -178,13 +177,13 @@ impl NerModel {
             }
         }
         let mut attributes = HashMap::default();
-        let mut starts = vec![0u32];
-        let (mut targets, mut weights) = (Vec::new(), Vec::new());
+        let mut weights = Vec::new();
         for (n, line) in lines {
             let (name, pairs) = line
                 .split_once('\t')
                 .ok_or_else(|| malformed(n, "an attribute without weights".into()))?;
             let mut pairs = pairs.split(' ');
+            let first = weights.len();
             while let Some(label) = pairs.next() {
                 let label: u8 = match label.parse() {
                     Ok(l) if (l as usize) < count => l,
@@ -194,25 +193,19 @@ impl NerModel {
                     .next()
                     .and_then(|w| w.parse().ok())
                     .ok_or_else(|| malformed(n, format!("no weight for label {label}")))?;
-                targets.push(label);
-                weights.push(w as f32 / scale);
+                weights.push((u32::from(label), w as f32 / scale));
             }
-            if attributes
-                .insert(name_key(name.as_bytes()), (starts.len() - 1) as u32)
-                .is_some()
-            {
+            let stretch = (first as u32, weights.len() as u32);
+            if attributes.insert(fnv1a(name.as_bytes()), stretch).is_some() {
                 // Twice, or two names with one key (never seen: 64 bits).
                 return Err(malformed(n, format!("attribute {name:?} twice")));
             }
-            starts.push(weights.len() as u32);
         }
         Ok(NerModel {
             set,
             labels,
             into,
             attributes,
-            starts,
-            targets,
             weights,
             bytes: payload.len(),
         })
@@ -259,16 +252,15 @@ impl NerModel {
         for i in 0..n {
             let state = &mut work.state[i * l..(i + 1) * l];
             sentence.for_each_attribute(i, |prefix, parts, tail| {
-                let mut key = NameKey::new();
-                key.bytes(prefix.as_bytes());
+                // The key of the name, hashed from its pieces (see [`fnv`]).
+                let mut key = Fnv1a::new();
+                key.write(prefix.as_bytes());
                 for &c in parts {
-                    key.bytes(c.encode_utf8(&mut [0; 4]).as_bytes());
+                    key.write(c.encode_utf8(&mut [0; 4]).as_bytes());
                 }
-                key.bytes(tail.as_bytes());
-                if let Some(&a) = self.attributes.get(&key.0) {
-                    let range =
-                        self.starts[a as usize] as usize..self.starts[a as usize + 1] as usize;
-                    for (&y, &w) in self.targets[range.clone()].iter().zip(&self.weights[range]) {
+                key.write(tail.as_bytes());
+                if let Some(&(first, end)) = self.attributes.get(&key.finish()) {
+                    for &(y, w) in &self.weights[first as usize..end as usize] {
                         state[y as usize] += w;
                     }
                 }
@@ -313,29 +305,6 @@ impl NerModel {
         }
         labels
     }
-}
-
-/// An attribute's name as a 64-bit key: FNV-1a over its UTF-8 bytes. It is
-/// computed byte by byte, so a name given in pieces (as tagging has it) and
-/// the same name in one string (as the file has it) get the same key.
-struct NameKey(u64);
-
-impl NameKey {
-    fn new() -> NameKey {
-        NameKey(0xcbf2_9ce4_8422_2325)
-    }
-
-    fn bytes(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-}
-
-fn name_key(name: &[u8]) -> u64 {
-    let mut key = NameKey::new();
-    key.bytes(name);
-    key.0
 }
 
 /// The hash table's hasher for keys that are hashes already: a final mix,
