@@ -116,9 +116,9 @@ fn a_well_sealed_but_malformed_model_is_refused() {
     let payload = std::str::from_utf8(&shipped()[20..]).unwrap().to_string();
     let seal = |text: &[u8]| envelope::seal(text, ner::MAGIC, ner::FORMAT);
     let model = NerModel::from_bytes(&seal(payload.as_bytes())).expect("resealed model loads");
-    assert_eq!(model.feature_set(), FeatureSet::CharsAndWords);
+    assert_eq!(model.feature_set(), FeatureSet::CharsWordsAndWord);
     let cases = [
-        payload.replacen("features\t2", "features\t77", 1),
+        payload.replacen("features\t3", "features\t77", 1),
         payload.replacen("scale\t", "scale\t-", 1),
         payload.replacen("B-LOC", "B-XYZ", 1),
         payload.replacen("from\tO\t", "from\tO\t1 ", 1),
@@ -219,7 +219,7 @@ fn features_match_the_training_scripts() {
         let text: String = rows.iter().map(|r| r[0]).collect();
         let chars: Vec<char> = text.chars().collect();
         let tagged = analyzer.segmenter().tag(&text);
-        let sentence = Sentence::new(&chars, 0, &tagged, FeatureSet::CharsAndWords);
+        let sentence = Sentence::new(&chars, 0, &tagged, FeatureSet::CharsWordsAndWord);
         for (i, (row, attributes)) in rows.iter().zip(sentence.attributes()).enumerate() {
             let ours: Vec<&str> = attributes.iter().map(String::as_str).collect();
             assert_eq!(ours, row[1..], "char {i} of {text}");

@@ -10,7 +10,7 @@ itself (crates/engine/src/analysis/ner/mod.rs documents the format):
 Weights are stored as integers (weight x SCALE, rounded): a thousandth is far
 below what changes a label, and integers compress better than floats.
 
-    python3 training/ner/pack.py MODEL.crfsuite [--features 1|2] [--out PATH]
+    python3 training/ner/pack.py MODEL.crfsuite [--features 1|2|3] [--out PATH]
 """
 
 import argparse
@@ -52,7 +52,7 @@ def payload(model_path: str, features: int) -> bytes:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("model")
-    ap.add_argument("--features", type=int, choices=(1, 2), default=2)
+    ap.add_argument("--features", type=int, choices=(1, 2, 3), default=3)
     ap.add_argument("--out", default=str(ROOT / "crates/engine/src/analysis/data/ner.model"))
     args = ap.parse_args()
     body = payload(args.model, args.features)
