@@ -139,7 +139,7 @@ fn a_normal_article_gets_no_spin_warnings() {
     let doc = analyzer().analyze(NORMAL);
     assert!(!doc.summary.spun, "{:?}", doc.summary);
     assert!(doc.spans.iter().all(|s| s.kind != Kind::Spin));
-    assert!(!doc.summary.line().contains("spun"));
+    assert!(!doc.summary_line().contains("spun"));
 }
 
 #[test]
@@ -162,9 +162,9 @@ fn spun_wording_is_found_with_its_likely_original() {
     }
     assert_has(&doc, "任正非", Kind::Person);
     assert!(
-        doc.summary.line().contains("machine-spun"),
+        doc.summary_line().contains("machine-spun"),
         "{}",
-        doc.summary.line()
+        doc.summary_line()
     );
 }
 

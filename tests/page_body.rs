@@ -103,9 +103,9 @@ fn the_summary_counts_the_body_only() {
     assert_eq!(summary.outside_body, doc.spans.len() - inside.len());
     assert!(summary.outside_body > 0);
     assert!(
-        summary.line().contains("more outside the article"),
+        doc.summary_line().contains("more outside the article"),
         "{}",
-        summary.line()
+        doc.summary_line()
     );
     assert!(summary.places >= 1, "宁波市 in the body is counted");
 }

@@ -32,10 +32,10 @@ fn a_traditional_article_is_analysed_as_its_simplified_form() {
         assert_eq!(spans(&t), spans(&s));
         assert_eq!(t.words, s.words);
         assert_eq!(
-            t.summary.line(),
+            t.summary_line(),
             format!(
                 "{}; traditional characters, read as simplified",
-                s.summary.line()
+                s.summary_line()
             )
         );
         // Shown exactly as pasted.

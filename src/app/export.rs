@@ -67,7 +67,7 @@ pub fn standalone_html(doc: &Document, marks: &[Mark]) -> String {
 <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>dudong</title><style>{STYLE}</style></head>\
 <body>{legend}<p>{}</p>\n{body}{}<footer>Made with dudong (读懂).</footer></body></html>\n",
-        escape(&doc.summary.line()),
+        escape(&doc.summary_line()),
         if notes.is_empty() { String::new() } else { format!("<h2>Notes</h2><ul>{notes}</ul>") },
     )
 }

@@ -165,7 +165,7 @@ mod cli {
     fn print_listing(doc: &Document) {
         let stdout = std::io::stdout();
         let mut out = std::io::BufWriter::new(stdout.lock());
-        let _ = writeln!(out, "{}", doc.summary.line());
+        let _ = writeln!(out, "{}", doc.summary_line());
         for s in &doc.spans {
             let extra = match (&s.term, &s.original) {
                 (_, Some(original)) => format!("  → likely {original}"),

@@ -344,47 +344,15 @@ impl Summary {
             names_model: false,
         }
     }
-
-    /// "12 people, 24 organisations, 27 figures, 68 terms; this text looks
-    /// machine-spun: 111 substitutions". Kinds with none are left out.
-    pub fn line(&self) -> String {
-        let parts: Vec<String> = [
-            (self.people, Kind::Person),
-            (self.orgs, Kind::Org),
-            (self.places, Kind::Place),
-            (self.products, Kind::Product),
-            (self.figures, Kind::Figure),
-            (self.terms, Kind::Term),
-        ]
-        .iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, kind)| {
-            let names = kind.names();
-            format!("{n} {}", if *n == 1 { names.one } else { names.many })
-        })
-        .collect();
-        let mut line = if parts.is_empty() {
-            "nothing highlighted".to_string()
-        } else {
-            parts.join(", ")
-        };
-        if self.spun {
-            line.push_str(&format!(
-                "; this text looks machine-spun: {} substitutions",
-                self.spins
-            ));
-        }
-        if self.outside_body > 0 {
-            line.push_str(&format!("; {} more outside the article", self.outside_body));
-        }
-        if self.traditional {
-            line.push_str("; traditional characters, read as simplified");
-        }
-        line
-    }
 }
 
 impl Document {
+    /// The summary line over the article, counted as the reader counts
+    /// (distinct items and their mentions; [`super::overview`]).
+    pub fn summary_line(&self) -> String {
+        super::overview::summary_line(self, &super::overview::overview(self))
+    }
+
     pub fn new(text: &str, words: Vec<Word>, spans: Vec<Span>) -> Document {
         Document {
             text: text.to_owned(),

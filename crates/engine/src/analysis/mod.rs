@@ -23,6 +23,7 @@ pub mod glossary;
 pub mod jieba_dict;
 pub mod ner;
 pub mod open_terms;
+pub mod overview;
 pub mod script;
 pub mod segment;
 pub mod spin;
