@@ -10,6 +10,12 @@
 //! frequency, and the shared seed article when `../shared` is there (it is
 //! not part of the project).
 //!
+//! Phase one (the worker's core dictionary, `Segmenter::core`) is measured
+//! beside it: `phase_one_token_agreement` per text, and under `phase_one`
+//! its lowest and overall agreement and its coverage (of the tokens full
+//! jieba cuts that are dictionary words, the share the core holds) on the
+//! held-out news text of `jieba_measure::held_out_texts`.
+//!
 //! ```text
 //! cargo run --release --example seg_agreement
 //! ```
@@ -19,7 +25,7 @@ mod jieba_measure;
 
 use dudong::analysis::Segmenter;
 use dudong::knowledge::{glossary, SAMPLE_ARTICLE};
-use jieba_measure::{agreement, synthetic_text};
+use jieba_measure::{agreement, held_out_texts, synthetic_text, Coverage};
 
 fn main() {
     let mut texts: Vec<(String, String)> = Vec::new();
@@ -64,10 +70,16 @@ fn main() {
 
     let reference = jieba_rs::Jieba::new();
     let ours = Segmenter::new();
+    let core = Segmenter::core();
+    let (mut one_tokens, mut one_same, mut one_lowest) = (0, 0, 1.0f64);
     let rows: Vec<serde_json::Value> = texts
         .iter()
         .map(|(name, text)| {
             let a = agreement(&reference, &ours, text);
+            let one = agreement(&reference, &core, text);
+            one_tokens += one.tokens;
+            one_same += one.same;
+            one_lowest = one_lowest.min(one.tokens_ratio());
             serde_json::json!({
                 "text": name,
                 "chars": text.chars().count(),
@@ -76,11 +88,30 @@ fn main() {
                 "token_agreement": (a.tokens_ratio() * 1e5).round() / 1e5,
                 "tag_agreement": (a.tags_ratio() * 1e4).round() / 1e4,
                 "tag_agreement_dictionary_words": (a.known_tags_ratio() * 1e4).round() / 1e4,
+                "phase_one_token_agreement": (one.tokens_ratio() * 1e5).round() / 1e5,
             })
         })
         .collect();
+    let (mut coverage, mut held_tokens, mut held_same) = (Coverage::default(), 0, 0);
+    let held_out = held_out_texts();
+    for (_, text) in &held_out {
+        coverage.add(&ours, &core, text);
+        let a = agreement(&reference, &core, text);
+        held_tokens += a.tokens;
+        held_same += a.same;
+    }
+    let phase_one = serde_json::json!({
+        "core_words": dudong::analysis::jieba_dict::CORE_WORDS,
+        "core_bytes": dudong::analysis::jieba_dict::JIEBA_CORE.len(),
+        "lowest_token_agreement": (one_lowest * 1e5).round() / 1e5,
+        "token_agreement": ((one_same as f64 / one_tokens.max(1) as f64) * 1e5).round() / 1e5,
+        "held_out_texts": held_out.iter().map(|t| &t.0).collect::<Vec<_>>(),
+        "held_out_token_agreement": ((held_same as f64 / held_tokens.max(1) as f64) * 1e5).round() / 1e5,
+        "held_out_coverage": (coverage.ratio() * 1e5).round() / 1e5,
+    });
     println!(
         "{}",
-        serde_json::to_string_pretty(&serde_json::json!({ "texts": rows })).unwrap()
+        serde_json::to_string_pretty(&serde_json::json!({ "texts": rows, "phase_one": phase_one }))
+            .unwrap()
     );
 }

@@ -54,7 +54,8 @@ const KEYS = [
   'big_ms_complete', 'longest_block_ms', 'wasm_memory_mb', 'jieba_wasm_init_ms', 'jieba_wasm_seed_ms',
   'jieba_wasm_gz_bytes', 'native_seed_ms', 'native_200k_ms', 'share_ratio_vs_lz_string',
   'jieba_wasm_memory_mb', 'segmentation_agreement', 'ner_model_gz_bytes', 'ner_seed_ms',
-  'curated_seed_worker_ms', 'terms_gz_bytes',
+  'curated_seed_worker_ms', 'terms_gz_bytes', 'jieba_dict_gz_bytes', 'phase_one_segmentation_agreement',
+  'phase_one_held_out_agreement', 'phase_one_coverage',
 ];
 
 function positiveInt(value, fallback) {
@@ -520,6 +521,14 @@ function segmentationAgreement() {
   // examples/seg_agreement.rs prints one pretty JSON object with a
   // `token_agreement` per text: the figure is the lowest of them.
   try {
+    const phaseOne = JSON.parse(out).phase_one;
+    if (phaseOne) {
+      report.phase_one_segmentation_agreement = phaseOne.lowest_token_agreement;
+      report.phase_one_held_out_agreement = phaseOne.held_out_token_agreement;
+      report.phase_one_coverage = phaseOne.held_out_coverage;
+    }
+  } catch { /* another format */ }
+  try {
     const texts = JSON.parse(out).texts ?? [];
     const lowest = Math.min(...texts.map((t) => t.token_agreement).filter((v) => typeof v === 'number'));
     if (Number.isFinite(lowest)) { report.segmentation_agreement = lowest; return; }
@@ -567,6 +576,12 @@ const ROWS = [
   { key: 'native_200k_ms', unit: 'ms' },
   { key: 'share_ratio_vs_lz_string', unit: 'ratio', target: '≤ 0.600', pass: (v) => v <= 0.6 },
   { key: 'segmentation_agreement', unit: 'fraction', target: '≥ 0.995', pass: (v) => v >= 0.995 },
+  // Issue 18: the worker starts with the core of jieba's dictionary (phase
+  // one) and fetches the full one with the models (phase two, the figure above).
+  { key: 'jieba_dict_gz_bytes', unit: 'B', target: 'after the first highlights' },
+  { key: 'phase_one_segmentation_agreement', unit: 'fraction', target: 'lowest text, no target' },
+  { key: 'phase_one_held_out_agreement', unit: 'fraction', target: 'no target' },
+  { key: 'phase_one_coverage', unit: 'fraction', target: '≥ 0.97', pass: (v) => v >= 0.97 },
 ];
 
 function table() {
@@ -647,6 +662,9 @@ async function browserFigures() {
   const nerModel = join(DIST, 'ner.model');
   if (existsSync(nerModel)) report.ner_model_gz_bytes = gzSize(nerModel, readFileSync(nerModel));
   else missing('ner_model_gz_bytes', `no ${nerModel} (run scripts/build-web.sh)`);
+  const jiebaDict = join(DIST, 'jieba-dict.bin');
+  if (existsSync(jiebaDict)) report.jieba_dict_gz_bytes = gzSize(jiebaDict, readFileSync(jiebaDict));
+  else missing('jieba_dict_gz_bytes', `no ${jiebaDict} (run scripts/build-web.sh)`);
   const termsLexicon = join(DIST, 'terms.lex');
   if (existsSync(termsLexicon)) report.terms_gz_bytes = gzSize(termsLexicon, readFileSync(termsLexicon));
   else missing('terms_gz_bytes', `no ${termsLexicon} (run scripts/build-web.sh)`);

@@ -397,6 +397,7 @@ fn the_name_model_arriving_reads_the_article_again_keeping_the_readers_marks() {
     let waiting = state.run(Action::Models {
         names: Ok(1),
         terms: Ok(1),
+        dictionary: Ok(1),
     });
     assert_eq!(
         waiting.outbox.len(),
@@ -431,10 +432,46 @@ fn a_name_model_that_cannot_load_is_a_notice_not_a_loss() {
     let after = state.run(Action::Models {
         names: Err("name model is damaged (checksum mismatch)".into()),
         terms: Ok(1),
+        dictionary: Ok(1),
     });
     assert!(matches!(after.screen, Screen::Read(_)));
     let message = after.message.as_deref().unwrap();
     assert!(message.contains("may be missed") && message.contains("damaged"));
+}
+
+#[test]
+fn a_full_dictionary_that_cannot_load_is_a_notice_and_the_rest_is_read_again() {
+    let text = "昨天，王海涛在云溪镇会见了代表。";
+    let state = page().run(Action::Edit(text.into())).run(Action::Read);
+    let reading = state.reading;
+    let after = state.run(Action::Models {
+        names: Ok(1),
+        terms: Ok(1),
+        dictionary: Err("the full dictionary could not be downloaded (HTTP 404)".into()),
+    });
+    assert!(matches!(after.screen, Screen::Read(_)));
+    let message = after.message.as_deref().unwrap();
+    assert!(
+        message.contains("rare words") && message.contains("HTTP 404"),
+        "{message}"
+    );
+    // The models that did arrive are used: the article is read again once
+    // its reading is shown.
+    assert!(after.read_again);
+    let again = after.run(Action::Shown(reading));
+    assert_ne!(again.reading, reading, "read again with the models");
+    // Nothing arrived at all: a notice, and no reading again.
+    let none = page()
+        .run(Action::Edit(text.into()))
+        .run(Action::Read)
+        .run(Action::Models {
+            names: Err("offline".into()),
+            terms: Err("offline".into()),
+            dictionary: Err("offline".into()),
+        });
+    assert!(!none.read_again);
+    let message = none.message.as_deref().unwrap();
+    assert!(message.contains("rare words") && message.contains("may be missed"));
 }
 
 /// The sample, read and shown, with the index of its first highlight and of a second
@@ -486,6 +523,7 @@ fn a_hover_names_its_stretch_and_opens_the_card_there_after_the_text_is_read_aga
     let again = state.run(Action::Models {
         names: Ok(1),
         terms: Ok(1),
+        dictionary: Ok(1),
     });
     let Screen::Read(doc2) = again.screen.clone() else {
         panic!()
@@ -560,6 +598,7 @@ fn read_as_original_toggles_and_a_new_text_starts_as_pasted() {
     let again = original.run(Action::Models {
         names: Ok(1),
         terms: Ok(1),
+        dictionary: Ok(1),
     });
     assert!(again.as_original);
     let other = again
@@ -582,6 +621,7 @@ fn reading_again_keeps_what_is_open_and_listed_when_it_arrives_renumbered() {
         .apply(Action::Models {
             names: Ok(1),
             terms: Ok(1),
+            dictionary: Ok(1),
         });
     let closed = asked
         .apply(Action::HoverEnd)
@@ -592,6 +632,7 @@ fn reading_again_keeps_what_is_open_and_listed_when_it_arrives_renumbered() {
     let again = pinned.run(Action::Models {
         names: Ok(1),
         terms: Ok(1),
+        dictionary: Ok(1),
     });
     let Screen::Read(doc2) = again.screen.clone() else {
         panic!()
@@ -611,6 +652,7 @@ fn a_mark_made_while_the_text_is_read_again_is_kept() {
     let asked = state.apply(Action::Models {
         names: Ok(1),
         terms: Ok(1),
+        dictionary: Ok(1),
     });
     assert!(asked.analysing.is_some());
     let marked = asked.apply(Action::AddMark {

@@ -99,11 +99,17 @@ fn on_engine_event(dispatcher: UseReducerDispatcher<AppState>) -> Callback<engin
                 dom::set_root_data("workerMemory", &memory.to_string());
                 dom::set_root_data("wasmMemory", &dom::wasm_memory_bytes().to_string());
             }
-            if let Reply::Models { names, terms } = &reply {
+            if let Reply::Models {
+                names,
+                terms,
+                dictionary,
+            } = &reply
+            {
                 // For tests and the benchmark: the engine is complete.
                 let state = |r: &Result<u32, String>| if r.is_ok() { "ready" } else { "failed" };
                 dom::set_root_data("namesModel", state(names));
                 dom::set_root_data("termsLexicon", state(terms));
+                dom::set_root_data("dictionary", state(dictionary));
             }
             if let Reply::Ready { .. } = &reply {
                 dom::set_root_data("engine", "ready");

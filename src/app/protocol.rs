@@ -76,13 +76,14 @@ pub enum Reply {
         #[serde(with = "crate::analysis::document_wire")]
         document: Document,
     },
-    /// The downloads that open the engine to names and terms its curated
-    /// lists lack arrived and are in use from now on (each one's size in
-    /// bytes), or could not be loaded (why: the engine goes on with the
-    /// curated lists and rules for that part).
+    /// Phase two: the downloads that complete the engine arrived and are in
+    /// use from now on (each one's size in bytes), or could not be
+    /// loaded (why: the engine goes on with the curated lists and rules for
+    /// that part, and with the core dictionary for words).
     Models {
         names: Result<u32, String>,
         terms: Result<u32, String>,
+        dictionary: Result<u32, String>,
     },
     /// The number of terms in the reader's glossary, or what is wrong with it.
     Glossary {
@@ -96,6 +97,10 @@ pub const NAMES_MODEL_URL: &str = "./ner.model";
 
 /// The open term lexicon's file, beside the app.
 pub const TERMS_LEXICON_URL: &str = "./terms.lex";
+
+/// jieba's full dictionary, beside the app: the worker starts with its core
+/// (embedded) and fetches this with the models.
+pub const DICTIONARY_URL: &str = "./jieba-dict.bin";
 
 /// How long after Ready the worker asks for the name model if no article
 /// came first (one that comes first gets it asked for once it is answered).

@@ -302,11 +302,12 @@ pub enum Action {
     /// All of reading `id` is in the page (the reader made the markup of
     /// its last paragraph).
     Shown(u32),
-    /// The engine's name model and term lexicon arrived (their sizes) or
-    /// could not be loaded.
+    /// Phase two of the engine: jieba's full dictionary, the name model and
+    /// the term lexicon arrived (their sizes) or could not be loaded.
     Models {
         names: Result<u32, String>,
         terms: Result<u32, String>,
+        dictionary: Result<u32, String>,
     },
     /// The engine read the reader's glossary file (its term count) or not.
     GlossaryRead {
@@ -335,7 +336,15 @@ impl Action {
                 document,
             },
             Reply::Glossary { id, result } => Action::GlossaryRead { id, result },
-            Reply::Models { names, terms } => Action::Models { names, terms },
+            Reply::Models {
+                names,
+                terms,
+                dictionary,
+            } => Action::Models {
+                names,
+                terms,
+                dictionary,
+            },
         })
     }
 }
@@ -619,8 +628,17 @@ impl AppState {
                 ..self.clone()
             }
             .read_again_if_shown(),
-            Action::Models { names, terms } => {
+            Action::Models {
+                names,
+                terms,
+                dictionary,
+            } => {
                 let missed: Vec<String> = [
+                    dictionary.err().map(|why| {
+                        format!(
+                            "some rare words may be cut in two (dudong's full dictionary: {why})"
+                        )
+                    }),
                     names.err().map(|why| {
                         format!("names that dudong's own lists do not hold may be missed ({why})")
                     }),
@@ -631,7 +649,8 @@ impl AppState {
                 .into_iter()
                 .flatten()
                 .collect();
-                let mut next = if missed.len() < 2 {
+                // Read again when anything arrived.
+                let mut next = if missed.len() < 3 {
                     AppState {
                         read_again: matches!(self.screen, Screen::Read(_)),
                         ..self.clone()

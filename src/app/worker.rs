@@ -10,10 +10,10 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 use crate::analysis::ner::NerModel;
 use crate::analysis::open_terms::OpenTerms;
-use crate::analysis::Analyzer;
+use crate::analysis::{Analyzer, Segmenter};
 use crate::app::protocol::{
-    answer, Reply, Request, NAMES_MODEL_AFTER_ANSWER_MS, NAMES_MODEL_AFTER_MS, NAMES_MODEL_URL,
-    TERMS_LEXICON_URL, WARM_UP_RUNS,
+    answer, Reply, Request, DICTIONARY_URL, NAMES_MODEL_AFTER_ANSWER_MS, NAMES_MODEL_AFTER_MS,
+    NAMES_MODEL_URL, TERMS_LEXICON_URL, WARM_UP_RUNS,
 };
 
 /// This instance's wasm memory, in bytes (reported for the benchmark).
@@ -35,10 +35,11 @@ fn post(scope: &DedicatedWorkerGlobalScope, reply: &Reply) {
     }
 }
 
-/// Builds the engine, listens, and says it is ready.
+/// Builds the engine (phase one: the core dictionary, see
+/// [`Analyzer::core`]), listens, and says it is ready.
 pub fn run() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let analyzer = Rc::new(RefCell::new(Analyzer::new()));
+    let analyzer = Rc::new(RefCell::new(Analyzer::core()));
     // Whether the page has asked for an analysis: the warm-up stops then.
     let asked = Rc::new(Cell::new(false));
     let load: Rc<dyn Fn()> = {
@@ -104,15 +105,35 @@ pub fn run() {
     warm_up(scope, analyzer, asked, WARM_UP_RUNS);
 }
 
-/// Fetches and checks the name model and the term lexicon, puts them in
-/// the engine, and tells the page once, which then reads its article again
-/// (once, not once per download).
+/// Phase two: fetches and checks jieba's full dictionary, the name model
+/// and the term lexicon, puts them in the engine, and tells the page once,
+/// which then reads its article again (once, not once per download).
 async fn load_models(scope: DedicatedWorkerGlobalScope, analyzer: Rc<RefCell<Analyzer>>) {
-    // Both requests go out now; the bodies are read one after the other.
+    // All requests go out now; the bodies are read one after the other.
+    let dictionary = scope.fetch_with_str(DICTIONARY_URL);
     let names = scope.fetch_with_str(NAMES_MODEL_URL);
     let terms = scope.fetch_with_str(TERMS_LEXICON_URL);
+    let dictionary = read_bytes(dictionary, "full dictionary").await;
     let names = read_bytes(names, "name model").await;
     let terms = read_bytes(terms, "term lexicon").await;
+    // The core segmenter goes first, so that the full one is built in its
+    // memory rather than beside it (a wasm heap never shrinks). Nothing can
+    // ask for an analysis meanwhile: this is one task. A damaged download
+    // brings the core one back.
+    let dictionary = dictionary.and_then(|bytes| {
+        let mut analyzer = analyzer.borrow_mut();
+        analyzer.set_segmenter(Segmenter::empty());
+        match Segmenter::from_dictionary(&bytes) {
+            Ok(segmenter) => {
+                analyzer.set_segmenter(segmenter);
+                Ok(bytes.len() as u32)
+            }
+            Err(_) => {
+                analyzer.set_segmenter(Segmenter::core());
+                Err("the full dictionary is damaged".to_string())
+            }
+        }
+    });
     let names = names
         .and_then(|bytes| NerModel::from_bytes(&bytes).map_err(|e| e.to_string()))
         .map(|model| {
@@ -127,13 +148,20 @@ async fn load_models(scope: DedicatedWorkerGlobalScope, analyzer: Rc<RefCell<Ana
             analyzer.borrow_mut().set_open_terms(Some(lexicon));
             size
         });
-    for e in [&names, &terms]
+    for e in [&dictionary, &names, &terms]
         .into_iter()
         .filter_map(|r| r.as_ref().err())
     {
         web_sys::console::warn_1(&format!("dudong worker: {e}").into());
     }
-    post(&scope, &Reply::Models { names, terms });
+    post(
+        &scope,
+        &Reply::Models {
+            names,
+            terms,
+            dictionary,
+        },
+    );
 }
 
 /// The body of a response, or why there is none; `what` names the file.

@@ -134,6 +134,12 @@ export function checkOffsets(assert, text, words) {
 /** Opens the page at its paste area (a reload reopens what was being read). */
 export async function gotoPasteArea(page, url) {
   await page.goto(url);
+  await toPasteArea(page);
+}
+
+/** After a load or reload: waits for the saved reading to reopen, if there
+ * is one, and goes to the paste area. */
+export async function toPasteArea(page) {
   await page.waitForSelector('#paste-text, #reader');
   // A reload reopens the saved reading once the segmenter (in its worker) has
   // read it again: wait for that before deciding which screen this is.

@@ -70,8 +70,12 @@ test('what is read is kept: reopen with marks, rename, delete and undo', async (
   await page.waitForFunction(() => [...document.querySelectorAll('#library .open')].some((e) => e.textContent === '我的合肥 笔记'));
   await shot(page, 'library-desktop', { full: true });
   await page.reload();
-  // A reload reopens what was being read; the list is on the paste screen.
+  // A reload reopens what was being read once the engine has read it again
+  // (the paste screen says "Reading…" until then: the engine is ready
+  // sooner than the library's list loads); the list is on the paste screen.
   await page.waitForSelector('#reader, #paste-text');
+  await page.waitForFunction(() => document.documentElement.dataset.engine === 'ready'
+    && !/^Reading…/.test(document.querySelector('.message')?.textContent ?? ''), null, { timeout: 30000 });
   if (await page.locator('#reader').count()) await toList(page);
   await page.waitForSelector('#library .library-item');
   await page.waitForFunction(() => document.querySelectorAll('#library .library-item').length === 2);

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, writeFile, readFile, rm, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, serveDist, launchBrowser, launchProfile, watchErrors, shot, waitForAsync } from './harness.mjs';
+import { ROOT, serveDist, launchBrowser, launchProfile, watchErrors, shot, waitForAsync, toPasteArea } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
@@ -107,7 +107,9 @@ test('after one visit the app reads, highlights and shows word cards with the ne
     await context.setOffline(true);
     const asked = server.requests.length;
     await page.reload();
-    await page.waitForSelector('#paste-text');
+    // The engine is ready at once, and reopens what was being read: the
+    // paste area is where the reader goes from there.
+    await toPasteArea(page);
     await page.fill('#paste-text', ARTICLE);
     await page.click('#read');
     await page.waitForSelector('#reader mark');
@@ -119,6 +121,10 @@ test('after one visit the app reads, highlights and shows word cards with the ne
     await page.waitForSelector('#card');
     await page.waitForFunction(() => /jì zhě/.test(document.querySelector('#card')?.textContent ?? ''), null, { timeout: 15000 });
     await shot(page, 'offline-card');
+    // Phase two offline too: jieba's full dictionary and the models come
+    // from the service worker's cache.
+    await page.waitForFunction(() => document.documentElement.dataset.dictionary === 'ready'
+      && document.documentElement.dataset.namesModel === 'ready', null, { timeout: 20000 });
     assert.equal(server.requests.length, asked, 'nothing reached the server once it was stopped');
     assert.deepEqual(errors, [], 'no errors offline');
   } finally {

@@ -2,7 +2,7 @@
 // strict Content-Security-Policy.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser } from './harness.mjs';
+import { serveDist, launchBrowser, namesSettled } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -126,6 +126,10 @@ test('payloads inside a shared link and its marks\' notes run nothing when the l
   await page.fill('#paste-text', lines.join('\n'));
   await page.click('#read');
   await page.waitForSelector('#reader .w');
+  // The second reading (phase two: the full dictionary and the models)
+  // replaces the paragraphs, and a selection inside one with them: mark
+  // after it.
+  await namesSettled(page);
   // One mark per line, its note the payload itself.
   let offset = 0;
   for (const [i, line] of lines.entries()) {

@@ -130,3 +130,97 @@ pub fn registry_dict_txt() -> Option<std::path::PathBuf> {
     found.sort();
     found.into_iter().next()
 }
+
+/// How much of a text's vocabulary a smaller dictionary holds: of the
+/// tokens `full` cuts that are dictionary words, the ones `core` has too.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Coverage {
+    pub tokens: usize,
+    pub covered: usize,
+}
+
+impl Coverage {
+    pub fn add(&mut self, full: &Segmenter, core: &Segmenter, text: &str) {
+        for t in full.tag(text).into_iter().filter(|t| t.known) {
+            self.tokens += 1;
+            let word: String = text
+                .chars()
+                .skip(t.word.start)
+                .take(t.word.end - t.word.start)
+                .collect();
+            self.covered += core.has_word(&word) as usize;
+        }
+    }
+
+    pub fn ratio(&self) -> f64 {
+        self.covered as f64 / self.tokens.max(1) as f64
+    }
+}
+
+/// The text of a corpus file: `{"text": ...}` lines when its name ends
+/// in `.json` or `.jsonl`; one character per line (`char TAG`, sentences
+/// between empty lines) when its first line is so; else plain text with
+/// the spaces between characters removed.
+pub fn corpus_text(file: &str) -> String {
+    let raw = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: {e}"));
+    if file.ends_with(".json") || file.ends_with(".jsonl") {
+        return raw
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .filter_map(|v| v["text"].as_str().map(str::to_string))
+            .collect::<Vec<_>>()
+            .join("\n");
+    }
+    let first = raw.lines().next().unwrap_or("");
+    if first.chars().count() >= 3 && first.chars().nth(1) == Some(' ') {
+        let mut out = String::new();
+        for line in raw.lines() {
+            match line.chars().next() {
+                None => out.push('\n'),
+                Some(c) => out.push(c),
+            }
+        }
+        return out;
+    }
+    raw.replace(' ', "")
+}
+
+/// The corpora the core dictionary's words are ranked on
+/// (`examples/rank_core_words.rs`): news sentences, those of the two files
+/// below that are on this machine. Never the referee splits of
+/// `/work/corpora/ner/referee`.
+pub const RANKING_CORPORA: [&str; 2] = [
+    "/work/corpora/raw/chinesener0.1_msra.txt",
+    "/work/corpora/raw/cluener_train.json",
+];
+
+/// News text the core dictionary is measured on, none of it ranked on:
+/// the project's fixtures and sample, and CLUENER's dev sentences when
+/// they are on this machine.
+pub fn held_out_texts() -> Vec<(String, String)> {
+    let mut texts = Vec::new();
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let mut paths: Vec<_> = std::fs::read_dir(fixtures)
+        .expect("tests/fixtures")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    for path in paths {
+        let name = format!(
+            "tests/fixtures/{}",
+            path.file_name().unwrap().to_string_lossy()
+        );
+        texts.push((name, std::fs::read_to_string(&path).expect("fixture")));
+    }
+    texts.push((
+        "sample.txt".into(),
+        dudong::knowledge::SAMPLE_ARTICLE.to_string(),
+    ));
+    let dev = "/work/corpora/raw/cluener_dev.json";
+    if std::path::Path::new(dev).is_file() {
+        texts.push((dev.to_string(), corpus_text(dev)));
+    }
+    texts
+}

@@ -58,13 +58,26 @@ pub struct Analyzer {
 }
 
 impl Analyzer {
-    /// Builds the engine from the built-in knowledge files. They are checked
-    /// by tests, so a failure here is a bug in a data file, not in the input.
+    /// Builds the engine from the built-in knowledge files and jieba's full
+    /// dictionary. They are checked by tests, so a failure here is a bug in
+    /// a data file, not in the input.
     pub fn new() -> Analyzer {
+        Analyzer::with_segmenter(Segmenter::new())
+    }
+
+    /// Phase one of the browser's worker: the engine with the core of
+    /// jieba's dictionary ([`Segmenter::core`]), so that the worker's wasm
+    /// holds and builds only that. [`Analyzer::set_segmenter`] with the full
+    /// dictionary then makes it exactly [`Analyzer::new`]'s engine.
+    pub fn core() -> Analyzer {
+        Analyzer::with_segmenter(Segmenter::core())
+    }
+
+    /// The engine around `segmenter`, with the built-in knowledge files.
+    pub fn with_segmenter(segmenter: Segmenter) -> Analyzer {
         // The segmenter first: its tables grow by doubling, and the memory a
         // grown table leaves behind is then reused by the knowledge below
         // instead of growing the wasm heap past it.
-        let segmenter = Segmenter::new();
         let gazetteer = knowledge::gazetteer::builtin().unwrap_or_else(|e| panic!("{e}"));
         let rules = knowledge::rules::builtin().unwrap_or_else(|e| panic!("{e}"));
         let glossary = knowledge::glossary::builtin().unwrap_or_else(|e| panic!("{e}"));
@@ -189,6 +202,14 @@ impl Analyzer {
         analyzer.set_ner_model(Some(ner::builtin()?));
         analyzer.set_open_terms(Some(open_terms::builtin()?));
         Ok(analyzer)
+    }
+
+    /// Replaces the segmenter (phase two in the browser: the full
+    /// dictionary once downloaded, in place of the core one). Nothing else
+    /// depends on it, so analyses from now on are those of an engine built
+    /// with `segmenter` in the first place.
+    pub fn set_segmenter(&mut self, segmenter: Segmenter) {
+        self.segmenter = segmenter;
     }
 
     /// Adds the open term lexicon (or removes it with `None`).

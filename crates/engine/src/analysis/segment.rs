@@ -3,7 +3,7 @@
 use jieba_rs::Jieba;
 
 use super::entities::Tagged;
-use super::jieba_dict::{self, JIEBA_DICT};
+use super::jieba_dict::{self, Corrupt, JIEBA_CORE, JIEBA_DICT};
 use super::Word;
 
 pub struct Segmenter {
@@ -14,8 +14,37 @@ impl Segmenter {
     /// Loads jieba's full dictionary (decoded from the embedded compressed
     /// copy, see `jieba_dict`). This is the expensive part of start-up.
     pub fn new() -> Segmenter {
-        let jieba = jieba_dict::jieba(JIEBA_DICT).expect("the embedded jieba dictionary decodes");
-        Segmenter { jieba }
+        Segmenter::from_dictionary(JIEBA_DICT).expect("the embedded jieba dictionary decodes")
+    }
+
+    /// The first segmenter of the browser's worker: the core of jieba's
+    /// dictionary ([`jieba_dict::JIEBA_CORE`], its most frequent words), a
+    /// fraction of the full one to download and to build. Words it lacks
+    /// are cut as jieba cuts unknown text (the HMM).
+    pub fn core() -> Segmenter {
+        Segmenter::from_dictionary(JIEBA_CORE).expect("the embedded core dictionary decodes")
+    }
+
+    /// A segmenter with the dictionary in `file` (the format of
+    /// `jieba_dict`): the full one when the worker has downloaded it.
+    pub fn from_dictionary(file: &[u8]) -> Result<Segmenter, Corrupt> {
+        Ok(Segmenter {
+            jieba: jieba_dict::jieba(file)?,
+        })
+    }
+
+    /// A segmenter without a dictionary (every Chinese run goes to the HMM):
+    /// what the worker holds for the moment it builds the full segmenter,
+    /// so that the core one's memory is free for it.
+    pub fn empty() -> Segmenter {
+        Segmenter {
+            jieba: jieba_rs::Jieba::empty(),
+        }
+    }
+
+    /// Is `word` in the dictionary?
+    pub fn has_word(&self, word: &str) -> bool {
+        self.jieba.has_word(word)
     }
 
     /// Adds a word the segmenter must keep whole (a glossary term, a name).
