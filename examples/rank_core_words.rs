@@ -7,8 +7,9 @@
 //! cargo run --release --example rank_core_words [CORPUS]...
 //! ```
 //!
-//! Without CORPUS files it reads `jieba_measure::RANKING_CORPORA` (MSRA's
-//! and CLUENER's training sentences; formats: `jieba_measure::corpus_text`).
+//! Without CORPUS files it reads `jieba_measure::RANKING_CORPORA` (the name
+//! model's prepared training sentences, referee and dev sentences dropped;
+//! formats: `jieba_measure::corpus_text`).
 //! Then `cargo run --release --example gen_jieba_dict` writes the core file.
 
 #[path = "../tests/support/jieba_measure.rs"]

@@ -127,7 +127,9 @@ fn the_core_file_is_jiebas_most_cut_words() {
     assert!(padding <= 12, "{padding}");
     // Every word keeps its probability.
     assert_eq!(total, full_total);
-    assert!(JIEBA_CORE.len() * 4 < JIEBA_DICT.len());
+    // Small beside the full file: the worker's first download has no room
+    // for more (transfer_gz_bytes in make bench).
+    assert!(JIEBA_CORE.len() * 3 < JIEBA_DICT.len());
     let core = Segmenter::core();
     for w in ["的", "中国", "经济", "人工智能", "公司", "发展"] {
         assert!(core.has_word(w), "{w}");

@@ -158,8 +158,8 @@ impl Coverage {
 }
 
 /// The text of a corpus file: `{"text": ...}` lines when its name ends
-/// in `.json` or `.jsonl`; one character per line (`char TAG`, sentences
-/// between empty lines) when its first line is so; else plain text with
+/// in `.json` or `.jsonl`; one character per line (`char TAG` or
+/// `char<TAB>TAG`, sentences between empty lines) when its first line is so; else plain text with
 /// the spaces between characters removed.
 pub fn corpus_text(file: &str) -> String {
     let raw = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: {e}"));
@@ -172,7 +172,7 @@ pub fn corpus_text(file: &str) -> String {
             .join("\n");
     }
     let first = raw.lines().next().unwrap_or("");
-    if first.chars().count() >= 3 && first.chars().nth(1) == Some(' ') {
+    if first.chars().count() >= 3 && matches!(first.chars().nth(1), Some(' ' | '\t')) {
         let mut out = String::new();
         for line in raw.lines() {
             match line.chars().next() {
@@ -186,17 +186,16 @@ pub fn corpus_text(file: &str) -> String {
 }
 
 /// The corpora the core dictionary's words are ranked on
-/// (`examples/rank_core_words.rs`): news sentences, those of the two files
-/// below that are on this machine. Never the referee splits of
-/// `/work/corpora/ner/referee`.
-pub const RANKING_CORPORA: [&str; 2] = [
-    "/work/corpora/raw/chinesener0.1_msra.txt",
-    "/work/corpora/raw/cluener_train.json",
-];
+/// (`examples/rank_core_words.rs`): the name model's prepared training
+/// sentences (MSRA train, People's Daily 1998, CLUENER train), from which
+/// `training/ner/prepare.py` has dropped every referee and dev sentence.
+/// Never a raw corpus file: the one holding MSRA train also holds the
+/// MSRA test split, a referee.
+pub const RANKING_CORPORA: [&str; 1] = ["/work/corpora/ner/train.bioes"];
 
 /// News text the core dictionary is measured on, none of it ranked on:
-/// the project's fixtures and sample, and CLUENER's dev sentences when
-/// they are on this machine.
+/// the project's fixtures and sample, and the MSRA dev split (the tuning
+/// split; never a referee) when it is on this machine.
 pub fn held_out_texts() -> Vec<(String, String)> {
     let mut texts = Vec::new();
     let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
@@ -218,7 +217,7 @@ pub fn held_out_texts() -> Vec<(String, String)> {
         "sample.txt".into(),
         dudong::knowledge::SAMPLE_ARTICLE.to_string(),
     ));
-    let dev = "/work/corpora/raw/cluener_dev.json";
+    let dev = "/work/corpora/ner/dev.bioes";
     if std::path::Path::new(dev).is_file() {
         texts.push((dev.to_string(), corpus_text(dev)));
     }
