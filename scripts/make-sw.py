@@ -19,7 +19,7 @@ from pathlib import Path
 
 SW_NAME = "sw.js"
 # The card dictionary (9 MB) is cached when first needed rather than at install.
-DEFAULT_LAZY = ["cedict.tsv"]
+DEFAULT_LAZY = ["cedict.bin"]
 
 
 def file_hashes(dist: Path) -> dict:
@@ -54,7 +54,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("dist", nargs="?", default="dist")
     parser.add_argument("--template", default=str(Path(__file__).resolve().parent.parent / "assets" / "sw.template.js"))
-    parser.add_argument("--lazy", action="append", help="a large file cached when first fetched (default: cedict.tsv)")
+    parser.add_argument("--lazy", action="append", help="a large file cached when first fetched (default: cedict.bin)")
     args = parser.parse_args()
     dist = Path(args.dist)
     if not (dist / "index.html").is_file():

@@ -35,11 +35,11 @@ test('make-sw lists every built file, keeps the dictionary for later, and versio
     await writeFile(join(dir, 'app-1a2b_bg.wasm'), Buffer.from([0, 97, 115, 109]));
     await writeFile(join(dir, 'dudong-worker_loader.js'), 'importScripts()');
     await writeFile(join(dir, 'snippets', 'inline0.js'), 'export {}');
-    await writeFile(join(dir, 'cedict.tsv'), '中\t中\tzhōng\tmiddle\n');
+    await writeFile(join(dir, 'cedict.bin'), '中\t中\tzhōng\tmiddle\n');
     const first = await makeSw(dir);
     assert.deepEqual(Object.keys(first.precache), ['app-1a2b.js', 'app-1a2b_bg.wasm', 'dudong-worker_loader.js', 'index.html', 'snippets/inline0.js']);
     assert.match(first.precache['index.html'], /^[0-9a-f]{16}$/);
-    assert.deepEqual(Object.keys(first.lazy), ['cedict.tsv']);
+    assert.deepEqual(Object.keys(first.lazy), ['cedict.bin']);
     assert.match(first.version, /^[0-9a-f]{16}$/);
     // The same files give the same version (sw.js itself is not listed).
     assert.equal((await makeSw(dir)).version, first.version);
@@ -47,12 +47,12 @@ test('make-sw lists every built file, keeps the dictionary for later, and versio
     await writeFile(join(dir, 'app-1a2b.js'), 'console.log(2)');
     const second = await makeSw(dir);
     assert.notEqual(second.version, first.version);
-    assert.equal(second.lazy['cedict.tsv'], first.lazy['cedict.tsv']);
+    assert.equal(second.lazy['cedict.bin'], first.lazy['cedict.bin']);
     // A new dictionary changes both.
-    await writeFile(join(dir, 'cedict.tsv'), '中\t中\tzhōng\tcentre\n');
+    await writeFile(join(dir, 'cedict.bin'), '中\t中\tzhōng\tcentre\n');
     const third = await makeSw(dir);
     assert.notEqual(third.version, second.version);
-    assert.notEqual(third.lazy['cedict.tsv'], second.lazy['cedict.tsv']);
+    assert.notEqual(third.lazy['cedict.bin'], second.lazy['cedict.bin']);
     // Without a build there is nothing to list.
     await rm(join(dir, 'index.html'));
     assert.throws(() => execFileSync('python3', [join(ROOT, 'scripts/make-sw.py'), dir], { stdio: 'pipe' }), /build first/);
@@ -85,9 +85,9 @@ async function firstVisit(page, url) {
   // entry may still be streaming in).
   await waitForAsync(page, async () => {
     for (const name of await caches.keys()) {
-      if (!name.startsWith('dudong-data-cedict.tsv')) continue;
+      if (!name.startsWith('dudong-data-cedict.bin')) continue;
       const cache = await caches.open(name);
-      const kept = await cache.match(new URL('cedict.tsv', location.href).href);
+      const kept = await cache.match(new URL('cedict.bin', location.href).href);
       // Listed as well: Chromium lists an entry once it is written to disk.
       if (kept && (await kept.arrayBuffer()).byteLength > 1_000_000 && (await cache.keys()).length === 1) return true;
     }
@@ -142,7 +142,7 @@ test('every file, the card dictionary too, is downloaded once on the first visit
   try {
     const page = await profile.context.newPage();
     await firstVisit(page, server.url);
-    assert.equal(server.requests.filter((p) => p === '/cedict.tsv').length, 1, `asked for: ${server.requests}`);
+    assert.equal(server.requests.filter((p) => p === '/cedict.bin').length, 1, `asked for: ${server.requests}`);
     // The worker keeps the app's files from the HTTP cache too (the page
     // itself was asked for as "/", which the worker's "index.html" is not).
     await waitForAsync(page, async () => (await caches.keys()).some((k) => k.startsWith('dudong-app-')), { what: 'the app cache' });
@@ -151,7 +151,7 @@ test('every file, the card dictionary too, is downloaded once on the first visit
     for (const [path, n] of Object.entries(counts)) {
       if (path !== '/' && path !== '/index.html' && path !== '/sw.js') assert.equal(n, 1, `${path} asked for ${n} times`);
     }
-    assert.ok(counts['/model-v1.bin'] === 1 && counts['/cedict.tsv'] === 1, JSON.stringify(counts));
+    assert.ok(counts['/model-v1.bin'] === 1 && counts['/cedict.bin'] === 1, JSON.stringify(counts));
   } finally {
     await profile.close();
     await server.close();
@@ -181,7 +181,7 @@ test('a new build installs beside the old one and replaces its cache when the re
       { what: 'the old build\'s cache to go' });
     const keys = await page.evaluate(() => caches.keys());
     assert.ok(keys.includes('dudong-app-next-build'), `new cache in ${keys}`);
-    assert.ok(keys.some((k) => k.startsWith('dudong-data-cedict.tsv')), 'the unchanged dictionary is kept');
+    assert.ok(keys.some((k) => k.startsWith('dudong-data-cedict.bin')), 'the unchanged dictionary is kept');
     // The reader's draft came through the reload.
     await page.waitForFunction(() => document.querySelector('#paste-text')?.value === '新版本之前的草稿');
   } finally {

@@ -20,6 +20,7 @@ mod cli {
     use std::io::{Read, Write};
 
     use dudong_engine::analysis::ner::score::{parse_gold, Score};
+    use dudong_engine::analysis::ner::NerModel;
     use dudong_engine::analysis::{Analyzer, Document, Kind, Segmenter};
 
     const USAGE: &str = "usage:
@@ -29,15 +30,17 @@ mod cli {
   dudong share [--base URL] FILE|-  print a link that opens the text in dudong
                                     (base defaults to the `make run` address)
   dudong open LINK|-                print the article text a link holds
-  dudong pinyin [--dict TSV] FILE|- print each word and its pinyin, read in context
-                                    (TSV defaults to target/dict/cedict.tsv, built by
+  dudong pinyin [--dict DICT] FILE|- print each word and its pinyin, read in context
+                                    (DICT, a TSV or its coded .bin, defaults to
+                                    target/dict/cedict.tsv, built by
                                     scripts/build-dictionary.py)
-  dudong eval [--curated|--model] FILE
+  dudong eval [--curated|--model] [--names-model MODEL] FILE
                                     score the names found in a gold character file
                                     (one `char TAG` a line, BIO/BIOES, blank line
                                     between sentences): precision, recall and F1 by
                                     mention, per kind; --curated scores the curated
-                                    lists and rules alone, --model the model alone
+                                    lists and rules alone, --model the model alone;
+                                    --names-model scores MODEL instead of the shipped one
 ";
 
     /// Where `make run` serves the app, the default base of links.
@@ -59,9 +62,13 @@ mod cli {
                 print_listing(&engine()?.analyze(&text));
                 Ok(())
             }),
-            ["eval", path] => eval(path, Layers::All),
-            ["eval", "--curated", path] => eval(path, Layers::Curated),
-            ["eval", "--model", path] => eval(path, Layers::Model),
+            ["eval", path] => eval(path, Layers::All, None),
+            ["eval", "--curated", path] => eval(path, Layers::Curated, None),
+            ["eval", "--model", path] => eval(path, Layers::Model, None),
+            ["eval", "--names-model", model, path] => eval(path, Layers::All, Some(model)),
+            ["eval", "--model", "--names-model", model, path] => {
+                eval(path, Layers::Model, Some(model))
+            }
             ["share", path] => read_text(path).map(|text| share(DEFAULT_BASE, text)),
             ["share", "--base", base, path] | ["share", path, "--base", base] => {
                 read_text(path).map(|text| share(base, text))
@@ -98,12 +105,19 @@ mod cli {
         Model,
     }
 
-    fn eval(path: &str, layers: Layers) -> Result<(), String> {
+    /// `model`: a name model file to score instead of the shipped one (a
+    /// model being trained, before it is packed into the engine).
+    fn eval(path: &str, layers: Layers, model: Option<&str>) -> Result<(), String> {
         let gold = parse_gold(&read_input(path)?).map_err(|e| format!("{path}: {e}"))?;
-        let analyzer = match layers {
+        let mut analyzer = match layers {
             Layers::Curated => Analyzer::new(),
             _ => engine()?,
         };
+        if let Some(model) = model {
+            let bytes = std::fs::read(model).map_err(|e| format!("cannot read {model}: {e}"))?;
+            let model = NerModel::from_bytes(&bytes).map_err(|e| format!("{model}: {e}"))?;
+            analyzer.set_ner_model(Some(model));
+        }
         let mut score = Score::default();
         for sentence in &gold {
             let found: Vec<(usize, usize, Kind)> = if layers == Layers::Model {
@@ -250,19 +264,27 @@ mod cli {
         use std::io::Write;
 
         use dudong_engine::analysis::Kind;
-        use dudong_engine::dictionary::Dictionary;
+        use dudong_engine::dictionary::{self, Dictionary};
 
         pub const DEFAULT_DICT: &str = "target/dict/cedict.tsv";
 
         pub fn run(dict_path: &str, path: &str) -> Result<(), String> {
             let text = super::read_text(path)?;
-            let tsv = std::fs::read_to_string(dict_path).map_err(|e| {
+            let bytes = std::fs::read(dict_path).map_err(|e| {
                 format!(
                     "cannot read the dictionary {dict_path}: {e}\n\
                      build it with `python3 scripts/build-dictionary.py` or pass --dict PATH"
                 )
             })?;
-            let dict = Dictionary::from_string(tsv);
+            // The TSV or its coded form (target/dict/cedict.bin), as the browser gets it.
+            let dict = if dictionary::is_coded(&bytes) {
+                dictionary::decode_coded(bytes).map_err(|e| format!("{dict_path}: {e}"))?
+            } else {
+                let tsv = String::from_utf8(bytes).map_err(|_| {
+                    format!("{dict_path} is neither UTF-8 text nor a coded dictionary")
+                })?;
+                Dictionary::from_string(tsv)
+            };
             if dict.is_empty() {
                 return Err(format!("{dict_path} holds no dictionary entries"));
             }

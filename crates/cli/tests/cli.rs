@@ -160,6 +160,14 @@ fn the_cli_prints_each_word_with_its_reading() {
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(stdout.lines().any(|l| l == "银行\tyínháng"), "{stdout}");
     assert!(stdout.lines().any(|l| l == "重要\tzhòngyào"), "{stdout}");
+    // The coded form of the same entries reads the same.
+    let coded = fixture.replace(".tsv", ".bin");
+    let from_coded = std::process::Command::new(env!("CARGO_BIN_EXE_dudong"))
+        .args(["pinyin", "--dict", &coded])
+        .arg(&text)
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(from_coded.stdout).unwrap(), stdout);
     // Without a dictionary: a message that says how to get one.
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_dudong"))
         .args(["pinyin", "--dict", "/nonexistent/cedict.tsv"])

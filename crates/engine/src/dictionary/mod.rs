@@ -21,6 +21,10 @@
 
 use std::fmt;
 
+mod coded;
+
+pub use coded::{decode as decode_coded, is_coded, CodedDictionary};
+
 use serde::{Deserialize, Serialize};
 
 /// One dictionary entry, as shown on a word card.
