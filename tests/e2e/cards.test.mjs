@@ -13,8 +13,10 @@ after(async () => { await browser?.close(); await server?.close(); });
 
 const SPUN = join(ROOT, 'tests/fixtures/spun.txt');
 
+// The full engine's reading: a tap on a first-phase highlight that phase two
+// renumbers or drops would race the re-read.
 async function open(page, text) {
-  await readArticle(page, text, { url: server.url });
+  await readArticle(page, text, { url: server.url, names: true });
   await page.waitForSelector('#reader mark');
 }
 
@@ -174,6 +176,7 @@ test('an entity card steps through every mention and stays on screen', async () 
   await page.goto(server.url);
   await page.click('#sample');
   await page.waitForSelector('#reader mark');
+  await namesSettled(page);
   const first = page.locator('#reader mark[data-kind="place"]', { hasText: '合肥' }).first();
   await first.click();
   await page.waitForSelector('#card');

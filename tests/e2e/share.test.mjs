@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT, serveDist, launchBrowser, watchErrors, screenshot, gotoPasteArea } from './harness.mjs';
+import { ROOT, serveDist, launchBrowser, watchErrors, screenshot, gotoPasteArea, namesSettled } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -48,6 +48,8 @@ test('a link made in one profile opens identically in another', async () => {
   await page.fill('#paste-text', text);
   await page.click('#read');
   await page.waitForSelector('#reader mark');
+  // Both profiles compare the full engine's reading, not the first phase's.
+  await namesSettled(page);
   await page.locator('#panel section[data-kind="figure"] input[type=checkbox]').uncheck();
   await select(page, 10, 20);
   await page.locator('#reader').dispatchEvent('pointerup');
@@ -74,6 +76,7 @@ test('a link made in one profile opens identically in another', async () => {
   await other.goto(link);
   await other.waitForSelector('#reader .w.marked');
   await other.waitForSelector('#card');
+  await namesSettled(other);
   const after = await view(other);
   assert.deepEqual(after.marks, before.marks, 'the same highlights');
   assert.deepEqual(after.marked, before.marked, 'the same marks');
