@@ -6,7 +6,7 @@ use super::*;
 /// 超亿元, 上万人, 过亿, 近百年: the qualifier stays in the span only when the
 /// number alone would not be read as one (亿元 is not a figure, 超亿元 is).
 pub(super) fn qualified(t: &[char], i: usize) -> Match {
-    let (len, q) = longest_of(t, i, QUALIFIERS)?;
+    let (len, q) = longest_of(t, i, &words().qualifiers)?;
     if matches!(q, "过" | "過")
         && prev(t, i).is_some_and(|c| "经經通越跨度走错錯不太难難透闯闖渡超".contains(c))
     {
@@ -51,7 +51,7 @@ pub(super) fn amount_inner(t: &[char], i: usize, relaxed: bool, allow_range: boo
             || starts(t, q, "個百分點")
             || starts(t, q, "百分点")
             || starts(t, q, "百分點")
-            || longest_of(t, q, UNITS).is_some();
+            || longest_of(t, q, &words().units).is_some();
         if unit_next {
             p = q;
         }
@@ -62,7 +62,7 @@ pub(super) fn amount_inner(t: &[char], i: usize, relaxed: bool, allow_range: boo
     // 来 makes it an estimate: 十来个.
     let marker = at(t, p);
     if matches!(marker, Some('多' | '余' | '餘' | '几' | '幾' | '来' | '來'))
-        && longest_of(t, p + 1, UNITS).is_some()
+        && longest_of(t, p + 1, &words().units).is_some()
     {
         p += 1;
         approx = true;
@@ -121,7 +121,7 @@ pub(super) fn amount_inner(t: &[char], i: usize, relaxed: bool, allow_range: boo
         && v > 0.0
         && v <= 10.0
         && (n.kind == Kind::Arabic || v.fract() == 0.0)
-        && !at(t, p + 1).is_some_and(|c| CHENG_WORDS.contains(&c))
+        && !at(t, p + 1).is_some_and(|c| words().cheng_words.contains(&c))
     {
         let mut end = p + 1;
         let mut pct = v * 10.0;
@@ -139,7 +139,7 @@ pub(super) fn amount_inner(t: &[char], i: usize, relaxed: bool, allow_range: boo
                 c.is_ascii_digit()
                     || is_cn_numeral(c)
                     || c == '.'
-                    || longest_of(t, q + 1, UNITS).is_some()
+                    || longest_of(t, q + 1, &words().units).is_some()
                     || c == '%'
             });
             if d > 0 && alone && v < 10.0 {
@@ -167,13 +167,13 @@ pub(super) fn amount_inner(t: &[char], i: usize, relaxed: bool, allow_range: boo
             }
         }
     }
-    let unit_here = longest_of(t, p, UNITS)
-        .filter(|(_, u)| n.kind == Kind::Arabic || !ARABIC_ONLY_UNITS.contains(u));
+    let unit_here = longest_of(t, p, &words().units)
+        .filter(|(_, u)| n.kind == Kind::Arabic || !words().arabic_only_units.contains(u));
     if let Some((len, unit)) = unit_here {
         let mut end = p + len;
         let mut value = v;
         let mut unit = unit.to_string();
-        if n.lone_yi && !YI_OK_UNITS.contains(&unit.as_str()) {
+        if n.lone_yi && !words().yi_ok_units.contains(&unit.as_str()) {
             return None;
         }
         // (一季度 and 3季度 name a quarter: the period matcher reads them.)
@@ -188,8 +188,8 @@ pub(super) fn amount_inner(t: &[char], i: usize, relaxed: bool, allow_range: boo
                 end += 1;
             }
         }
-        if CURRENCIES.contains(&unit.as_str()) && is(t, end, '/') {
-            if let Some((l2, per)) = longest_of(t, end + 1, PER_UNITS) {
+        if words().currencies.contains(&unit.as_str()) && is(t, end, '/') {
+            if let Some((l2, per)) = longest_of(t, end + 1, &words().per_units) {
                 unit = format!("{}/{}", unit, per);
                 end += 1 + l2;
             }

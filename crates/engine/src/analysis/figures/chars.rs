@@ -29,7 +29,7 @@ pub(super) fn mark_trillions(t: &mut [char], traditional: bool) {
         let metric = at(t, n).is_some_and(|c| {
             c.is_ascii_alphabetic() || "瓦赫字帕焦欧歐位比伏安宽寬网網光".contains(c)
         });
-        let currency = longest_of(t, n, CURRENCIES).is_some();
+        let currency = longest_of(t, n, &words().currencies).is_some();
         if currency || (traditional && !metric) {
             t[k] = TRILLION;
         }

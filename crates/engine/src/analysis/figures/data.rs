@@ -1,157 +1,145 @@
-//! Word lists: set phrases, units, currencies and the words around
-//! numbers that change what they mean.
+//! The word lists the figure finder reads, from the reviewed data file
+//! `knowledge/figures.tsv` (set phrases, units, currencies and the words
+//! around numbers that change what they mean). Each list's purpose is
+//! written beside it in the file.
 
-/// Idioms, plan names, brands and fixed words whose numerals are not figures.
-/// General rules already drop most of these; the list catches the rest (a
-/// numeral followed by a real unit, or a rank word that means something else)
-/// and documents the intent.
-#[rustfmt::skip]
-pub(super) const SET_PHRASES: &[&str] = &[
-    // plan, policy and slogan names
-    "十二五", "十三五", "十四五", "十五五", "一带一路", "一国两制", "双循环", "两会", "两岸",
-    "三农", "四个全面", "五位一体", "四个意识", "四个自信", "两个维护", "两个确立", "一号文件",
-    "八项规定", "双11", "双12", "双十一", "双十二", "五年规划", "五年计划", "20国集团", "二十国集团",
-    "七国集团",
-    // nicknames, brands and places
-    "六小龙", "四小龙", "七龙珠", "四大天王", "萤火一号", "三里河", "四千精神", "三只松鼠",
-    "三一重工", "三星", "五粮液", "一汽", "二汽", "三峡", "九寨沟", "千岛湖", "万达", "万科",
-    "三剑客", "七十二变",
-    // sector and bloc names
-    "第一产业", "第二产业", "第三产业", "第三世界",
-    // words whose numeral carries no quantity ("immediately", "third party"…)
-    "第一时间", "第三方", "第一线", "第一手", "第一财经", "第一性", "一把手", "一刀切", "一揽子",
-    "一体化", "一站式", "一条龙", "一窝蜂", "一言堂", "一边倒", "一次性", "一口气", "一阵子",
-    "一辈子", "一会儿", "一块儿", "一点儿", "三思", "一流", "万一", "一一", "千万不", "千万别",
-    "千万要", "万万", "亿万", "一家独大", "一枝独秀", "一骑绝尘", "一锤定音",
-    // four-character idioms
-    "五湖四海", "七上八下", "一心一意", "三心二意", "四面八方", "一石二鸟", "一举两得", "千方百计",
-    "千军万马", "万众一心", "千变万化", "一帆风顺", "九牛一毛", "十全十美", "三番五次", "乱七八糟",
-    "一五一十", "丢三落四", "接二连三", "独一无二", "一清二楚", "三言两语", "五花八门", "七嘴八舌",
-    "千钧一发", "万无一失", "一丝不苟", "一目了然", "一成不变", "一模一样", "百花齐放", "百家争鸣",
-    "千载难逢", "万紫千红", "四通八达", "九死一生", "一日千里", "一落千丈", "一本万利", "百尺竿头",
-    "百里挑一", "千篇一律", "万水千山", "一马当先", "一鸣惊人", "一针见血", "一往无前", "一诺千金",
-    "一意孤行", "一无所有", "一劳永逸", "一览无余", "一脉相承", "一以贯之", "一如既往", "一年一度",
-    "一年四季", "一朝一夕", "一分为二", "一波三折", "一触即发", "一蹴而就", "一箭双雕", "一衣带水",
-    "成千上万", "千千万万", "十万火急", "三令五申", "三六九等", "五光十色", "六神无主", "七零八落",
-    "八面玲珑", "九霄云外", "十拿九稳", "百年不遇", "百年大计", "千秋万代", "万古长青", "三足鼎立",
-    "四分五裂", "半壁江山", "十月怀胎", "万家灯火", "半信半疑", "一席之地", "一臂之力", "一技之长",
-    "一己之力", "九九归一", "一穷二白", "数一数二", "一日三餐", "三天两头", "一知半解", "一心一德",
-];
+use std::sync::OnceLock;
 
-/// Measure words and units that may follow a number. The longest match wins,
-/// so "个月" beats "个" and "平方公里" beats "公里".
-#[rustfmt::skip]
-pub(super) const UNITS: &[&str] = &[
-    // currencies
-    "元", "块", "块钱", "美元", "美金", "欧元", "日元", "英镑", "港元", "港币", "澳元", "加元",
-    "韩元", "卢布", "法郎", "泰铢", "新台币", "人民币", "比特币",
-    "塊", "塊錢", "歐元", "日圓", "日幣", "港幣", "韓元", "韓圓", "盧布", "新台幣", "台幣", "台币",
-    "人民幣", "比特幣",
-    // counts
-    "个", "家", "人", "名", "位", "台", "辆", "架", "艘", "列", "组", "项", "次", "人次", "架次",
-    "车次", "款", "只", "座", "所", "颗", "件", "条", "种", "批", "场", "部", "套", "份", "张",
-    "本", "篇", "首", "匹", "棵", "株", "枚", "片", "层", "栋", "幢", "间", "户", "支", "队", "届",
-    "期", "轮", "例", "宗", "笔", "单", "处", "股", "起", "倍", "岁", "级", "字", "页", "像素",
-    "帧", "国", "省", "城", "所", "人口", "胜", "负", "个国家", "个城市", "个省份", "强",
-    // time spans (a year written as a date is handled by the date matcher)
-    "年", "年级", "周年", "个月", "天", "周", "星期", "个星期", "小时", "个小时", "分钟", "秒",
-    "秒钟", "季度", "个季度", "个工作日", "个交易日", "工作日", "交易日",
-    // physical measures
-    "吨", "米", "公里", "千米", "厘米", "毫米", "纳米", "平方米", "平米", "平方公里", "平方千米",
-    "立方米", "亩", "公顷", "公斤", "千克", "克", "斤", "升", "毫升", "桶", "瓦", "千瓦", "兆瓦",
-    "吉瓦", "千瓦时", "度", "摄氏度", "℃", "°C", "赫兹", "英寸", "英尺", "英里", "海里", "光年",
-    // traditional spellings
-    "個", "個月", "個小時", "個星期", "個季度", "個工作日", "個交易日", "個國家", "個城市", "輛",
-    "項", "張", "條", "種", "場", "隻", "顆", "筆", "歲", "週", "週年", "噸", "公噸", "戶",
-    "間", "組", "臺", "屆", "級", "層", "棟", "處", "單", "頁", "國", "強",
-    "平方公尺", "公尺", "公分", "坪", "小時", "分鐘", "秒鐘", "年級", "個省份",
-];
+use crate::knowledge::FIGURE_WORDS;
 
-#[rustfmt::skip]
-pub(super) const CURRENCIES: &[&str] = &[
-    "元", "块", "块钱", "美元", "美金", "欧元", "日元", "英镑", "港元", "港币", "澳元", "加元",
-    "韩元", "卢布", "法郎", "泰铢", "新台币", "人民币", "比特币",
-    // traditional spellings
-    "塊", "塊錢", "歐元", "日圓", "日幣", "港幣", "韓元", "韓圓", "盧布", "新台幣", "台幣", "台币",
-    "人民幣", "比特幣",
-];
+/// Every list of `figures.tsv`, as slices of the embedded file.
+pub(super) struct FigureWords {
+    /// Idioms, plan names and brands whose numerals are not figures.
+    pub set_phrases: Vec<&'static str>,
+    /// Measure words and units that may follow a number (longest match wins).
+    pub units: Vec<&'static str>,
+    pub currencies: Vec<&'static str>,
+    /// Units a price can be quoted "per" (3000元/吨).
+    pub per_units: Vec<&'static str>,
+    /// Units that only count after Arabic digits (二级市场 is a word).
+    pub arabic_only_units: Vec<&'static str>,
+    /// The only units after which a lone 一 is a quantity.
+    pub yi_ok_units: Vec<&'static str>,
+    /// Characters before 一 that make it part of a word (之一, 统一).
+    pub yi_bad_prev: Vec<char>,
+    /// Characters after 成 that make it a word (成为, 成本), not "tenths".
+    pub cheng_words: Vec<char>,
+    /// Latin unit abbreviations allowed right after digits.
+    pub latin_units: Vec<&'static str>,
+    /// What may follow 第+numeral as part of the rank.
+    pub rank_suffixes: Vec<&'static str>,
+    /// Nouns after 第N大 that belong to the rank (第一大省).
+    pub rank_da_nouns: Vec<&'static str>,
+    /// Words before a 4-digit number + 年 that make it a span of years.
+    pub duration_qualifiers: Vec<&'static str>,
+    /// Qualifiers kept inside a span only when the rest would lose its number.
+    pub qualifiers: Vec<&'static str>,
+}
 
-/// Units a price can be quoted "per" (3000元/吨).
-#[rustfmt::skip]
-pub(super) const PER_UNITS: &[&str] = &[
-    "吨", "斤", "公斤", "千克", "克", "平方米", "平米", "桶", "股", "件", "个", "人", "年", "月",
-    "天", "小时", "千瓦时", "度", "盎司", "张", "台", "辆", "亩", "升",
-];
+/// The lists, read from the embedded file on first use.
+pub(super) fn words() -> &'static FigureWords {
+    static WORDS: OnceLock<FigureWords> = OnceLock::new();
+    WORDS.get_or_init(|| parse(FIGURE_WORDS).unwrap_or_else(|e| panic!("figures.tsv: {e}")))
+}
 
-/// Units that only make sense after Arabic digits; after Chinese numerals
-/// they are usually words (二级市场 = secondary market, 三国 = Three Kingdoms).
-pub(super) const ARABIC_ONLY_UNITS: &[&str] = &[
-    "级", "国", "省", "城", "字", "页", "强", "級", "國", "頁", "強",
-];
+/// Reads `name<TAB>entry entry …` lines (a list may take several lines;
+/// `#` starts a comment line). Every list must be there and not empty.
+fn parse(text: &'static str) -> Result<FigureWords, String> {
+    let mut lists: Vec<(&str, Vec<&'static str>)> = [
+        "set_phrases",
+        "units",
+        "currencies",
+        "per_units",
+        "arabic_only_units",
+        "yi_ok_units",
+        "yi_bad_prev",
+        "cheng_words",
+        "latin_units",
+        "rank_suffixes",
+        "rank_da_nouns",
+        "duration_qualifiers",
+        "qualifiers",
+    ]
+    .into_iter()
+    .map(|name| (name, Vec::new()))
+    .collect();
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (name, entries) = line
+            .split_once('\t')
+            .ok_or_else(|| format!("line {}: no tab after the list's name", n + 1))?;
+        let list = lists
+            .iter_mut()
+            .find(|(known, _)| *known == name)
+            .ok_or_else(|| format!("line {}: unknown list {name:?}", n + 1))?;
+        list.1.extend(entries.split_whitespace());
+    }
+    if let Some((name, _)) = lists.iter().find(|(_, entries)| entries.is_empty()) {
+        return Err(format!("the list {name:?} is missing or empty"));
+    }
+    let mut take = |name: &str| -> Vec<&'static str> {
+        let at = lists
+            .iter()
+            .position(|(known, _)| *known == name)
+            .expect("a known list");
+        std::mem::take(&mut lists[at].1)
+    };
+    let chars = |name: &str, entries: Vec<&'static str>| -> Result<Vec<char>, String> {
+        entries
+            .into_iter()
+            .map(|e| {
+                let mut cs = e.chars();
+                match (cs.next(), cs.next()) {
+                    (Some(c), None) => Ok(c),
+                    _ => Err(format!("{name}: {e:?} is not one character")),
+                }
+            })
+            .collect()
+    };
+    let yi_bad_prev = take("yi_bad_prev");
+    let cheng_words = take("cheng_words");
+    Ok(FigureWords {
+        set_phrases: take("set_phrases"),
+        units: take("units"),
+        currencies: take("currencies"),
+        per_units: take("per_units"),
+        arabic_only_units: take("arabic_only_units"),
+        yi_ok_units: take("yi_ok_units"),
+        yi_bad_prev: chars("yi_bad_prev", yi_bad_prev)?,
+        cheng_words: chars("cheng_words", cheng_words)?,
+        latin_units: take("latin_units"),
+        rank_suffixes: take("rank_suffixes"),
+        rank_da_nouns: take("rank_da_nouns"),
+        duration_qualifiers: take("duration_qualifiers"),
+        qualifiers: take("qualifiers"),
+    })
+}
 
-/// After a lone 一 only these units state a quantity; every other classifier
-/// makes 一 an article ("一个", "一家", "一场").
-#[rustfmt::skip]
-pub(super) const YI_OK_UNITS: &[&str] = &[
-    "年", "个月", "天", "周", "星期", "个星期", "小时", "个小时", "分钟", "秒", "秒钟", "倍", "岁",
-    "周年", "季度", "个季度", "元", "美元", "欧元", "日元", "英镑", "港元", "人民币", "公里",
-    "千米", "米", "吨", "公斤", "千克", "平方米", "平方公里", "亩", "公顷", "千瓦时", "英寸",
-    "个工作日", "个交易日", "個月", "週", "個星期", "小時", "個小時", "分鐘", "秒鐘", "個季度",
-    "歐元", "日圓", "港幣", "新台幣", "台幣", "人民幣", "噸", "公尺", "個工作日", "個交易日",
-];
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// Characters before 一 that make it part of a word (之一, 唯一, 统一, 每一年,
-/// 有一天) rather than a count.
-#[rustfmt::skip]
-pub(super) const YI_BAD_PREV: &[char] = &[
-    '之', '唯', '统', '同', '每', '某', '这', '那', '有', '万', '逐', '单', '专', '划', '归', '合',
-    '独', '另', '任', '其', '哪', '第', '初', '周', '礼', '拜', '星', '期',
-];
+    #[test]
+    fn the_shipped_file_has_every_list() {
+        let w = words();
+        assert!(w.units.contains(&"平方公里") && w.currencies.contains(&"美元"));
+        assert!(w.yi_bad_prev.contains(&'之') && w.latin_units.contains(&"km/h"));
+    }
 
-/// Chars after 成 that make it a verb or noun (成为, 成员, 成本), not "tenths".
-#[rustfmt::skip]
-pub(super) const CHENG_WORDS: &[char] = &[
-    '为', '员', '功', '本', '立', '交', '长', '熟', '果', '绩', '就', '型', '品', '都', '效', '分',
-    '色', '年', '人', '像', '批', '套', '全', '真', '形', '千',
-];
-
-/// Latin unit abbreviations allowed right after digits; any other glued
-/// letters mark a model or product name (5G, 4K, A100).
-#[rustfmt::skip]
-pub(super) const LATIN_UNITS: &[&str] = &[
-    "km/h", "kWh", "MWh", "GWh", "TWh", "mAh", "GHz", "MHz", "kHz", "Hz", "nm", "mm", "cm", "km",
-    "m", "kg", "mg", "g", "GW", "MW", "kW", "W", "GB", "TB", "MB", "PB", "KB", "mL", "ml", "L",
-];
-
-/// What may follow 第+numeral as part of the rank (第三季度, 第2名, 第四城).
-#[rustfmt::skip]
-pub(super) const RANK_SUFFIXES: &[&str] = &[
-    "名", "位", "个", "季度", "季", "次", "届", "期", "批", "轮", "城", "家", "代", "款", "条",
-    "章", "节", "阶段", "梯队", "层", "站", "场", "部", "集", "天", "年", "周", "号", "项", "针",
-    "波", "张", "座", "只", "艘", "台", "辆", "架", "局", "页", "回", "步", "股", "单", "例", "份",
-    "所", "省", "城市", "把交椅", "分钟", "小时", "秒", "圈", "球", "棒", "关", "强",
-];
-
-/// Nouns after 第N大 that belong to the rank (第一大省, 第二大经济体).
-#[rustfmt::skip]
-pub(super) const RANK_DA_NOUNS: &[&str] = &[
-    "经济体", "城市", "省", "城", "市", "国", "股东", "品牌", "厂商", "市场", "港口", "港", "产区",
-    "企业", "公司", "银行", "贸易伙伴", "行业", "产业", "来源国", "出口国", "进口国", "客户",
-    "供应商", "产品", "单一市场", "平台", "运营商", "手机厂商", "车企",
-];
-
-/// Words before a 4-digit number + 年 that make it a span of years, not a date
-/// (近2000年, 长达1000年).
-#[rustfmt::skip]
-pub(super) const DURATION_QUALIFIERS: &[&str] = &[
-    "近", "约", "逾", "超", "超过", "长达", "历经", "达", "经过", "过去", "将近", "接近", "大约",
-    "足足", "整整", "約", "超過", "長達", "歷經", "達", "經過", "過去", "將近", "大約",
-];
-
-/// Qualifiers that stay inside the span only when the rest alone would lose
-/// its number (超亿元, 上万人, 过亿); with a full number they stay outside.
-#[rustfmt::skip]
-pub(super) const QUALIFIERS: &[&str] = &[
-    "超过", "将近", "接近", "多达", "高达", "突破", "不足", "不到", "超", "过", "破", "上", "逾",
-    "近", "约", "达", "超過", "將近", "多達", "高達", "過", "約", "達",
-];
+    #[test]
+    fn a_bad_file_is_refused_with_its_line() {
+        let missing = parse("units\t个\n").err().unwrap();
+        assert!(missing.contains("set_phrases"), "{missing}");
+        let unknown = parse("unitz\t个\n").err().unwrap();
+        assert!(
+            unknown.contains("line 1") && unknown.contains("unitz"),
+            "{unknown}"
+        );
+        let full: String = FIGURE_WORDS.replace("yi_bad_prev\t之", "yi_bad_prev\t之乎");
+        let leaked: &'static str = Box::leak(full.into_boxed_str());
+        let two = parse(leaked).err().unwrap();
+        assert!(two.contains("not one character"), "{two}");
+    }
+}

@@ -43,7 +43,7 @@
 //! * digits glued to Latin letters are model names (GPT-4, A100, 5G).
 //!
 //! Idioms, plan names and brand names that would slip through are kept in
-//! [`SET_PHRASES`]; any candidate touching one is dropped.
+//! `set_phrases` in `knowledge/figures.tsv`; any candidate touching one is dropped.
 //!
 //! std only, no `unsafe`; every index goes through [`at`], so no input panics.
 
@@ -270,7 +270,7 @@ fn scan_at(t: &[char], i: usize, blocked: &[bool], traditional: bool) -> Step {
                 | 'F'
                 | '民'
         )
-        || QUALIFIERS.iter().any(|q| q.starts_with(c));
+        || words().qualifiers.iter().any(|q| q.starts_with(c));
     if !may_start {
         return Step::Nothing;
     }
@@ -335,7 +335,7 @@ fn scan_at(t: &[char], i: usize, blocked: &[bool], traditional: bool) -> Step {
 fn set_phrase_mask(t: &[char]) -> Vec<bool> {
     // Phrases indexed by first char, so each position tries only a few.
     let mut by_first: std::collections::HashMap<char, Vec<Vec<char>>> = Default::default();
-    for p in SET_PHRASES {
+    for p in &words().set_phrases {
         let chars: Vec<char> = p.chars().collect();
         if let Some(&f) = chars.first() {
             by_first.entry(f).or_default().push(chars);

@@ -381,11 +381,14 @@ pub(super) fn year_like(n: &Num) -> bool {
 }
 
 pub(super) fn duration_context(t: &[char], i: usize) -> bool {
-    DURATION_QUALIFIERS.iter().any(|q| ends_with(t, i, q))
+    words()
+        .duration_qualifiers
+        .iter()
+        .any(|q| ends_with(t, i, q))
 }
 
 pub(super) fn yi_bad_prev(t: &[char], i: usize) -> bool {
-    prev(t, i).is_some_and(|c| YI_BAD_PREV.contains(&c))
+    prev(t, i).is_some_and(|c| words().yi_bad_prev.contains(&c))
 }
 
 /// A small whole number such as a month or day: 2, 02, 十二.

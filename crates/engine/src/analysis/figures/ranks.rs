@@ -17,10 +17,10 @@ pub(super) fn rank(t: &[char], i: usize) -> Match {
     let mut p = n.end;
     if is(t, p, '大') {
         p += 1;
-        if let Some((len, _)) = longest_of(t, p, RANK_DA_NOUNS) {
+        if let Some((len, _)) = longest_of(t, p, &words().rank_da_nouns) {
             p += len;
         }
-    } else if let Some((len, _)) = longest_of(t, p, RANK_SUFFIXES) {
+    } else if let Some((len, _)) = longest_of(t, p, &words().rank_suffixes) {
         p += len;
     }
     Some((p, FigureValue::Rank(n.value as u64)))

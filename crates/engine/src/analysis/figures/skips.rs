@@ -150,7 +150,7 @@ pub(super) fn latin_unit_at(t: &[char], p: usize) -> Option<(usize, String)> {
             k += 1;
         }
         let with_per: String = t[p..k].iter().collect();
-        if LATIN_UNITS.contains(&with_per.as_str()) {
+        if words().latin_units.contains(&with_per.as_str()) {
             end = k;
         }
     }
@@ -158,7 +158,10 @@ pub(super) fn latin_unit_at(t: &[char], p: usize) -> Option<(usize, String)> {
         return None;
     }
     let unit: String = t[p..end].iter().collect();
-    LATIN_UNITS.contains(&unit.as_str()).then_some((end, unit))
+    words()
+        .latin_units
+        .contains(&unit.as_str())
+        .then_some((end, unit))
 }
 
 /// "iPhone 16", "Llama 3": a bare number after a Latin word is a model number.
