@@ -200,6 +200,68 @@ fn what_is_shared_reopens_as_it_was() {
 }
 
 #[test]
+fn an_opened_link_shows_its_text_before_its_highlights() {
+    let text = include_str!("fixtures/spun.txt");
+    let shared = dudong::share::SharedState {
+        text: text.into(),
+        marks: vec![dudong::share::Mark {
+            start: 3,
+            end: 9,
+            note: String::new(),
+        }],
+        view: Default::default(),
+    };
+    // Before the engine answers: the text, as the reading view lays it out,
+    // and nothing found in it yet.
+    let waiting = page().apply(Action::OpenShared {
+        shared,
+        previous: None,
+    });
+    let Screen::Preview(unread) = &waiting.screen else {
+        panic!("the text is shown at once")
+    };
+    assert_eq!(unread.text, text);
+    assert!(unread.spans.is_empty());
+    let rebuilt: String = unread
+        .words
+        .iter()
+        .map(|w| unread.slice(w.start, w.end))
+        .collect();
+    assert_eq!(rebuilt, text, "the words tile the text");
+    assert!(unread.words.iter().all(|w| unread.chars[w.start..w.end]
+        .iter()
+        .all(|c| c.is_whitespace())
+        || unread.chars[w.start..w.end]
+            .iter()
+            .all(|c| !c.is_whitespace())));
+    assert!(
+        waiting.shared().is_none(),
+        "nothing is kept or shared unread"
+    );
+    // The engine's answer replaces it with the reading, marks and all.
+    let read = waiting.run(Action::EngineReady);
+    let Screen::Read(doc) = &read.screen else {
+        panic!("the reading replaces the unread text")
+    };
+    assert_eq!(doc.text, text);
+    assert!(!doc.spans.is_empty());
+    assert_eq!(read.marks.len(), 1);
+    // If the engine stops instead, the text waits in the paste area.
+    let failed = page()
+        .apply(Action::OpenShared {
+            shared: dudong::share::SharedState {
+                text: text.into(),
+                marks: Vec::new(),
+                view: Default::default(),
+            },
+            previous: None,
+        })
+        .apply(Action::EngineFailed("out of memory".into()));
+    assert!(matches!(failed.screen, Screen::Edit));
+    assert_eq!(failed.draft, text);
+}
+
+#[test]
 fn a_mark_outside_the_text_is_refused_with_a_message() {
     let state = page()
         .run(Action::Edit("短文本。".into()))

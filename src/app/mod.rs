@@ -163,6 +163,15 @@ fn engine_indicator(status: &EngineStatus) -> Html {
     }
 }
 
+/// `callback`, or one that does nothing while the text on screen is unread.
+fn live<T: 'static>(unread: bool, callback: Callback<T>) -> Callback<T> {
+    if unread {
+        Callback::noop()
+    } else {
+        callback
+    }
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(AppState::default);
@@ -267,7 +276,7 @@ pub fn app() -> Html {
     // screen was scrolled to reach Read (on a phone, the article's first
     // line is then in the top quarter of the screen).
     {
-        let reading = matches!(state.screen, Screen::Read(_));
+        let reading = matches!(state.screen, Screen::Read(_) | Screen::Preview(_));
         use_effect_with(reading, |&reading| {
             if reading {
                 dom::scroll_to_top();
@@ -466,7 +475,7 @@ pub fn app() -> Html {
                 state.hidden.clone(),
                 state.pinyin,
             )),
-            Screen::Edit => None,
+            Screen::Edit | Screen::Preview(_) => None,
         };
         let shared = state.shared().map(|s| crate::share::SharedState {
             view: crate::share::View {
@@ -691,6 +700,7 @@ pub fn app() -> Html {
         _ => None,
     };
     let complete = state.analysing.is_none();
+    let unread = matches!(state.screen, Screen::Preview(_));
     let body = match &state.screen {
         Screen::Edit => html! {
             <>
@@ -701,7 +711,10 @@ pub fn app() -> Html {
                 {on_input} {on_read} {on_sample} on_file={on_article_file} />
             </>
         },
-        Screen::Read(document) => html! {
+        // An unread text (an opened link before its analysis) is laid out
+        // exactly as its reading will be, by the same elements, so that the
+        // reading replaces it in place; until then nothing in it opens.
+        Screen::Read(document) | Screen::Preview(document) => html! {
             <>
                 // One bar: on a phone the less frequent actions fold into a
                 // menu, so that the article starts near the top of the screen.
@@ -721,15 +734,15 @@ pub fn app() -> Html {
                         <button id="anki-export" onclick={on_export} disabled={state.study.is_empty()}
                             title="The words you added (“+ Anki” on a card, or a card you clicked open), as a CSV that Anki imports">
                             { format!("Export for Anki ({})", state.study.len()) }</button>
-                        <button id="share" class="primary" onclick={on_share}>{ "Share highlighted link" }</button>
+                        <button id="share" class="primary" onclick={on_share} disabled={unread}>{ "Share highlighted link" }</button>
                         if dom::can_web_share() {
-                            <button id="send" onclick={on_send}>{ "Send…" }</button>
+                            <button id="send" onclick={on_send} disabled={unread}>{ "Send…" }</button>
                         }
-                        <button id="download" onclick={on_download}>{ "Download as a file" }</button>
+                        <button id="download" onclick={on_download} disabled={unread}>{ "Download as a file" }</button>
                         <div class="marking">
                             <label for="mark-note" class="visually-hidden">{ "Note for the mark" }</label>
                             <input id="mark-note" ref={note_ref} type="text" placeholder="Note (optional)" maxlength="500" />
-                            <button id="mark" onclick={on_mark}
+                            <button id="mark" onclick={on_mark} disabled={unread}
                                 title="Select a passage of the article, then press Mark">{ "Mark selection" }</button>
                         </div>
                     </div>
@@ -738,13 +751,14 @@ pub fn app() -> Html {
                 { for restore.clone() }
                 <div class="reading">
                     <div class="reading-main">
-                        if !complete {
+                        if !complete && !unread {
                             <p class="progress" role="status">{ "Reading the rest of the article…" }</p>
                         }
-                        <Reader document={document.clone()} {complete} reading={state.reading} whole_page={state.whole_page} hidden={state.hidden.clone()} open={state.card.clone()}
-                            on_open={on_open.clone()} {on_click} {on_hover} on_hover_leave={close_later.clone()} {on_hover_keep} on_close={on_close.clone()}
+                        <Reader document={document.clone()} {complete} {unread} reading={state.reading} whole_page={state.whole_page} hidden={state.hidden.clone()} open={state.card.clone()}
+                            on_open={live(unread, on_open.clone())} on_click={live(unread, on_click)} on_hover={live(unread, on_hover)}
+                            on_hover_leave={close_later.clone()} on_hover_keep={live(unread, on_hover_keep)} on_close={on_close.clone()}
                             as_original={state.as_original} {on_toggle_original}
-                            pinyin={pinyin_dict} zhuyin={state.zhuyin} marks={state.marks.clone()} {on_select} on_complete={on_reading_complete.clone()} />
+                            pinyin={pinyin_dict.filter(|_| !unread)} zhuyin={state.zhuyin} marks={state.marks.clone()} {on_select} on_complete={on_reading_complete.clone()} />
                     </div>
                     <Panel document={document.clone()} hidden={state.hidden.clone()} {on_toggle} {on_jump}
                         marks={state.marks.clone()} {on_jump_mark} {on_remove_mark} lists_later=true />
@@ -760,7 +774,7 @@ pub fn app() -> Html {
     };
 
     let reading_document = match &state.screen {
-        Screen::Read(document) => Some(document.clone()),
+        Screen::Read(document) | Screen::Preview(document) => Some(document.clone()),
         Screen::Edit => None,
     };
     html! {

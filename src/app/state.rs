@@ -43,6 +43,27 @@ pub enum Screen {
     Edit,
     /// The reading view of an analysed text.
     Read(Doc),
+    /// The text of an opened link (or a kept reading) shown in the reading
+    /// view as plain text while the engine reads it: no highlights, cards or
+    /// marks yet. The document's words are the text's runs of non-space
+    /// characters ([`unread`]); [`Action::Analyzed`] replaces it in place.
+    Preview(Doc),
+}
+
+/// A document of `text` before any analysis: no spans, and words that are
+/// the runs of non-space and of space characters, so that the reading view
+/// lays out its paragraphs and lines exactly as it will once it is read.
+pub fn unread(text: String) -> Document {
+    let chars: Vec<char> = text.chars().collect();
+    let mut words = Vec::new();
+    let mut start = 0;
+    for i in 1..=chars.len() {
+        if i == chars.len() || chars[i].is_whitespace() != chars[start].is_whitespace() {
+            words.push(crate::analysis::Word { start, end: i });
+            start = i;
+        }
+    }
+    Document::new(&text, words, Vec::new())
 }
 
 /// The longest text the reading view shows at once (every word is an
@@ -547,6 +568,8 @@ impl AppState {
                     card: None,
                     marks: Vec::new(),
                     previous_draft: None,
+                    // The shared article's reading, if still coming, is not wanted.
+                    analysing: None,
                     message: Some(
                         "Your previous text is back; the shared article is still in its link."
                             .into(),
@@ -610,6 +633,11 @@ impl AppState {
             Action::EngineFailed(why) => {
                 let lost = self.analysing.is_some();
                 AppState {
+                    // A text shown unread goes back to the paste area, where Read is.
+                    screen: match &self.screen {
+                        Screen::Preview(_) => Screen::Edit,
+                        other => other.clone(),
+                    },
                     engine: EngineStatus::Failed(why.clone()),
                     analysing: None,
                     pending_glossary: None,
@@ -825,6 +853,11 @@ impl AppState {
         let Some(analysing) = self.analysing.clone().filter(|a| a.id == id) else {
             return self.clone();
         };
+        // The whole text is on screen already: a first part would take the
+        // rest of it away until the complete reading came.
+        if !complete && matches!(self.screen, Screen::Preview(_)) {
+            return self.clone();
+        }
         let text: String = if complete {
             analysing.text.clone()
         } else {
@@ -926,15 +959,24 @@ impl AppState {
             marks: shared.marks,
             open_card: shared.view.open_card,
         };
+        let shown_already = matches!(&self.screen, Screen::Read(d) if d.text == shared.text);
         let state = base.read(shared.text, then);
-        if state.analysing.is_none() {
+        let Some(analysing) = &state.analysing else {
             // An empty article: the paste area says so, and nothing is lost.
             return AppState {
                 message: Some("This link holds no article.".into()),
                 ..state
             };
+        };
+        if shown_already {
+            return state;
         }
-        state
+        // The text is there to read at once; its highlights follow.
+        AppState {
+            screen: Screen::Preview(Doc::from(unread(analysing.text.clone()))),
+            card: None,
+            ..state
+        }
     }
 
     /// The shared form of what the reader sees now.
@@ -970,7 +1012,7 @@ impl AppState {
                 card: None,
                 ..self.read(doc.text.clone(), AfterRead::Fresh)
             },
-            Screen::Edit => self.clone(),
+            Screen::Edit | Screen::Preview(_) => self.clone(),
         }
     }
 }
