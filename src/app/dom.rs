@@ -1,6 +1,18 @@
 //! The few direct DOM operations the app needs (focus, scroll, flash). They
 //! do nothing natively, where there is no DOM (server-side rendering tests).
 
+use crate::app::state::Anchor;
+
+/// The CSS selector of the reading view's element a card belongs to
+/// (`None` for a card that took another card's place and has none of its own).
+pub fn selector(anchor: &Anchor) -> Option<String> {
+    match anchor {
+        Anchor::Span(i) => Some(format!("#reader [data-span=\"{i}\"]")),
+        Anchor::Word(start) => Some(format!("#reader .w[data-start=\"{start}\"]")),
+        Anchor::FromCard => None,
+    }
+}
+
 /// Focuses the element `selector` finds, if any.
 pub fn focus(selector: &str) {
     #[cfg(target_arch = "wasm32")]
@@ -333,4 +345,33 @@ pub async fn file_text(file: &web_sys::File) -> Option<String> {
         .await
         .ok()
         .and_then(|t| t.as_string())
+}
+
+/// Whether a click landed on a button (or inside one).
+pub fn closest_button(e: &yew::MouseEvent) -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        e.target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("button").ok().flatten())
+            .is_some()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = e;
+        false
+    }
+}
+
+/// The text in an input field, which is emptied.
+pub fn take_input_value(input: &yew::NodeRef) -> String {
+    input
+        .cast::<web_sys::HtmlInputElement>()
+        .map(|i| {
+            let value = i.value();
+            i.set_value("");
+            value
+        })
+        .unwrap_or_default()
 }
