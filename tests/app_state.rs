@@ -4,7 +4,7 @@ use std::cell::{Cell, RefCell};
 
 use dudong::analysis::Analyzer;
 use dudong::app::protocol::{answer, Reply, Request};
-use dudong::app::state::{Action, AppState, Effect, Screen};
+use dudong::app::state::{Action, AppState, Effect, GlossaryStatus, Screen};
 use dudong::knowledge::SAMPLE_ARTICLE;
 
 thread_local! {
@@ -147,13 +147,17 @@ fn an_imported_glossary_highlights_its_terms_and_a_bad_one_says_why() {
         .find(|s| s.term.as_deref() == Some("数据要素"))
         .expect("the spun form of the reader's term is found");
     assert_eq!(after.slice(span.start, span.end), "数据因素");
-    assert!(matches!(&state.glossary, Some(Ok(note)) if note.contains("1 terms from mine.csv")));
+    assert!(
+        matches!(&state.glossary, Some(GlossaryStatus::Loaded(note)) if note.contains("1 terms from mine.csv"))
+    );
     let state = state.run(Action::ImportGlossary {
         name: "bad.csv".into(),
         text: "term,pinyin\n甲,jiǎ\n".into(),
         save: false,
     });
-    assert!(matches!(&state.glossary, Some(Err(m)) if m.contains("bad.csv") && m.contains("`en`")));
+    assert!(
+        matches!(&state.glossary, Some(GlossaryStatus::NotLoaded(m)) if m.contains("bad.csv") && m.contains("`en`"))
+    );
     // The earlier glossary is still in use: nothing the reader had is lost.
     let Screen::Read(still) = &state.screen else {
         panic!()
@@ -778,22 +782,22 @@ fn pinyin_and_zhuyin_are_one_reading_at_a_time() {
 
 #[test]
 fn what_is_kept_in_the_browser_is_asked_for_never_written_by_the_reducer() {
-    use dudong::app::storage::{DRAFT_KEY, GLOSSARY_KEY, READING_KEY};
+    use dudong::app::storage::{StorageError, DRAFT_KEY, GLOSSARY_KEY, READING_KEY};
     let (typed, effects) = page().apply(Action::Edit("草稿".into()));
     assert_eq!(effects, vec![Effect::SaveDraftSoon("草稿".into())]);
     // A refusal reaches the reader; the text stays.
     let refused = typed.act(Action::NotSaved {
         key: DRAFT_KEY,
-        why: "the storage is full".into(),
+        why: StorageError::FullOrBlocked,
     });
     assert_eq!(refused.draft, "草稿");
     assert_eq!(
         refused.message.as_deref(),
-        Some("Your text is not saved in this browser: the storage is full.")
+        Some("Your text is not saved in this browser: the browser's storage for this page is full or blocked.")
     );
     let marks = typed.act(Action::NotSaved {
         key: READING_KEY,
-        why: "private mode".into(),
+        why: StorageError::NoStorage,
     });
     assert!(marks
         .message
@@ -814,12 +818,12 @@ fn what_is_kept_in_the_browser_is_asked_for_never_written_by_the_reducer() {
     }));
     let not_kept = read.act(Action::NotSaved {
         key: GLOSSARY_KEY,
-        why: "quota".into(),
+        why: StorageError::FullOrBlocked,
     });
     assert_eq!(
         not_kept.glossary,
-        Some(Ok(
-            "Your glossary: 1 terms from mine.csv, over the built-in ones. It is not kept for next time: quota."
+        Some(GlossaryStatus::Loaded(
+            "Your glossary: 1 terms from mine.csv, over the built-in ones. It is not kept for next time: the browser's storage for this page is full or blocked."
                 .into()
         ))
     );

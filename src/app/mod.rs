@@ -52,9 +52,6 @@ fn engine_indicator(status: &EngineStatus) -> Html {
     }
 }
 
-/// A file the reader chose, as (its name, its text or why it is unreadable).
-type ChosenFile = (String, Result<String, String>);
-
 #[function_component(App)]
 pub fn app() -> Html {
     let (state, dispatch) = use_app();
@@ -63,17 +60,19 @@ pub fn app() -> Html {
     let hover = use_hover(&state, &dispatch);
     let (dictionary, on_complete) = use_card_dictionary(&state, &dispatch);
 
-    let on_article_file = dispatch.reform(|(name, text): ChosenFile| match text {
+    let on_article_file = dispatch.reform(|(name, text): dom::ChosenFile| match text {
         Ok(text) => Action::OpenFile { name, text },
-        Err(why) => Action::Notice(why),
+        Err(why) => Action::Notice(why.article_message(&name)),
     });
-    let on_glossary_file = dispatch.reform(|(name, text): ChosenFile| match text {
+    let on_glossary_file = dispatch.reform(|(name, text): dom::ChosenFile| match text {
         Ok(text) => Action::ImportGlossary {
             name,
             text,
             save: true,
         },
-        Err(why) => Action::GlossaryUnreadable(format!("{name} was not loaded: {why}.")),
+        Err(why) => {
+            Action::GlossaryUnreadable(format!("{name} was not loaded: {}.", why.glossary_reason()))
+        }
     });
     let waiting = match (&state.engine, &state.analysing) {
         (EngineStatus::Starting, Some(_)) => {

@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use super::{CardTarget, OpenCard};
 use crate::analysis::{Document, Kind};
+use crate::app::storage::StorageError;
 use crate::dictionary::Dictionary;
 use crate::share::SharedState;
 
@@ -77,7 +78,7 @@ pub enum Action {
     /// The browser refused to keep what [`super::Effect::Save`] asked (why).
     NotSaved {
         key: &'static str,
-        why: String,
+        why: StorageError,
     },
     /// "Download as a file": the article as one HTML file.
     DownloadArticle,

@@ -162,6 +162,15 @@ pub struct Analysing {
     pub again: bool,
 }
 
+/// What became of the reader's own glossary, in words for the reader.
+#[derive(Clone, Debug, PartialEq)]
+pub enum GlossaryStatus {
+    /// In use: "Your glossary: 12 terms from mine.csv, over the built-in ones."
+    Loaded(String),
+    /// Refused, and why (the glossary the reader had stays in use).
+    NotLoaded(String),
+}
+
 /// The reader's glossary file while the engine reads it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PendingGlossary {
@@ -204,8 +213,8 @@ pub struct AppState {
     pub marks: Vec<Mark>,
     /// A different draft the reader had when they opened a link, to restore.
     pub previous_draft: Option<String>,
-    /// What became of the reader's own glossary: Ok("12 terms from mine.csv") or the error.
-    pub glossary: Option<Result<String, String>>,
+    /// What became of the reader's own glossary.
+    pub glossary: Option<GlossaryStatus>,
     pub engine: EngineStatus,
     /// The text being analysed, while it is.
     pub analysing: Option<Analysing>,
@@ -398,7 +407,7 @@ impl AppState {
                 None => self.clone(),
             },
             Action::GlossaryUnreadable(message) => AppState {
-                glossary: Some(Err(message)),
+                glossary: Some(GlossaryStatus::NotLoaded(message)),
                 ..self.clone()
             },
             Action::ForgetGlossary => self.forget_glossary(fx),

@@ -1,7 +1,7 @@
 //! What the reader adds: marks on the text, their own glossary, and what
 //! becomes of keeping them in the browser.
 
-use super::{AppState, Effect, PendingGlossary, Screen};
+use super::{AppState, Effect, GlossaryStatus, PendingGlossary, Screen};
 use crate::app::protocol::Request;
 use crate::app::storage;
 use crate::share::Mark;
@@ -97,7 +97,9 @@ impl AppState {
         };
         match result {
             Err(e) => AppState {
-                glossary: Some(Err(format!("Your glossary was not loaded: {e}"))),
+                glossary: Some(GlossaryStatus::NotLoaded(format!(
+                    "Your glossary was not loaded: {e}"
+                ))),
                 ..state
             },
             Ok(n) => {
@@ -112,7 +114,7 @@ impl AppState {
                     });
                 }
                 AppState {
-                    glossary: Some(Ok(note)),
+                    glossary: Some(GlossaryStatus::Loaded(note)),
                     ..state
                 }
                 .reanalysed(fx)
@@ -122,13 +124,13 @@ impl AppState {
 
     /// The browser would not keep something: the reader learns what is not
     /// kept (what is on screen stays).
-    pub(super) fn not_saved(&self, key: &str, why: String) -> AppState {
+    pub(super) fn not_saved(&self, key: &str, why: storage::StorageError) -> AppState {
         match key {
             storage::GLOSSARY_KEY => {
                 let glossary = match &self.glossary {
-                    Some(Ok(note)) => {
-                        Some(Ok(format!("{note} It is not kept for next time: {why}.")))
-                    }
+                    Some(GlossaryStatus::Loaded(note)) => Some(GlossaryStatus::Loaded(format!(
+                        "{note} It is not kept for next time: {why}."
+                    ))),
                     other => other.clone(),
                 };
                 AppState {
