@@ -35,13 +35,16 @@ fn live<T: 'static>(unread: bool, callback: Callback<T>) -> Callback<T> {
 
 #[function_component(ReadingScreen)]
 pub fn reading_screen(props: &ReadingScreenProps) -> Html {
+    // Hooks first: they run on every render, in the same order.
+    let menu_open = use_state(|| false);
+    let note_ref = use_node_ref();
+    let last_selection = use_mut_ref(|| None::<(usize, usize)>);
     let (state, dispatch) = (&props.state, &props.dispatch);
     let (Screen::Read(document) | Screen::Preview(document)) = &state.screen else {
         return html! {};
     };
     let unread = matches!(state.screen, Screen::Preview(_));
     let act = |action: fn() -> Action| dispatch.reform(move |_: MouseEvent| action());
-    let menu_open = use_state(|| false);
     let toggle_menu = {
         let menu_open = menu_open.clone();
         Callback::from(move |_: MouseEvent| menu_open.set(!*menu_open))
@@ -55,8 +58,6 @@ pub fn reading_screen(props: &ReadingScreenProps) -> Html {
             }
         })
     };
-    let note_ref = use_node_ref();
-    let last_selection = use_mut_ref(|| None::<(usize, usize)>);
     let on_select = {
         let last_selection = last_selection.clone();
         Callback::from(move |range| *last_selection.borrow_mut() = Some(range))
