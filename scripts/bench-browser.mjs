@@ -55,7 +55,7 @@ const KEYS = [
   'jieba_wasm_gz_bytes', 'native_seed_ms', 'native_200k_ms', 'share_ratio_vs_lz_string',
   'jieba_wasm_memory_mb', 'segmentation_agreement', 'ner_model_gz_bytes', 'cedict_gz_bytes', 'ner_seed_ms',
   'curated_seed_worker_ms', 'terms_gz_bytes', 'jieba_dict_gz_bytes', 'phase_one_segmentation_agreement',
-  'phase_one_held_out_agreement', 'phase_one_coverage',
+  'phase_one_held_out_agreement', 'phase_one_coverage', 'link_open_ms', 'link_text_ms',
 ];
 
 function positiveInt(value, fallback) {
@@ -65,7 +65,7 @@ function positiveInt(value, fallback) {
 
 const report = Object.fromEntries(KEYS.map((k) => [k, null]));
 const reasons = {};
-const details = { runs: RUNS, big_runs: BIG_RUNS, chromium: null, texts: {}, app: [], big: [], jieba: [], files: {} };
+const details = { runs: RUNS, big_runs: BIG_RUNS, chromium: null, texts: {}, app: [], link: [], big: [], jieba: [], files: {} };
 
 /** Records why a figure is missing (the first reason wins) and says so now. */
 function missing(key, why) {
@@ -104,7 +104,7 @@ function setMedian(key, runs, pick, digits, domKey) {
 // ---------------------------------------------------------------- texts
 
 const SEED = resolve(ROOT, '..', 'shared', 'fixtures', 'seed', 'article.txt');
-const SAMPLE = join(ROOT, 'src', 'knowledge', 'sample.txt');
+const SAMPLE = join(ROOT, 'crates', 'engine', 'src', 'knowledge', 'sample.txt');
 const seedFile = existsSync(SEED) ? SEED : SAMPLE;
 const seedText = readFileSync(seedFile, 'utf8');
 details.texts.seed = { file: seedFile, chars: [...seedText].length };
@@ -419,6 +419,57 @@ async function bigRun(browser, server, contract, text) {
   return run;
 }
 
+// ---------------------------------------------------------------- a share link
+
+/** The seed's share link on this server, made by the CLI (`dudong share`). */
+function seedLink(server) {
+  const out = execFileSync('cargo', ['run', '--quiet', '--release', '--bin', 'dudong', '--', 'share', '--base', server.url, seedFile],
+    { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  return out.trim();
+}
+
+// Installed in the page of a link run: when the reading view first holds the
+// article's words, and when its first highlight is on screen (in the
+// viewport, laid out), in ms from the navigation's start.
+const LINK_SCRIPT = `
+  window.__link = { textAt: null, markAt: null };
+  new MutationObserver((_, obs) => {
+    const l = window.__link;
+    if (l.textAt === null && document.querySelector('#reader .w')) l.textAt = performance.now();
+    const mark = document.querySelector('#reader mark');
+    if (l.textAt !== null && mark) {
+      const r = mark.getBoundingClientRect();
+      if (r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight) { l.markAt = performance.now(); obs.disconnect(); }
+    }
+  }).observe(document, { childList: true, subtree: true });
+`;
+
+/** One cold open of the seed's share link: its text shown, then its first highlight. */
+async function linkRun(browser, link) {
+  const run = { why: {} };
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(LINK_SCRIPT);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    await page.goto(link);
+    await page.waitForFunction(() => window.__link.markAt !== null, null, { timeout: 60000, polling: 'raf' });
+    const l = await page.evaluate(() => window.__link);
+    Object.assign(run, { link_open_ms: l.markAt, link_text_ms: l.textAt });
+  } catch (e) {
+    run.error = e.message.split('\n')[0];
+    const l = await page.evaluate(() => window.__link).catch(() => null);
+    if (l?.textAt != null) run.link_text_ms = l.textAt;
+    else run.why.link_text_ms = `the text never appeared: ${run.error}`;
+    run.why.link_open_ms = `no highlight on screen: ${run.error}`;
+  } finally {
+    run.page_errors = errors;
+    await context.close();
+  }
+  return run;
+}
+
 // ---------------------------------------------------------------- the peer
 
 /** One cold load of jieba-wasm's web build: set-up to the first cut, memory, warm cut+tag on the seed. */
@@ -563,6 +614,9 @@ const ROWS = [
   { key: 'transfer_gz_bytes', unit: 'B', peer: 'jieba_wasm_gz_bytes', target: '≤ 0.5 × peer', pass: (v, p) => v <= 0.5 * p },
   { key: 'lazy_gz_bytes', unit: 'B', target: 'no target' },
   { key: 'engine_ready_ms', unit: 'ms', peer: 'jieba_wasm_init_ms', target: '≤ 0.5 × peer', pass: (v, p) => v <= 0.5 * p },
+  // Issue 18: a share link shows its text when decoded, its highlights when read.
+  { key: 'link_open_ms', unit: 'ms', peer: 'jieba_wasm_init_ms', target: '≤ peer', pass: (v, p) => v <= p },
+  { key: 'link_text_ms', unit: 'ms', target: 'no target' },
   { key: 'seed_ms', unit: 'ms', peer: 'jieba_wasm_seed_ms', target: '≤ 50 ms', pass: (v) => v <= 50 },
   { key: 'big_ms_first_screen', unit: 'ms', target: '≤ 300 ms', pass: (v) => v <= 300 },
   { key: 'big_ms_complete', unit: 'ms', target: '≤ 2000 ms', pass: (v) => v <= 2000 },
@@ -630,8 +684,17 @@ async function browserFigures() {
   try {
     const haveApp = !reasons.seed_ms;
     const havePeer = !reasons.jieba_wasm_init_ms;
+    let link = null;
+    if (haveApp) {
+      try {
+        link = seedLink(server);
+      } catch (e) {
+        for (const k of ['link_open_ms', 'link_text_ms']) missing(k, `no share link for the seed: ${e.message.split('\n')[0]}`);
+      }
+    }
     for (let i = 0; i < RUNS; i++) {
       if (haveApp) details.app.push(await appRun(browser, server, contract));
+      if (link) details.link.push(await linkRun(browser, link));
       if (havePeer) details.jieba.push(await jiebaRun(browser, server));
       process.stderr.write(`bench: cold load ${i + 1}/${RUNS} done\n`);
     }
@@ -654,6 +717,8 @@ async function browserFigures() {
     await server.close();
   }
   setMedian('engine_ready_ms', details.app, (r) => r.engine_ready_ms, 1);
+  setMedian('link_open_ms', details.link, (r) => r.link_open_ms, 1);
+  setMedian('link_text_ms', details.link, (r) => r.link_text_ms, 1);
   setMedian('seed_ms', details.app, (r) => r.seed_ms, 1, 'seed_dom_ms');
   setMedian('wasm_memory_mb', details.app, (r) => r.wasm_memory_mb, 2);
   setMedian('transfer_gz_bytes', details.app, (r) => r.transfer_gz_bytes, 0);
@@ -689,7 +754,7 @@ async function browserFigures() {
     for (const r of withFiles) for (const p of new Set(r.transfer.map((e) => e.path))) counts.set(p, (counts.get(p) ?? 0) + 1);
     details.files.varying = [...counts].filter(([, n]) => n < withFiles.length).map(([p, n]) => `${p} (${n} of ${withFiles.length} runs)`);
   }
-  const errors = [...details.app, ...details.big].flatMap((r) => r.page_errors ?? []);
+  const errors = [...details.app, ...details.big, ...details.link].flatMap((r) => r.page_errors ?? []);
   if (errors.length) console.error(`bench: the app reported ${errors.length} page error(s), first: ${errors[0]}`);
 }
 

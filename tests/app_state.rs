@@ -4,32 +4,39 @@ use std::cell::{Cell, RefCell};
 
 use dudong::analysis::Analyzer;
 use dudong::app::protocol::{answer, Reply, Request};
-use dudong::app::state::{Action, AppState, Screen};
+use dudong::app::state::{Action, AppState, Effect, GlossaryStatus, Screen};
 use dudong::knowledge::SAMPLE_ARTICLE;
 
 thread_local! {
     /// Each test (one thread each) has its own engine, as each page has its worker.
     static ENGINE: RefCell<Analyzer> = RefCell::new(Analyzer::new());
-    static SENT: Cell<u32> = const { Cell::new(0) };
+    /// Every request the reducer asked for ([`Effect::Send`]), oldest first,
+    /// and how many of them the engine has answered.
+    static ASKED: RefCell<Vec<Request>> = const { RefCell::new(Vec::new()) };
+    static SENT: Cell<usize> = const { Cell::new(0) };
 }
 
 /// A newly opened page (its request ids start again).
 fn page() -> AppState {
+    ASKED.with(|a| a.borrow_mut().clear());
     SENT.set(0);
     AppState::default()
 }
 
-/// The replies the engine gives to the requests `state` queued and not yet sent.
-fn replies(state: &AppState) -> Vec<Reply> {
+/// How many requests the engine has been asked, and the last one.
+fn asked() -> usize {
+    ASKED.with(|a| a.borrow().len())
+}
+fn last_request() -> Option<Request> {
+    ASKED.with(|a| a.borrow().last().cloned())
+}
+
+/// The replies the engine gives to the requests asked for and not yet sent.
+fn replies() -> Vec<Reply> {
     let mut out = Vec::new();
-    for request in state
-        .outbox
-        .iter()
-        .filter(|r| r.id() > SENT.get())
-        .cloned()
-        .collect::<Vec<Request>>()
-    {
-        SENT.set(request.id());
+    let requests: Vec<Request> = ASKED.with(|a| a.borrow()[SENT.get()..].to_vec());
+    SENT.set(asked());
+    for request in requests {
         ENGINE.with(|e| {
             answer(
                 &mut e.borrow_mut(),
@@ -43,21 +50,34 @@ fn replies(state: &AppState) -> Vec<Reply> {
     out
 }
 
-/// `apply`, then what the engine answers, as the app does it.
-trait Run {
+/// `apply` as the app runs it: requests for the engine are kept for
+/// [`replies`]; the other effects are the browser's.
+trait Act {
+    fn act(&self, action: Action) -> AppState;
+    /// `act`, then what the engine answers, until it has nothing more to say.
     fn run(self, action: Action) -> AppState;
 }
 
-impl Run for AppState {
+impl Act for AppState {
+    fn act(&self, action: Action) -> AppState {
+        let (state, effects) = self.apply(action);
+        for effect in effects {
+            if let Effect::Send(request) = effect {
+                ASKED.with(|a| a.borrow_mut().push(request));
+            }
+        }
+        state
+    }
+
     fn run(self, action: Action) -> AppState {
-        let mut state = self.apply(action);
+        let mut state = self.act(action);
         loop {
-            let replies = replies(&state);
+            let replies = replies();
             if replies.is_empty() {
                 return state;
             }
             for action in replies.into_iter().filter_map(Action::from_reply) {
-                state = state.apply(action);
+                state = state.act(action);
             }
         }
     }
@@ -127,13 +147,17 @@ fn an_imported_glossary_highlights_its_terms_and_a_bad_one_says_why() {
         .find(|s| s.term.as_deref() == Some("数据要素"))
         .expect("the spun form of the reader's term is found");
     assert_eq!(after.slice(span.start, span.end), "数据因素");
-    assert!(matches!(&state.glossary, Some(Ok(note)) if note.contains("1 terms from mine.csv")));
+    assert!(
+        matches!(&state.glossary, Some(GlossaryStatus::Loaded(note)) if note.contains("1 terms from mine.csv"))
+    );
     let state = state.run(Action::ImportGlossary {
         name: "bad.csv".into(),
         text: "term,pinyin\n甲,jiǎ\n".into(),
         save: false,
     });
-    assert!(matches!(&state.glossary, Some(Err(m)) if m.contains("bad.csv") && m.contains("`en`")));
+    assert!(
+        matches!(&state.glossary, Some(GlossaryStatus::NotLoaded(m)) if m.contains("bad.csv") && m.contains("`en`"))
+    );
     // The earlier glossary is still in use: nothing the reader had is lost.
     let Screen::Read(still) = &state.screen else {
         panic!()
@@ -197,6 +221,68 @@ fn what_is_shared_reopens_as_it_was() {
     let restored = opened.run(Action::RestorePrevious);
     assert_eq!(restored.draft, "我的草稿");
     assert!(matches!(restored.screen, Screen::Edit));
+}
+
+#[test]
+fn an_opened_link_shows_its_text_before_its_highlights() {
+    let text = include_str!("fixtures/spun.txt");
+    let shared = dudong::share::SharedState {
+        text: text.into(),
+        marks: vec![dudong::share::Mark {
+            start: 3,
+            end: 9,
+            note: String::new(),
+        }],
+        view: Default::default(),
+    };
+    // Before the engine answers: the text, as the reading view lays it out,
+    // and nothing found in it yet.
+    let waiting = page().act(Action::OpenShared {
+        shared,
+        previous: None,
+    });
+    let Screen::Preview(unread) = &waiting.screen else {
+        panic!("the text is shown at once")
+    };
+    assert_eq!(unread.text, text);
+    assert!(unread.spans.is_empty());
+    let rebuilt: String = unread
+        .words
+        .iter()
+        .map(|w| unread.slice(w.start, w.end))
+        .collect();
+    assert_eq!(rebuilt, text, "the words tile the text");
+    assert!(unread.words.iter().all(|w| unread.chars[w.start..w.end]
+        .iter()
+        .all(|c| c.is_whitespace())
+        || unread.chars[w.start..w.end]
+            .iter()
+            .all(|c| !c.is_whitespace())));
+    assert!(
+        waiting.shared().is_none(),
+        "nothing is kept or shared unread"
+    );
+    // The engine's answer replaces it with the reading, marks and all.
+    let read = waiting.run(Action::EngineReady);
+    let Screen::Read(doc) = &read.screen else {
+        panic!("the reading replaces the unread text")
+    };
+    assert_eq!(doc.text, text);
+    assert!(!doc.spans.is_empty());
+    assert_eq!(read.marks.len(), 1);
+    // If the engine stops instead, the text waits in the paste area.
+    let failed = page()
+        .act(Action::OpenShared {
+            shared: dudong::share::SharedState {
+                text: text.into(),
+                marks: Vec::new(),
+                view: Default::default(),
+            },
+            previous: None,
+        })
+        .act(Action::EngineFailed("out of memory".into()));
+    assert!(matches!(failed.screen, Screen::Edit));
+    assert_eq!(failed.draft, text);
 }
 
 #[test]
@@ -276,9 +362,9 @@ fn a_long_text_shows_its_first_part_then_all_of_it_with_the_marks() {
     });
     assert_eq!(state.marks.len(), 1);
     // Read again: the engine's first reply is a first part, shown at once.
-    let state = state.apply(Action::Read);
-    let mut replies = replies(&state).into_iter();
-    let first = state.apply(Action::from_reply(replies.next().unwrap()).unwrap());
+    let state = state.act(Action::Read);
+    let mut replies = replies().into_iter();
+    let first = state.act(Action::from_reply(replies.next().unwrap()).unwrap());
     let Screen::Read(part) = &first.screen else {
         panic!("the first part is shown")
     };
@@ -293,13 +379,13 @@ fn a_long_text_shows_its_first_part_then_all_of_it_with_the_marks() {
         "no link, library entry or saved reading holds a first part"
     );
     assert_eq!(first.marks.len(), 1, "a mark past the first part is kept");
-    let marking = first.apply(Action::AddMark {
+    let marking = first.act(Action::AddMark {
         start: 0,
         end: 2,
         note: String::new(),
     });
     assert!(marking.message.unwrap().contains("still being read"));
-    let all = first.apply(Action::from_reply(replies.next().unwrap()).unwrap());
+    let all = first.act(Action::from_reply(replies.next().unwrap()).unwrap());
     let Screen::Read(doc) = &all.screen else {
         panic!()
     };
@@ -315,17 +401,15 @@ fn a_long_text_shows_its_first_part_then_all_of_it_with_the_marks() {
 #[test]
 fn a_reply_for_an_older_text_is_ignored() {
     let state = page()
-        .apply(Action::Edit("第一篇文章。".into()))
-        .apply(Action::Read);
-    let old = replies(&state);
-    let state = state
-        .apply(Action::Edit("第二篇。".into()))
-        .apply(Action::Read);
-    let newer = replies(&state);
+        .act(Action::Edit("第一篇文章。".into()))
+        .act(Action::Read);
+    let old = replies();
+    let state = state.act(Action::Edit("第二篇。".into())).act(Action::Read);
+    let newer = replies();
     let state = old
         .into_iter()
         .filter_map(Action::from_reply)
-        .fold(state, |s, a| s.apply(a));
+        .fold(state, |s, a| s.act(a));
     assert!(
         matches!(state.screen, Screen::Edit),
         "the first text's document is not shown"
@@ -333,7 +417,7 @@ fn a_reply_for_an_older_text_is_ignored() {
     let state = newer
         .into_iter()
         .filter_map(Action::from_reply)
-        .fold(state, |s, a| s.apply(a));
+        .fold(state, |s, a| s.act(a));
     let Screen::Read(doc) = &state.screen else {
         panic!()
     };
@@ -343,9 +427,9 @@ fn a_reply_for_an_older_text_is_ignored() {
 #[test]
 fn an_engine_that_stops_keeps_the_text_and_says_so() {
     let state = page()
-        .apply(Action::Edit("一篇文章。".into()))
-        .apply(Action::Read);
-    let state = state.apply(Action::EngineFailed("out of memory".into()));
+        .act(Action::Edit("一篇文章。".into()))
+        .act(Action::Read);
+    let state = state.act(Action::EngineFailed("out of memory".into()));
     assert!(matches!(state.screen, Screen::Edit));
     assert_eq!(state.draft, "一篇文章。");
     let message = state.message.unwrap();
@@ -393,15 +477,15 @@ fn the_name_model_arriving_reads_the_article_again_keeping_the_readers_marks() {
     });
     // The models arrive before the reader has put all of the article in the
     // page: nothing is asked of the engine until it has.
-    let asked = state.outbox.len();
+    let before = asked();
     let waiting = state.run(Action::Models {
         names: Ok(1),
         terms: Ok(1),
         dictionary: Ok(1),
     });
     assert_eq!(
-        waiting.outbox.len(),
-        asked,
+        asked(),
+        before,
         "read again before the first reading was shown"
     );
     assert!(waiting.read_again);
@@ -409,11 +493,11 @@ fn the_name_model_arriving_reads_the_article_again_keeping_the_readers_marks() {
     let again = waiting.run(Action::Shown(reading));
     assert!(!again.read_again);
     assert_ne!(again.reading, reading, "the article was read again");
-    let Some(Request::Analyze { whole, .. }) = again.outbox.last() else {
+    let Some(Request::Analyze { whole, .. }) = last_request() else {
         panic!("no new analysis asked for")
     };
     assert!(
-        *whole,
+        whole,
         "the text on screen is read in one go, without a first part"
     );
     let Screen::Read(after) = &again.screen else {
@@ -618,13 +702,13 @@ fn reading_again_keeps_what_is_open_and_listed_when_it_arrives_renumbered() {
     // A hover card that closes while the text is being read again stays closed.
     let asked = state
         .run(Action::HoverCard(OpenCard::span(other)))
-        .apply(Action::Models {
+        .act(Action::Models {
             names: Ok(1),
             terms: Ok(1),
             dictionary: Ok(1),
         });
     let closed = asked
-        .apply(Action::HoverEnd)
+        .act(Action::HoverEnd)
         .run(Action::Notice("read again".into()));
     assert_eq!(closed.card, None, "a closed hover card does not come back");
     // A pinned card and the study list follow their stretches into the new reading.
@@ -649,13 +733,13 @@ fn reading_again_keeps_what_is_open_and_listed_when_it_arrives_renumbered() {
 fn a_mark_made_while_the_text_is_read_again_is_kept() {
     let (state, _, _) = reading_sample();
     // The name model arrives: the same text is being read again.
-    let asked = state.apply(Action::Models {
+    let asked = state.act(Action::Models {
         names: Ok(1),
         terms: Ok(1),
         dictionary: Ok(1),
     });
     assert!(asked.analysing.is_some());
-    let marked = asked.apply(Action::AddMark {
+    let marked = asked.act(Action::AddMark {
         start: 0,
         end: 2,
         note: "合肥".into(),
@@ -666,14 +750,12 @@ fn a_mark_made_while_the_text_is_read_again_is_kept() {
     assert_eq!(done.marks.len(), 1, "the mark survives the new reading");
     assert_eq!(done.marks[0].note, "合肥");
     // A new text being read still refuses marks on the old one, with a message.
-    let other = done
-        .apply(Action::Edit("另一篇。".into()))
-        .apply(Action::Read);
+    let other = done.act(Action::Edit("另一篇。".into())).act(Action::Read);
     let refused = AppState {
         screen: done.screen.clone(),
         ..other
     }
-    .apply(Action::AddMark {
+    .act(Action::AddMark {
         start: 0,
         end: 2,
         note: String::new(),
@@ -696,4 +778,70 @@ fn pinyin_and_zhuyin_are_one_reading_at_a_time() {
     assert!(!none.pinyin, "the shown script's button hides the reading");
     let back = none.run(Action::ToggleZhuyin).run(Action::ToggleZhuyin);
     assert!(!back.pinyin, "and so does zhuyin's");
+}
+
+#[test]
+fn what_is_kept_in_the_browser_is_asked_for_never_written_by_the_reducer() {
+    use dudong::app::storage::{StorageError, DRAFT_KEY, GLOSSARY_KEY, READING_KEY};
+    let (typed, effects) = page().apply(Action::Edit("草稿".into()));
+    assert_eq!(effects, vec![Effect::SaveDraftSoon("草稿".into())]);
+    // A refusal reaches the reader; the text stays.
+    let refused = typed.act(Action::NotSaved {
+        key: DRAFT_KEY,
+        why: StorageError::FullOrBlocked,
+    });
+    assert_eq!(refused.draft, "草稿");
+    assert_eq!(
+        refused.message.as_deref(),
+        Some("Your text is not saved in this browser: the browser's storage for this page is full or blocked.")
+    );
+    let marks = typed.act(Action::NotSaved {
+        key: READING_KEY,
+        why: StorageError::NoStorage,
+    });
+    assert!(marks
+        .message
+        .unwrap()
+        .starts_with("Your marks are not saved"));
+    // A glossary the reader chose to keep is saved once the engine read it.
+    let glossary = "term,pinyin,english\n数据要素,shùjù yàosù,data as a factor\n";
+    let importing = page().act(Action::ImportGlossary {
+        name: "mine.csv".into(),
+        text: glossary.into(),
+        save: true,
+    });
+    let id = importing.pending_glossary.as_ref().unwrap().id;
+    let (read, effects) = importing.apply(Action::GlossaryRead { id, result: Ok(1) });
+    assert!(effects.contains(&Effect::Save {
+        key: GLOSSARY_KEY,
+        value: format!("mine.csv\n{glossary}"),
+    }));
+    let not_kept = read.act(Action::NotSaved {
+        key: GLOSSARY_KEY,
+        why: StorageError::FullOrBlocked,
+    });
+    assert_eq!(
+        not_kept.glossary,
+        Some(GlossaryStatus::Loaded(
+            "Your glossary: 1 terms from mine.csv, over the built-in ones. It is not kept for next time: the browser's storage for this page is full or blocked."
+                .into()
+        ))
+    );
+    let (_, effects) = not_kept.apply(Action::ForgetGlossary);
+    assert_eq!(effects.first(), Some(&Effect::Forget(GLOSSARY_KEY)));
+}
+
+#[test]
+fn closing_a_card_gives_the_focus_back_to_its_word() {
+    use dudong::app::state::{Anchor, OpenCard};
+    let state = page().run(Action::LoadSample);
+    let Screen::Read(doc) = &state.screen else {
+        panic!()
+    };
+    let start = doc.words[3].start;
+    let (opened, effects) = state.apply(Action::OpenCard(OpenCard::word(3, start)));
+    assert_eq!(effects, vec![Effect::Reveal(Anchor::Word(start))]);
+    let (closed, effects) = opened.apply(Action::CloseCard);
+    assert!(closed.card.is_none());
+    assert_eq!(effects, vec![Effect::Focus(Anchor::Word(start))]);
 }

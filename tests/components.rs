@@ -20,6 +20,7 @@ async fn render_reader_view(document: Document, as_original: bool) -> String {
     let props = ReaderProps {
         document: Doc::from(document),
         complete: true,
+        unread: false,
         reading: 1,
         whole_page: false,
         hidden: Default::default(),
@@ -31,6 +32,36 @@ async fn render_reader_view(document: Document, as_original: bool) -> String {
         on_hover_keep: Callback::noop(),
         on_close: Callback::noop(),
         as_original,
+        on_toggle_original: Callback::noop(),
+        pinyin: None,
+        zhuyin: false,
+        marks: Vec::new(),
+        on_select: Callback::noop(),
+        on_complete: Callback::noop(),
+    };
+    LocalServerRenderer::<Reader>::with_props(props)
+        .hydratable(false)
+        .render()
+        .await
+}
+
+/// The reading view of a text shown before its analysis.
+async fn render_unread_view(document: Document) -> String {
+    let props = ReaderProps {
+        document: Doc::from(document),
+        complete: false,
+        unread: true,
+        reading: 1,
+        whole_page: false,
+        hidden: Default::default(),
+        open: None,
+        on_open: Callback::noop(),
+        on_click: Callback::noop(),
+        on_hover: Callback::noop(),
+        on_hover_leave: Callback::noop(),
+        on_hover_keep: Callback::noop(),
+        on_close: Callback::noop(),
+        as_original: false,
         on_toggle_original: Callback::noop(),
         pinyin: None,
         zhuyin: false,
@@ -261,6 +292,7 @@ async fn reader_markup_escapes_attributes_and_text() {
     let props = ReaderProps {
         document,
         complete: true,
+        unread: false,
         reading: 1,
         whole_page: false,
         hidden: Default::default(),
@@ -591,4 +623,22 @@ fn the_summary_counts_distinct_items_with_their_mentions_as_the_panel_does() {
         }
     }
     assert!(line.ends_with("; this text looks machine-spun"), "{line}");
+}
+
+#[tokio::test]
+async fn an_unread_text_is_shown_whole_without_highlights() {
+    let html = render_unread_view(dudong::app::state::unread(NORMAL.to_string())).await;
+    assert!(!html.contains("<mark"), "{html}");
+    assert!(
+        html.contains("Finding the names, figures and terms"),
+        "{html}"
+    );
+    // Every run of the text is one word element, in order.
+    let mut from = 0;
+    for run in NORMAL.split_whitespace() {
+        let at = html[from..]
+            .find(&format!(">{}</span>", dudong::app::export::escape(run)))
+            .unwrap_or_else(|| panic!("{run} is not shown after byte {from}: {html}"));
+        from += at + 1;
+    }
 }

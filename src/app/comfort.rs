@@ -38,7 +38,7 @@ pub fn saved_scale() -> f64 {
 }
 
 /// Shows the article (and the paste area and cards) at `scale` and keeps it.
-pub fn set_scale(scale: f64) -> Result<(), String> {
+pub fn set_scale(scale: f64) -> Result<(), storage::StorageError> {
     apply_scale(scale);
     storage::save(FONT_SCALE_KEY, &scale.to_string())
 }

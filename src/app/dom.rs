@@ -1,6 +1,18 @@
 //! The few direct DOM operations the app needs (focus, scroll, flash). They
 //! do nothing natively, where there is no DOM (server-side rendering tests).
 
+use crate::app::state::Anchor;
+
+/// The CSS selector of the reading view's element a card belongs to
+/// (`None` for a card that took another card's place and has none of its own).
+pub fn selector(anchor: &Anchor) -> Option<String> {
+    match anchor {
+        Anchor::Span(i) => Some(format!("#reader [data-span=\"{i}\"]")),
+        Anchor::Word(start) => Some(format!("#reader .w[data-start=\"{start}\"]")),
+        Anchor::FromCard => None,
+    }
+}
+
 /// Focuses the element `selector` finds, if any.
 pub fn focus(selector: &str) {
     #[cfg(target_arch = "wasm32")]
@@ -333,4 +345,70 @@ pub async fn file_text(file: &web_sys::File) -> Option<String> {
         .await
         .ok()
         .and_then(|t| t.as_string())
+}
+
+/// A file the reader chose or dropped: its name, and its text or why it
+/// could not be read.
+pub type ChosenFile = (String, Result<String, FileError>);
+
+/// Why a chosen file was not read (each screen says it in its own words,
+/// naming the file).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum FileError {
+    /// Larger than the screen takes (its size in MB, 2^20 bytes).
+    TooLarge { megabytes: f64 },
+    /// The browser could not read it.
+    Unreadable,
+    /// An HTML file whose text could not be taken out.
+    NotHtml,
+}
+
+impl FileError {
+    /// Said on the paste screen, where the reader's text is kept.
+    pub fn article_message(&self, name: &str) -> String {
+        match self {
+            FileError::TooLarge { megabytes } => format!(
+                "{name} is {megabytes:.1} MB; dudong opens files up to 5 MB. Your text was not changed."
+            ),
+            FileError::Unreadable => format!("the browser could not read {name}"),
+            FileError::NotHtml => format!("{name} is not readable HTML"),
+        }
+    }
+
+    /// Said after "… was not loaded:" for a glossary file.
+    pub fn glossary_reason(&self) -> &'static str {
+        match self {
+            FileError::TooLarge { .. } => "it is larger than 5 MB",
+            FileError::Unreadable | FileError::NotHtml => "the browser could not read it",
+        }
+    }
+}
+
+/// Whether a click landed on a button (or inside one).
+pub fn closest_button(e: &yew::MouseEvent) -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        e.target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("button").ok().flatten())
+            .is_some()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = e;
+        false
+    }
+}
+
+/// The text in an input field, which is emptied.
+pub fn take_input_value(input: &yew::NodeRef) -> String {
+    input
+        .cast::<web_sys::HtmlInputElement>()
+        .map(|i| {
+            let value = i.value();
+            i.set_value("");
+            value
+        })
+        .unwrap_or_default()
 }

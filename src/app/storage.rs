@@ -60,16 +60,35 @@ pub fn load(key: &str) -> Option<String> {
     }
 }
 
+/// Why something could not be kept in this browser; said to the reader
+/// after "… is not saved in this browser:".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StorageError {
+    /// The page has no local storage at all (some privacy modes).
+    NoStorage,
+    /// The storage refused the value (its quota is used up, or it is blocked).
+    FullOrBlocked,
+}
+
+impl std::fmt::Display for StorageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            StorageError::NoStorage => "this browser keeps no local storage for the page",
+            StorageError::FullOrBlocked => "the browser's storage for this page is full or blocked",
+        })
+    }
+}
+
 /// Saves `value`; the error says why it could not be kept (quota, privacy mode).
-pub fn save(key: &str, value: &str) -> Result<(), String> {
+pub fn save(key: &str, value: &str) -> Result<(), StorageError> {
     #[cfg(target_arch = "wasm32")]
     {
         let storage = web_sys::window()
             .and_then(|w| w.local_storage().ok().flatten())
-            .ok_or("this browser keeps no local storage for the page")?;
+            .ok_or(StorageError::NoStorage)?;
         storage
             .set_item(key, value)
-            .map_err(|_| "the browser's storage for this page is full or blocked".to_string())
+            .map_err(|_| StorageError::FullOrBlocked)
     }
     #[cfg(not(target_arch = "wasm32"))]
     {

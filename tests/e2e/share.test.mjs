@@ -4,7 +4,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT, serveDist, launchBrowser, watchErrors, screenshot, gotoPasteArea, namesSettled } from './harness.mjs';
+import { execFileSync } from 'node:child_process';
+import { ROOT, serveDist, launchBrowser, watchErrors, screenshot, gotoPasteArea, holdDownload, namesSettled } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -65,6 +66,8 @@ test('a link made in one profile opens identically in another', async () => {
   const link = await page.evaluate(() => navigator.clipboard.readText());
   assert.match(notice, new RegExp(`Link copied: ${link.length.toLocaleString('en-US')} characters`));
   assert.ok(link.startsWith(server.url + '#'), link.slice(0, 80));
+  // Both sides compare what the whole engine finds (phase two).
+  await namesSettled(page);
   const before = await view(page);
   assert.equal(before.title, NOTE);
   assert.deepEqual(errors, []);
@@ -141,12 +144,56 @@ test('opening a link over a different draft offers to restore it', async () => {
   await page.goto(server.url);
   await page.fill('#paste-text', '还没保存的另一篇稿子');
   await page.waitForTimeout(800);
-  const { execFileSync } = await import('node:child_process');
   const link = execFileSync(join(ROOT, 'target/release/dudong'), ['share', '--base', server.url, join(ROOT, 'tests/fixtures/normal.txt')], { encoding: 'utf8' }).trim();
   await page.goto('about:blank');
   await page.goto(link);
   await page.waitForSelector('#reader .w');
   await page.click('#restore-previous');
   assert.equal(await page.inputValue('#paste-text'), '还没保存的另一篇稿子');
+  await context.close();
+});
+
+test('a link shows its text before the engine answers, then its highlights in place', async () => {
+  const file = join(ROOT, 'tests/fixtures/whole_page.txt');
+  const text = await readFile(file, 'utf8');
+  const link = execFileSync(join(ROOT, 'target/release/dudong'), ['share', '--base', server.url, file], { encoding: 'utf8' }).trim();
+  // A short window, so that the article scrolls.
+  const context = await browser.newContext({ viewport: { width: 375, height: 600 } });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  // The engine's wasm is held back: nothing can be analysed until it comes.
+  const release = await holdDownload(page, '**/dudong-worker_bg.wasm');
+  await page.goto(link);
+  await page.waitForSelector('#reader .w');
+  const words = () => page.evaluate(() => [...document.querySelectorAll('#reader .w')].map((w) => w.textContent).join(''));
+  assert.equal(await words(), text.replace(/\s+/g, ''), 'the whole text is in the reading view');
+  assert.equal(await page.locator('#reader mark').count(), 0, 'no highlight before the engine answered');
+  assert.notEqual(await page.evaluate(() => document.documentElement.dataset.engine), 'ready');
+  assert.match(await page.textContent('#summary'), /Finding/);
+  // Focus first: focusing a control scrolls it into view.
+  await page.focus('#more-actions');
+  await page.evaluate(() => window.scrollTo(0, 300));
+  assert.ok(await page.evaluate(() => window.scrollY) > 0, 'the page scrolled');
+  // Where a character near the top of the window is on screen (the word
+  // elements are replaced; the characters stay).
+  const place = (offset) => page.evaluate((at) => {
+    const w = [...document.querySelectorAll('#reader .w')].find((e) => Number(e.dataset.start) <= at && at < Number(e.dataset.end));
+    const range = document.createRange();
+    const from = at - Number(w.dataset.start);
+    range.setStart(w.firstChild, from);
+    range.setEnd(w.firstChild, from + 1);
+    const r = range.getBoundingClientRect();
+    return { top: Math.round(r.top), left: Math.round(r.left), focus: document.activeElement?.id };
+  }, offset);
+  const offset = await page.evaluate(() => {
+    const w = [...document.querySelectorAll('#reader .w')].find((e) => e.getBoundingClientRect().top > 100);
+    return Number(w.dataset.start);
+  });
+  const before = await place(offset);
+  release();
+  await page.waitForSelector('#reader[data-progress="complete"] mark');
+  assert.deepEqual(await place(offset), before, 'the highlights arrive without moving the text or the focus');
+  assert.equal(await words(), text.replace(/\s+/g, ''), 'the same text, now read');
+  assert.deepEqual(errors, []);
   await context.close();
 });

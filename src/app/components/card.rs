@@ -18,7 +18,7 @@ use crate::app::layout::Placement;
 #[cfg(target_arch = "wasm32")]
 use crate::app::layout::{place_card, Rect};
 use crate::app::state::Doc;
-use crate::app::state::{CardTarget, OpenCard};
+use crate::app::state::{Anchor, CardTarget, OpenCard};
 use crate::dictionary::{rank_entries, readable_sense, word_parts, Dictionary, SensePart};
 use crate::knowledge::glossary::GlossaryEntry;
 
@@ -288,7 +288,7 @@ fn term_body(props: &CardViewProps, entry: &GlossaryEntry, alias: Option<&str>) 
             let r = r.clone();
             move |_: MouseEvent| OpenCard {
                 target: CardTarget::Term(r.clone()),
-                anchor: String::new(),
+                anchor: Anchor::FromCard,
             }
         });
         html! { <button class="related" lang="zh" {onclick}>{ r }</button> }
@@ -340,7 +340,7 @@ fn sense_html(sense: &str, on_open: &Callback<OpenCard>) -> Html {
                 let word = word.clone();
                 move |_: MouseEvent| OpenCard {
                     target: CardTarget::Lookup(word.clone()),
-                    anchor: String::new(),
+                    anchor: Anchor::FromCard,
                 }
             });
             html! {
@@ -394,7 +394,7 @@ fn unknown_word_body(dict: &Dictionary, word: &str, on_open: &Callback<OpenCard>
             let text = p.text.clone();
             move |_: MouseEvent| OpenCard {
                 target: CardTarget::Lookup(text.clone()),
-                anchor: String::new(),
+                anchor: Anchor::FromCard,
             }
         });
         let known = p.gloss.is_some();
@@ -452,7 +452,8 @@ pub fn card_popup(props: &CardPopupProps) -> Html {
         let anchor = props.card.anchor.clone();
         let on_close = props.on_close.clone();
         use_effect_with(anchor, move |anchor| {
-            let listeners = position::follow(anchor.clone(), placement, on_close);
+            let selector = crate::app::dom::selector(anchor).unwrap_or_default();
+            let listeners = position::follow(selector, placement, on_close);
             move || drop(listeners)
         });
     }

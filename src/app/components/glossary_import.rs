@@ -3,12 +3,14 @@
 
 use yew::prelude::*;
 
+use crate::app::state::GlossaryStatus;
+
 #[derive(Properties, PartialEq)]
 pub struct GlossaryImportProps {
-    /// Ok(summary) or Err(message naming the line and field), once a file was tried.
-    pub status: Option<Result<String, String>>,
+    /// What became of the file once one was tried (a refusal names the line and field).
+    pub status: Option<GlossaryStatus>,
     /// A file the reader chose: (name, contents), or why it could not be read.
-    pub on_file: Callback<(String, Result<String, String>)>,
+    pub on_file: Callback<crate::app::dom::ChosenFile>,
     pub on_forget: Callback<()>,
 }
 
@@ -26,11 +28,11 @@ pub fn glossary_import(props: &GlossaryImportProps) -> Html {
                 <input id="glossary-file" type="file" accept=".toml,.json,.csv,text/csv,application/json" {onchange} />
             </label>
             { match &props.status {
-                Some(Ok(note)) => html! {
+                Some(GlossaryStatus::Loaded(note)) => html! {
                     <p class="import-ok" role="status">{ note }{ " " }
                         <button class="link" onclick={forget}>{ "Remove it" }</button></p>
                 },
-                Some(Err(message)) => html! { <p class="message" role="alert">{ message }</p> },
+                Some(GlossaryStatus::NotLoaded(message)) => html! { <p class="message" role="alert">{ message }</p> },
                 None => html! {},
             } }
         </section>
@@ -42,7 +44,7 @@ pub fn glossary_import(props: &GlossaryImportProps) -> Html {
 #[cfg(target_arch = "wasm32")]
 const MAX_GLOSSARY_BYTES: f64 = 5_000_000.0;
 
-fn read_chosen_file(e: Event, on_file: Callback<(String, Result<String, String>)>) {
+fn read_chosen_file(e: Event, on_file: Callback<crate::app::dom::ChosenFile>) {
     #[cfg(target_arch = "wasm32")]
     {
         let Some(file) = crate::app::dom::take_chosen_file(&e) else {
@@ -51,14 +53,15 @@ fn read_chosen_file(e: Event, on_file: Callback<(String, Result<String, String>)
         yew::platform::spawn_local(async move {
             let name = file.name();
             if file.size() > MAX_GLOSSARY_BYTES {
-                on_file.emit((name, Err("it is larger than 5 MB".into())));
+                let megabytes = file.size() / 1024.0 / 1024.0;
+                on_file.emit((
+                    name,
+                    Err(crate::app::dom::FileError::TooLarge { megabytes }),
+                ));
                 return;
             }
             let text = crate::app::dom::file_text(&file).await;
-            on_file.emit((
-                name,
-                text.ok_or_else(|| "the browser could not read it".into()),
-            ));
+            on_file.emit((name, text.ok_or(crate::app::dom::FileError::Unreadable)));
         });
     }
     #[cfg(not(target_arch = "wasm32"))]

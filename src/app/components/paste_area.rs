@@ -16,7 +16,7 @@ pub struct PasteAreaProps {
     pub on_sample: Callback<()>,
     /// A file opened or dropped: (name, its text or why it could not be read).
     #[prop_or_default]
-    pub on_file: Callback<(String, Result<String, String>)>,
+    pub on_file: Callback<crate::app::dom::ChosenFile>,
 }
 
 /// Article files larger than this are refused with a message (the text in
@@ -84,8 +84,10 @@ pub fn paste_area(props: &PasteAreaProps) -> Html {
 /// Reading a chosen or dropped file: browser only.
 mod file {
     use super::*;
+    #[cfg(target_arch = "wasm32")]
+    use crate::app::dom::FileError;
 
-    pub fn from_input(e: Event, on_file: Callback<(String, Result<String, String>)>) {
+    pub fn from_input(e: Event, on_file: Callback<crate::app::dom::ChosenFile>) {
         #[cfg(target_arch = "wasm32")]
         {
             if let Some(f) = crate::app::dom::take_chosen_file(&e) {
@@ -96,7 +98,7 @@ mod file {
         let _ = (e, on_file);
     }
 
-    pub fn from_drop(e: DragEvent, on_file: Callback<(String, Result<String, String>)>) {
+    pub fn from_drop(e: DragEvent, on_file: Callback<crate::app::dom::ChosenFile>) {
         #[cfg(target_arch = "wasm32")]
         if let Some(f) = e
             .data_transfer()
@@ -152,19 +154,17 @@ mod file {
     }
 
     #[cfg(target_arch = "wasm32")]
-    fn read(file: web_sys::File, on_file: Callback<(String, Result<String, String>)>) {
+    fn read(file: web_sys::File, on_file: Callback<crate::app::dom::ChosenFile>) {
         let name = file.name();
         if file.size() > MAX_FILE_BYTES {
             let mb = file.size() / 1024.0 / 1024.0;
-            on_file.emit((name.clone(), Err(format!("{name} is {mb:.1} MB; dudong opens files up to 5 MB. Your text was not changed."))));
+            on_file.emit((name, Err(FileError::TooLarge { megabytes: mb })));
             return;
         }
         yew::platform::spawn_local(async move {
             let result = match crate::app::dom::file_text(&file).await {
-                None => Err(format!("the browser could not read {name}")),
-                Some(text) if is_html(&name) => {
-                    html_to_text(&text).ok_or_else(|| format!("{name} is not readable HTML"))
-                }
+                None => Err(FileError::Unreadable),
+                Some(text) if is_html(&name) => html_to_text(&text).ok_or(FileError::NotHtml),
                 Some(text) => Ok(text),
             };
             on_file.emit((name, result));

@@ -48,6 +48,10 @@ pub struct ReaderProps {
     /// still being analysed.
     #[prop_or(true)]
     pub complete: bool,
+    /// The text is shown before any analysis (an opened link): the summary
+    /// says its highlights are coming.
+    #[prop_or_default]
+    pub unread: bool,
     /// Which reading this is (the engine request's id): the first part of a
     /// long text and the whole of it are one reading.
     #[prop_or_default]
@@ -437,7 +441,9 @@ pub fn reader(props: &ReaderProps) -> Html {
     });
     html! {
         <>
-        <p id="summary" class="summary" aria-live="polite">{ summary.clone() }</p>
+        <p id="summary" class="summary" aria-live="polite">{
+            if props.unread { "Finding the names, figures and terms…".to_string() } else { summary.clone() }
+        }</p>
         { for banner }
         <article id="reader" class={classes!("reader", hidden)} lang="zh" aria-label="Article" data-progress={progress}
             data-names={if doc.summary.names_model && !refreshing { "model" } else { "lists" }}
