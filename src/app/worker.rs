@@ -154,6 +154,13 @@ async fn load_models(scope: DedicatedWorkerGlobalScope, analyzer: Rc<RefCell<Ana
     {
         web_sys::console::warn_1(&format!("dudong worker: {e}").into());
     }
+    // The page reads its article again as soon as it hears of the models.
+    // The name model's and the lexicon's code has never run in this worker,
+    // and the browser compiles a wasm function the first time it is called,
+    // so without one reading first that re-read would pay for compiling
+    // them (as the first article did before `Analyzer::warm_up` ran at
+    // start-up).
+    let _ = analyzer.borrow().warm_up();
     post(
         &scope,
         &Reply::Models {
