@@ -11,7 +11,7 @@ python3 scripts/build-dictionary.py
 # Build once with the network allowed: on the Debian route cargo must also
 # fetch the standard library's own dependencies, which `cargo fetch` skips.
 # Trunk then finds everything built and runs offline.
-cargo build --release --target wasm32-unknown-unknown --bin dudong-web --bin dudong-worker --quiet
+cargo build --release --target wasm32-unknown-unknown --bin dudong-web --bin dudong-worker --bin dudong-dict-worker --quiet
 trunk build --release --offline "$@"
 # A strict Content-Security-Policy, with the loader script allowed by hash.
 python3 scripts/add-csp.py dist/index.html

@@ -42,33 +42,111 @@ pub const DICTIONARY_URL: &str = "cedict.bin";
 pub const AFTER_ARTICLE_MS: u32 = 1_500;
 pub const AFTER_READY_MS: u32 = 5_000;
 
-/// Compressed bytes decoded per task: about 10 ms of the main thread, so the
-/// page stays responsive while the dictionary arrives.
-#[cfg(target_arch = "wasm32")]
-const DECODE_SLICE_BYTES: usize = 24 << 10;
+/// The worker that decodes the dictionary (its own small wasm, `dudong-dict-worker`,
+/// loaded only when the dictionary is: the LZMA decoder never weighs on the
+/// page's first download, and decoding never blocks the page).
+pub const DECODER_URL: &str = "./dict-worker-loader.js";
 
-/// Fetches and decodes the dictionary, a slice per task, then reports the
-/// outcome. Called once the page is readable; natively (server-side
-/// rendering) it does nothing.
+/// Starts the decoder worker, then reports the dictionary or why there is
+/// none. Called once the page is readable; natively (server-side rendering)
+/// it does nothing.
 pub fn load(done: yew::Callback<DictState>) {
     #[cfg(target_arch = "wasm32")]
-    yew::platform::spawn_local(async move {
-        done.emit(match fetch_and_decode().await {
-            Ok(dict) => DictState::Ready(Rc::new(dict)),
-            Err(why) => DictState::Failed(why),
-        });
-    });
+    start_decoder(done);
     #[cfg(not(target_arch = "wasm32"))]
     let _ = done;
 }
 
 #[cfg(target_arch = "wasm32")]
-async fn fetch_and_decode() -> Result<Dictionary, String> {
+fn start_decoder(done: yew::Callback<DictState>) {
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    let worker = match web_sys::Worker::new(DECODER_URL) {
+        Ok(worker) => worker,
+        Err(_) => {
+            return done.emit(DictState::Failed(
+                "the dictionary decoder could not start".into(),
+            ))
+        }
+    };
+    // The worker says one thing: the TSV's bytes, or why it has none.
+    let on_message = {
+        let (done, worker) = (done.clone(), worker.clone());
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            worker.terminate();
+            let data = event.data();
+            done.emit(match data.dyn_into::<js_sys::Uint8Array>() {
+                Ok(bytes) => match String::from_utf8(bytes.to_vec()) {
+                    Ok(tsv) => DictState::Ready(Rc::new(Dictionary::from_string(tsv))),
+                    Err(_) => DictState::Failed("the dictionary is not UTF-8 text".into()),
+                },
+                Err(why) => DictState::Failed(
+                    why.as_string()
+                        .unwrap_or_else(|| "the dictionary decoder failed".into()),
+                ),
+            });
+        })
+    };
+    let on_error = {
+        let worker = worker.clone();
+        Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |event: web_sys::ErrorEvent| {
+            event.prevent_default();
+            worker.terminate();
+            done.emit(DictState::Failed(format!(
+                "the dictionary decoder stopped ({})",
+                event.message()
+            )));
+        })
+    };
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    // One dictionary per page: the handlers live as long as it does.
+    on_message.forget();
+    on_error.forget();
+}
+
+/// The decoder worker's side (`src/dict_worker_main.rs`): fetches the coded
+/// dictionary, decodes it and posts the TSV's bytes (transferred, not
+/// copied), or a message saying why not.
+#[cfg(target_arch = "wasm32")]
+pub fn run_decoder() {
+    use wasm_bindgen::JsCast;
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    wasm_bindgen_futures::spawn_local(async move {
+        match fetch_and_decode(&scope).await {
+            Ok(tsv) => {
+                let bytes = js_sys::Uint8Array::from(tsv.as_bytes());
+                let transfer = js_sys::Array::of1(&bytes.buffer());
+                let _ = scope.post_message_with_transfer(&bytes, &transfer);
+            }
+            Err(why) => {
+                let _ = scope.post_message(&why.into());
+            }
+        }
+    });
+}
+
+#[cfg(target_arch = "wasm32")]
+async fn fetch_and_decode(scope: &web_sys::DedicatedWorkerGlobalScope) -> Result<String, String> {
     use crate::dictionary::CodedDictionary;
-    let bytes = crate::app::fetch::bytes(DICTIONARY_URL).await?;
-    let mut coded = CodedDictionary::open(bytes).map_err(|e| e.to_string())?;
-    while !coded.step(DECODE_SLICE_BYTES).map_err(|e| e.to_string())? {
-        gloo_timers::future::TimeoutFuture::new(0).await;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let failed = |_| "the dictionary could not be downloaded".to_string();
+    let response: web_sys::Response = JsFuture::from(scope.fetch_with_str(DICTIONARY_URL))
+        .await
+        .map_err(failed)?
+        .unchecked_into();
+    if !response.ok() {
+        return Err(format!(
+            "the dictionary could not be downloaded (the server answered {})",
+            response.status()
+        ));
     }
-    coded.finish().map_err(|e| e.to_string())
+    let buffer = JsFuture::from(response.array_buffer().map_err(failed)?)
+        .await
+        .map_err(failed)?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    CodedDictionary::open(bytes)
+        .and_then(CodedDictionary::finish_tsv)
+        .map_err(|e| e.to_string())
 }

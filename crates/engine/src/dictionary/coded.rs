@@ -140,10 +140,16 @@ impl CodedDictionary {
     }
 
     /// Does whatever is left and builds the dictionary.
-    pub fn finish(mut self) -> Result<Dictionary, DataError> {
+    pub fn finish(self) -> Result<Dictionary, DataError> {
+        self.finish_tsv().map(Dictionary::from_string)
+    }
+
+    /// Does whatever is left and returns the TSV it decodes to (what
+    /// [`Dictionary::from_string`] reads), for a worker to hand to the page.
+    pub fn finish_tsv(mut self) -> Result<String, DataError> {
         while !self.step(1 << 20)? {}
         match self.phase {
-            Phase::Done(tsv) => Ok(Dictionary::from_string(tsv)),
+            Phase::Done(tsv) => Ok(tsv),
             _ => unreachable!("step returned true only when done"),
         }
     }
