@@ -129,23 +129,8 @@ pub fn run_decoder() {
 #[cfg(target_arch = "wasm32")]
 async fn fetch_and_decode(scope: &web_sys::DedicatedWorkerGlobalScope) -> Result<String, String> {
     use crate::dictionary::CodedDictionary;
-    use wasm_bindgen::JsCast;
-    use wasm_bindgen_futures::JsFuture;
-    let failed = |_| "the dictionary could not be downloaded".to_string();
-    let response: web_sys::Response = JsFuture::from(scope.fetch_with_str(DICTIONARY_URL))
-        .await
-        .map_err(failed)?
-        .unchecked_into();
-    if !response.ok() {
-        return Err(format!(
-            "the dictionary could not be downloaded (the server answered {})",
-            response.status()
-        ));
-    }
-    let buffer = JsFuture::from(response.array_buffer().map_err(failed)?)
-        .await
-        .map_err(failed)?;
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    let request = scope.fetch_with_str(DICTIONARY_URL);
+    let bytes = crate::app::worker::read_bytes(request, "dictionary").await?;
     CodedDictionary::open(bytes)
         .and_then(CodedDictionary::finish_tsv)
         .map_err(|e| e.to_string())

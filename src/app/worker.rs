@@ -172,7 +172,7 @@ async fn load_models(scope: DedicatedWorkerGlobalScope, analyzer: Rc<RefCell<Ana
 }
 
 /// The body of a response, or why there is none; `what` names the file.
-async fn read_bytes(request: js_sys::Promise, what: &str) -> Result<Vec<u8>, String> {
+pub(crate) async fn read_bytes(request: js_sys::Promise, what: &str) -> Result<Vec<u8>, String> {
     use wasm_bindgen_futures::JsFuture;
     let failed = |e: JsValue| format!("the {what} could not be downloaded ({e:?})");
     let response: web_sys::Response = JsFuture::from(request)
