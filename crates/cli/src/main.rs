@@ -6,6 +6,7 @@
 //!   dudong open LINK|-               the text a link holds
 //!   dudong pinyin [--dict TSV] FILE|- each word and its pinyin in context
 //!   dudong eval [--curated|--model] FILE  name-recognition P/R/F1 on a gold character file
+//!   dudong eval-spins [--curated|--spin-table FILE] FILE  spun-word P/R on texts with known swaps
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -41,6 +42,14 @@ mod cli {
                                     mention, per kind; --curated scores the curated
                                     lists and rules alone, --model the model alone;
                                     --names-model scores MODEL instead of the shipped one
+  dudong eval-spins [--curated|--spin-table TABLE] FILE
+                                    score the spun words found in texts whose swaps
+                                    are known (JSON lines: {\"text\": ..., \"spins\":
+                                    [[start, end, original], ...]}, char offsets; a
+                                    normal text has none): texts judged spun, and
+                                    precision, recall and originals right by word;
+                                    --curated uses the curated table alone,
+                                    --spin-table TABLE instead of the shipped context table
 ";
 
     /// Where `make run` serves the app, the default base of links.
@@ -68,6 +77,11 @@ mod cli {
             ["eval", "--names-model", model, path] => eval(path, Layers::All, Some(model)),
             ["eval", "--model", "--names-model", model, path] => {
                 eval(path, Layers::Model, Some(model))
+            }
+            ["eval-spins", path] => eval_spins::run(path, eval_spins::Table::Shipped),
+            ["eval-spins", "--curated", path] => eval_spins::run(path, eval_spins::Table::None),
+            ["eval-spins", "--spin-table", table, path] => {
+                eval_spins::run(path, eval_spins::Table::File(table))
             }
             ["share", path] => read_text(path).map(|text| share(DEFAULT_BASE, text)),
             ["share", "--base", base, path] | ["share", path, "--base", base] => {
@@ -131,6 +145,88 @@ mod cli {
         println!("{} sentences", gold.len());
         print!("{score}");
         Ok(())
+    }
+
+    mod eval_spins {
+        use dudong_engine::analysis::spin_context::SpinContext;
+        use dudong_engine::analysis::Kind;
+
+        pub enum Table<'a> {
+            Shipped,
+            None,
+            File(&'a str),
+        }
+
+        pub fn run(path: &str, table: Table<'_>) -> Result<(), String> {
+            let mut analyzer = super::engine()?;
+            match table {
+                Table::Shipped => {}
+                Table::None => analyzer.set_spin_context(None),
+                Table::File(file) => {
+                    let bytes =
+                        std::fs::read(file).map_err(|e| format!("cannot read {file}: {e}"))?;
+                    let table =
+                        SpinContext::from_bytes(&bytes).map_err(|e| format!("{file}: {e}"))?;
+                    analyzer.set_spin_context(Some(table));
+                }
+            }
+            let input = super::read_input(path)?;
+            let (mut texts, mut spun, mut chars) = (0, 0, 0);
+            let (mut gold, mut found, mut right, mut originals) = (0, 0, 0, 0);
+            for (n, line) in input
+                .lines()
+                .enumerate()
+                .filter(|(_, l)| !l.trim().is_empty())
+            {
+                let value: serde_json::Value =
+                    serde_json::from_str(line).map_err(|e| format!("{path}:{}: {e}", n + 1))?;
+                let text = value["text"]
+                    .as_str()
+                    .ok_or_else(|| format!("{path}:{}: no \"text\"", n + 1))?;
+                let swaps: Vec<(usize, usize, String)> = value["spins"]
+                    .as_array()
+                    .map(|a| {
+                        a.iter()
+                            .filter_map(|s| {
+                                Some((
+                                    s[0].as_u64()? as usize,
+                                    s[1].as_u64()? as usize,
+                                    s[2].as_str()?.to_string(),
+                                ))
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let doc = analyzer.analyze(text);
+                let spins: Vec<_> = doc.spans.iter().filter(|s| s.kind == Kind::Spin).collect();
+                texts += 1;
+                chars += doc.chars.len();
+                spun += usize::from(doc.summary.spun);
+                gold += swaps.len();
+                found += spins.len();
+                for s in &spins {
+                    if let Some((_, _, original)) =
+                        swaps.iter().find(|(a, b, _)| (*a, *b) == (s.start, s.end))
+                    {
+                        right += 1;
+                        originals += usize::from(s.original.as_deref() == Some(original));
+                    }
+                }
+            }
+            let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+            println!("{texts} texts, {chars} chars: {spun} judged spun");
+            println!(
+                "spun words: precision {:.3}, recall {:.3} ({right} right of {found} found, {gold} swapped); originals right {:.3}",
+                ratio(right, found),
+                ratio(right, gold),
+                ratio(originals, right)
+            );
+            println!(
+                "spun words per 1,000 chars: {:.2}",
+                ratio(found * 1000, chars)
+            );
+            Ok(())
+        }
     }
 
     fn segment(text: &str) {

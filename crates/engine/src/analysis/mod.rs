@@ -11,6 +11,7 @@
 //! | [`glossary`] | glossary terms, their aliases and spun forms |
 //! | [`open_terms`] | other terms, from an open lexicon ranked by TF-IDF |
 //! | [`spin`] | spun wording and the document's verdict |
+//! | [`spin_context`] | spun words judged by their neighbours (a bigram table of news text) |
 //! | [`script`] | traditional text, read through a simplified copy with the same offsets |
 //! | [`body`] | the article's body in a whole pasted web page |
 
@@ -27,6 +28,7 @@ pub mod overview;
 pub mod script;
 pub mod segment;
 pub mod spin;
+pub mod spin_context;
 pub mod text;
 
 pub use document::{wire as document_wire, Document, Kind, KindNames, Span, Summary, Word};
@@ -38,7 +40,8 @@ use entities::{EntityRecognizer, Tagged};
 use glossary::GlossaryMatcher;
 use open_terms::OpenTerms;
 use script::Simplifier;
-use spin::SpinDetector;
+use spin::{InContext, SpinDetector};
+use spin_context::SpinContext;
 use text::Boundaries;
 
 use crate::knowledge;
@@ -53,6 +56,9 @@ pub struct Analyzer {
     /// curated terms are found.
     open_terms: Option<OpenTerms>,
     spins: SpinDetector,
+    /// Loaded after the first highlights in the browser; until then spun
+    /// words come from the curated table alone.
+    spin_context: Option<SpinContext>,
     simplifier: Simplifier,
     body: BodyFinder,
 }
@@ -91,6 +97,7 @@ impl Analyzer {
             glossary: GlossaryMatcher::new(glossary),
             open_terms: None,
             spins: SpinDetector::new(spins),
+            spin_context: None,
             simplifier: Simplifier::new(&traditional, &phrases),
             body: BodyFinder::new(page),
         }
@@ -127,7 +134,12 @@ impl Analyzer {
         });
         spans.extend(terms);
         let body = self.body.find(bounds.chars());
-        let (spin_spans, verdict) = self.spins.detect(text, &bounds, body);
+        let context = self.spin_context.as_ref().map(|table| InContext {
+            table,
+            words: &words,
+            taken: &spans,
+        });
+        let (spin_spans, verdict) = self.spins.detect(text, &bounds, body, context);
         spans.extend(spin_spans);
         // After the spins: a spun word (题目 for 问题) is not a term.
         if let Some(open) = &self.open_terms {
@@ -201,6 +213,7 @@ impl Analyzer {
         let mut analyzer = Analyzer::new();
         analyzer.set_ner_model(Some(ner::builtin()?));
         analyzer.set_open_terms(Some(open_terms::builtin()?));
+        analyzer.set_spin_context(Some(spin_context::builtin()?));
         Ok(analyzer)
     }
 
@@ -219,6 +232,15 @@ impl Analyzer {
 
     pub fn has_open_terms(&self) -> bool {
         self.open_terms.is_some()
+    }
+
+    /// Adds the spin context table (or removes it with `None`).
+    pub fn set_spin_context(&mut self, table: Option<SpinContext>) {
+        self.spin_context = table;
+    }
+
+    pub fn has_spin_context(&self) -> bool {
+        self.spin_context.is_some()
     }
 
     /// Replaces the glossary (the built-in one merged with a reader's own).

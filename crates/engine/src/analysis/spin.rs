@@ -1,24 +1,61 @@
 //! Spun wording: words a spinning tool swapped for near-synonyms (成功 → 乐成).
 //!
-//! Each table entry is `strong` (almost never genuine) or `weak` (also an
-//! ordinary word). The document verdict comes from the strong hits alone;
-//! only a text judged spun gets spin spans at all, weak ones included, so a
-//! normal article stays silent.
+//! Two kinds of evidence:
+//! - the curated table (`knowledge/spins.tsv`): each entry is `strong`
+//!   (almost never genuine) or `weak` (also an ordinary word);
+//! - once loaded, the [context table](super::spin_context): any word a
+//!   spinner writes that fits its neighbours clearly worse than an original
+//!   it may stand for.
+//!
+//! The document verdict comes from the strong table hits and the context
+//! hits; only a text judged spun gets spin spans at all, weak ones included,
+//! so a normal article stays silent.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use super::text::Boundaries;
-use super::{Kind, Span};
+use super::spin_context::{Judgement, SpinContext};
+use super::text::{is_han, Boundaries};
+use super::{Kind, Span, Word};
 use crate::knowledge::spins::{SpinRule, Tier};
 
 /// Strong hits needed before a text is called spun, and their density.
 const MIN_STRONG_HITS: usize = 2;
 const MIN_STRONG_PER_THOUSAND: f64 = 1.0;
+/// Strong table hits and strong context hits together: how many a text
+/// needs, and their density, to be called spun. A context hit is strong when
+/// the original is [`STRONG_RARITY`] times commoner than the word: normal
+/// text uses 当代 and 固然 beside 现代 and 当然, but seldom 浩繁 or 悠远.
+const MIN_EVIDENCE_HITS: usize = 3;
+const MIN_EVIDENCE_PER_THOUSAND: f64 = 4.0;
+const STRONG_RARITY: f64 = 10.0;
+
+/// Longest run of words joined to judge a word the segmenter cut in pieces,
+/// and the longest word judged.
+const MAX_PIECES: usize = 3;
+const MAX_JOINED: usize = 8;
+
+/// What the context table needs to judge a text: the table, the text's
+/// words, and the spans already found (a name, figure or term is never a
+/// swap).
+pub struct InContext<'a> {
+    pub table: &'a SpinContext,
+    pub words: &'a [Word],
+    pub taken: &'a [Span],
+}
 
 pub struct SpinDetector {
     automaton: AhoCorasick,
     rules: Vec<SpinRule>,
     lengths: Vec<usize>,
+}
+
+/// Where a spin span's evidence comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Hit {
+    Strong,
+    Weak,
+    Context,
+    StrongContext,
 }
 
 /// The verdict over a whole text.
@@ -28,6 +65,8 @@ pub struct SpinVerdict {
     pub substitutions: usize,
     /// Strong substitutions: the evidence for the verdict.
     pub strong: usize,
+    /// Words judged swapped in context (none without the context table).
+    pub in_context: usize,
     /// Substitutions per 1,000 characters.
     pub per_thousand: f64,
     pub spun: bool,
@@ -59,10 +98,11 @@ impl SpinDetector {
         text: &str,
         bounds: &Boundaries,
         scope: Option<(usize, usize)>,
+        context: Option<InContext<'_>>,
     ) -> (Vec<Span>, SpinVerdict) {
         let chars = bounds.chars();
         let (from, to) = scope.unwrap_or((0, chars.len()));
-        let mut found: Vec<(Span, Tier)> = Vec::new();
+        let mut found: Vec<(Span, Hit)> = Vec::new();
         for m in self.automaton.find_iter(text) {
             let i = m.pattern().as_usize();
             let rule = &self.rules[i];
@@ -82,19 +122,30 @@ impl SpinDetector {
             let mut span = Span::new(start, end, Kind::Spin);
             span.original = Some(rule.original.clone());
             span.note = Some(rule.note.clone());
-            found.push((span, rule.tier));
+            let hit = match rule.tier {
+                Tier::Strong => Hit::Strong,
+                Tier::Weak => Hit::Weak,
+            };
+            found.push((span, hit));
+        }
+        if let Some(context) = context {
+            let more = judge_in_context(chars, &context, &found);
+            found.extend(more);
         }
         let inside = |s: &Span| s.start >= from && s.start < to;
-        let strong = found
-            .iter()
-            .filter(|(s, t)| *t == Tier::Strong && inside(s))
-            .count();
+        let counted = |hit: Hit| found.iter().filter(|(s, h)| *h == hit && inside(s)).count();
+        let strong = counted(Hit::Strong);
+        let in_context = counted(Hit::Context) + counted(Hit::StrongContext);
         let thousands = ((to - from).max(1) as f64) / 1000.0;
-        let spun = strong >= MIN_STRONG_HITS
-            && (strong as f64) / thousands.max(1.0) >= MIN_STRONG_PER_THOUSAND;
+        let evidence = strong + counted(Hit::StrongContext);
+        let spun = (strong >= MIN_STRONG_HITS
+            && (strong as f64) / thousands.max(1.0) >= MIN_STRONG_PER_THOUSAND)
+            || (evidence >= MIN_EVIDENCE_HITS
+                && (evidence as f64) / thousands.max(1.0) >= MIN_EVIDENCE_PER_THOUSAND);
         let verdict = SpinVerdict {
             substitutions: found.iter().filter(|(s, _)| inside(s)).count(),
             strong,
+            in_context,
             per_thousand: found.iter().filter(|(s, _)| inside(s)).count() as f64 / thousands,
             spun,
         };
@@ -104,6 +155,98 @@ impl SpinDetector {
             Vec::new()
         };
         (spans, verdict)
+    }
+}
+
+/// The words the context table takes for swaps, outside the table's hits
+/// and the spans already found. A spinner's word that is no word of the
+/// dictionary reaches here cut in pieces (年夜 as 年 + 夜, 不克不及 as
+/// 不克 + 不及), so runs of up to [`MAX_PIECES`] words are tried whole first.
+fn judge_in_context(
+    chars: &[char],
+    context: &InContext<'_>,
+    hits: &[(Span, Hit)],
+) -> Vec<(Span, Hit)> {
+    let free = |start: usize, end: usize| {
+        let overlaps = |s: &Span| start < s.end && s.start < end;
+        !hits.iter().any(|(s, _)| overlaps(s)) && !context.taken.iter().any(overlaps)
+    };
+    let text_of = |w: &Word| chars[w.start..w.end].iter().collect::<String>();
+    // A neighbour across a line break or space is a sentence edge.
+    let neighbour = |w: Option<&Word>| -> Option<String> {
+        w.map(text_of)
+            .filter(|t| !t.chars().any(char::is_whitespace))
+    };
+    let words = context.words;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let mut taken = 1;
+        for pieces in (1..=MAX_PIECES.min(words.len() - i)).rev() {
+            let (start, end) = (words[i].start, words[i + pieces - 1].end);
+            let len = end - start;
+            if len < 2 || len > MAX_JOINED || (pieces > 1 && len > 4) {
+                continue;
+            }
+            if !chars[start..end].iter().all(|&c| is_han(c)) || !free(start, end) {
+                continue;
+            }
+            let left = i.checked_sub(1).and_then(|j| neighbour(words.get(j)));
+            let right = neighbour(words.get(i + pieces));
+            let word: String = chars[start..end].iter().collect();
+            if let Some(j) = context
+                .table
+                .judge(left.as_deref(), &word, right.as_deref())
+            {
+                let mut span = Span::new(start, end, Kind::Spin);
+                span.note = Some(evidence_note(&word, &j));
+                let hit = if j.rarity >= STRONG_RARITY {
+                    Hit::StrongContext
+                } else {
+                    Hit::Context
+                };
+                span.original = Some(j.original);
+                out.push((span, hit));
+                taken = pieces;
+                break;
+            }
+        }
+        i += taken;
+    }
+    out
+}
+
+/// The card's line that shows why: "In news text, 最重要 occurs 18 times;
+/// 最主要 never does."
+fn evidence_note(word: &str, j: &Judgement) -> String {
+    let e = &j.evidence;
+    let times = |n: u32| match n {
+        0 => "never does".to_string(),
+        1 => "once".to_string(),
+        n => format!("{n} times"),
+    };
+    match &e.neighbour {
+        Some(n) => {
+            let (original, own) = if e.before {
+                (format!("{n}{}", j.original), format!("{n}{word}"))
+            } else {
+                (format!("{}{n}", j.original), format!("{word}{n}"))
+            };
+            format!(
+                "In news text, {original} occurs {} times; {own} {}.",
+                e.original_count,
+                times(e.word_count)
+            )
+        }
+        None => {
+            let place = if e.before { "begins" } else { "ends" };
+            format!(
+                "In news text, {} {place} a sentence {} times; {word} {}.",
+                j.original,
+                e.original_count,
+                times(e.word_count)
+            )
+        }
     }
 }
 

@@ -1,0 +1,311 @@
+//! Spun words judged in context: a word-bigram model of normal news text,
+//! kept only for the words spinners write and replace (built by
+//! `training/spin/build.py`, which measures it).
+//!
+//! A spinner's swaps are often ordinary words that are wrong only where they
+//! stand (重要 → 主要, 中央 → 中心), so a list of pairs cannot flag them
+//! without flagging every normal 主要. Here a word on the page is compared
+//! with each original a spinner could have replaced by it: when an original
+//! was seen in news text beside these very neighbours, the word itself was
+//! not, and the original fits the place clearly better, the word is taken
+//! for a swap and the original is proposed.
+//!
+//! How well a word `x` fits between `l` and `r` is
+//! `log P(x | l) + log P(r | x)`, each smoothed towards a unigram prior from
+//! jieba's word frequencies: `P(x | l) = (c(l x) + β p(x)) / (c(l) + β)`.
+//!
+//! The payload (inside the [`envelope`](super::envelope)) is UTF-8 lines: a
+//! header `tokens<TAB>jieba total<TAB>sentences`, then one line per word,
+//! sorted: `word<TAB>count<TAB>jieba freq`, and for the words a spinner
+//! writes or replaces three more fields: the originals it may stand for
+//! (space-separated), then its left and its right neighbours as
+//! `word count` pairs (space-separated; pairs seen fewer than three times
+//! are left out). Every neighbour has a line of its own.
+
+use std::collections::HashMap;
+
+use super::envelope::{self, DataError};
+
+const MAGIC: &[u8; 8] = b"DDSPINLM";
+const VERSION: u32 = 1;
+const WHAT: &str = "spin context table";
+
+/// Smoothing weight of the prior against the neighbour counts.
+const BETA: f64 = 2.0;
+/// How much better (natural log) an original must fit than the word.
+const MIN_GAIN: f64 = 1.0;
+/// An original counts as seen in a place when it was seen at least this
+/// often beside one of the two neighbours.
+const MIN_EVIDENCE: u32 = 2;
+
+/// A sentence edge (or a line break, or the text's start) as a neighbour.
+pub const EDGE: Option<&str> = None;
+
+pub struct SpinContext {
+    ids: HashMap<Box<str>, u32>,
+    words: Vec<WordStats>,
+    tokens: f64,
+    jieba_total: f64,
+    sentences: u32,
+}
+
+struct WordStats {
+    text: Box<str>,
+    count: u32,
+    jieba_freq: u32,
+    /// Only for words a spinner writes or replaces.
+    judged: Option<Box<Judged>>,
+}
+
+struct Judged {
+    originals: Vec<u32>,
+    /// (neighbour id, count), sorted by id.
+    left: Vec<(u32, u32)>,
+    right: Vec<(u32, u32)>,
+}
+
+/// Why a word was taken for a swap: the proposed original, how much better
+/// it fits (natural log), and the neighbour that shows it best.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Judgement {
+    pub original: String,
+    pub gain: f64,
+    /// How many times commoner the original is than the word in general
+    /// text (jieba's frequencies): a swap for a rare word is the stronger
+    /// sign of a spinner.
+    pub rarity: f64,
+    pub evidence: Evidence,
+}
+
+/// In news text, the original stood beside `neighbour` `original_count`
+/// times and the word on the page `word_count` times.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evidence {
+    /// The neighbour, or `None` for the start or end of a sentence.
+    pub neighbour: Option<String>,
+    /// Whether the neighbour comes before the word.
+    pub before: bool,
+    pub original_count: u32,
+    pub word_count: u32,
+}
+
+impl SpinContext {
+    /// Checks and reads a table; every damaged file is an error.
+    pub fn from_bytes(bytes: &[u8]) -> Result<SpinContext, DataError> {
+        let payload = envelope::open(bytes, MAGIC, VERSION, WHAT)?;
+        let text = std::str::from_utf8(payload).map_err(|e| DataError::Malformed {
+            what: WHAT,
+            line: 0,
+            why: e.to_string(),
+        })?;
+        parse(text)
+    }
+
+    /// Wraps a payload as the build script does (tests build small tables).
+    pub fn pack(payload: &str) -> Vec<u8> {
+        envelope::seal(payload.as_bytes(), MAGIC, VERSION)
+    }
+
+    /// The number of words the table judges.
+    pub fn judged_words(&self) -> usize {
+        self.words.iter().filter(|w| w.judged.is_some()).count()
+    }
+
+    /// Whether `word`, between `left` and `right` (`None`: a sentence edge),
+    /// looks like a spinner's swap, and for what.
+    pub fn judge(&self, left: Option<&str>, word: &str, right: Option<&str>) -> Option<Judgement> {
+        let w = *self.ids.get(word)?;
+        let judged = self.words[w as usize].judged.as_deref()?;
+        if judged.originals.is_empty() {
+            return None;
+        }
+        let l = self.neighbour(left)?;
+        let r = self.neighbour(right)?;
+        // The word itself was seen here: it is what writers write.
+        if pair(&judged.left, l) + pair(&judged.right, r) > 0 {
+            return None;
+        }
+        let own = self.fit(l, w, r);
+        let mut best: Option<(f64, u32)> = None;
+        for &o in &judged.originals {
+            let Some(oj) = self.words[o as usize].judged.as_deref() else {
+                continue;
+            };
+            if pair(&oj.left, l) + pair(&oj.right, r) < MIN_EVIDENCE {
+                continue;
+            }
+            let fit = self.fit(l, o, r);
+            if best.is_none_or(|(b, _)| fit > b) {
+                best = Some((fit, o));
+            }
+        }
+        let (fit, o) = best?;
+        let gain = fit - own;
+        if gain <= MIN_GAIN {
+            return None;
+        }
+        let oj = self.words[o as usize].judged.as_deref()?;
+        let (before, at, original_count, word_count) = if pair(&oj.left, l) >= pair(&oj.right, r) {
+            (true, l, pair(&oj.left, l), pair(&judged.left, l))
+        } else {
+            (false, r, pair(&oj.right, r), pair(&judged.right, r))
+        };
+        Some(Judgement {
+            original: self.words[o as usize].text.to_string(),
+            gain,
+            rarity: self.prior(Some(o)) / self.prior(Some(w)),
+            evidence: Evidence {
+                neighbour: at.map(|i| self.words[i as usize].text.to_string()),
+                before,
+                original_count,
+                word_count,
+            },
+        })
+    }
+
+    /// A neighbour's id (`Some(None)` for an edge), or `None` when the
+    /// table never saw the word: then nothing can be said about the place.
+    fn neighbour(&self, word: Option<&str>) -> Option<Option<u32>> {
+        match word {
+            None => Some(None),
+            Some(w) => self.ids.get(w).map(|&i| Some(i)),
+        }
+    }
+
+    fn count(&self, id: Option<u32>) -> f64 {
+        match id {
+            None => f64::from(self.sentences),
+            Some(i) => f64::from(self.words[i as usize].count),
+        }
+    }
+
+    fn prior(&self, id: Option<u32>) -> f64 {
+        match id {
+            None => f64::from(self.sentences) / self.tokens,
+            Some(i) => (f64::from(self.words[i as usize].jieba_freq) + 0.5) / self.jieba_total,
+        }
+    }
+
+    fn fit(&self, l: Option<u32>, x: u32, r: Option<u32>) -> f64 {
+        let j = self.words[x as usize].judged.as_deref();
+        let c_lx = j.map_or(0, |j| pair(&j.left, l));
+        let c_xr = j.map_or(0, |j| pair(&j.right, r));
+        let p_left = (f64::from(c_lx) + BETA * self.prior(Some(x))) / (self.count(l) + BETA);
+        let p_right = (f64::from(c_xr) + BETA * self.prior(r)) / (self.count(Some(x)) + BETA);
+        p_left.ln() + p_right.ln()
+    }
+}
+
+/// How often `neighbour` was seen on that side (an edge is stored as the
+/// neighbour with no line: id `u32::MAX`).
+fn pair(list: &[(u32, u32)], neighbour: Option<u32>) -> u32 {
+    let id = neighbour.unwrap_or(u32::MAX);
+    list.binary_search_by_key(&id, |&(n, _)| n)
+        .map_or(0, |i| list[i].1)
+}
+
+fn parse(text: &str) -> Result<SpinContext, DataError> {
+    let malformed = |line: usize, why: String| DataError::Malformed {
+        what: WHAT,
+        line,
+        why,
+    };
+    let mut lines = text.lines().enumerate();
+    let (_, header) = lines
+        .next()
+        .ok_or_else(|| malformed(1, "no header".into()))?;
+    let head: Vec<&str> = header.split('\t').collect();
+    let number = |s: &str, line: usize| -> Result<u32, DataError> {
+        s.parse::<u32>()
+            .map_err(|_| malformed(line, format!("not a count: {s:?}")))
+    };
+    let [tokens, jieba_total, sentences] = head[..] else {
+        return Err(malformed(1, "the header needs three numbers".into()));
+    };
+    let (tokens, jieba_total, sentences) = (
+        number(tokens, 1)?,
+        number(jieba_total, 1)?,
+        number(sentences, 1)?,
+    );
+    if tokens == 0 || jieba_total == 0 {
+        return Err(malformed(1, "empty totals".into()));
+    }
+    // First pass: every word gets its id (the lines are sorted, so a
+    // neighbour may come after the word that names it).
+    let rows: Vec<(usize, Vec<&str>)> = lines
+        .filter(|(_, l)| !l.is_empty())
+        .map(|(i, l)| (i + 1, l.split('\t').collect()))
+        .collect();
+    let mut ids = HashMap::with_capacity(rows.len());
+    let mut words = Vec::with_capacity(rows.len());
+    for (line, fields) in &rows {
+        if fields.len() != 3 && fields.len() != 6 {
+            return Err(malformed(*line, format!("{} fields", fields.len())));
+        }
+        let word: Box<str> = fields[0].into();
+        if word.is_empty() || ids.insert(word.clone(), words.len() as u32).is_some() {
+            return Err(malformed(*line, format!("word {word:?} empty or repeated")));
+        }
+        words.push(WordStats {
+            text: word,
+            count: number(fields[1], *line)?,
+            jieba_freq: number(fields[2], *line)?,
+            judged: None,
+        });
+    }
+    let id_of = |w: &str, line: usize| -> Result<u32, DataError> {
+        ids.get(w)
+            .copied()
+            .ok_or_else(|| malformed(line, format!("{w:?} has no line of its own")))
+    };
+    let neighbours = |field: &str, line: usize| -> Result<Vec<(u32, u32)>, DataError> {
+        let parts: Vec<&str> = field.split(' ').filter(|s| !s.is_empty()).collect();
+        if parts.len() % 2 != 0 {
+            return Err(malformed(line, "a neighbour without its count".into()));
+        }
+        let mut list = parts
+            .chunks(2)
+            .map(|p| {
+                let id = if p[0] == "^" {
+                    u32::MAX
+                } else {
+                    id_of(p[0], line)?
+                };
+                Ok((id, number(p[1], line)?))
+            })
+            .collect::<Result<Vec<_>, DataError>>()?;
+        list.sort_unstable();
+        Ok(list)
+    };
+    for (index, (line, fields)) in rows.iter().enumerate() {
+        if fields.len() != 6 {
+            continue;
+        }
+        let originals = fields[3]
+            .split(' ')
+            .filter(|s| !s.is_empty())
+            .map(|w| id_of(w, *line))
+            .collect::<Result<Vec<_>, _>>()?;
+        words[index].judged = Some(Box::new(Judged {
+            originals,
+            left: neighbours(fields[4], *line)?,
+            right: neighbours(fields[5], *line)?,
+        }));
+    }
+    Ok(SpinContext {
+        ids,
+        words,
+        tokens: f64::from(tokens),
+        jieba_total: f64::from(jieba_total),
+        sentences,
+    })
+}
+
+/// The table the engine ships with (natively; the browser downloads it).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn builtin() -> Result<SpinContext, DataError> {
+    SpinContext::from_bytes(BUILTIN_BYTES)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub const BUILTIN_BYTES: &[u8] = include_bytes!("data/spin-lm.bin");
