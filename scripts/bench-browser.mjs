@@ -54,7 +54,7 @@ const KEYS = [
   'big_ms_complete', 'longest_block_ms', 'wasm_memory_mb', 'jieba_wasm_init_ms', 'jieba_wasm_seed_ms',
   'jieba_wasm_gz_bytes', 'native_seed_ms', 'native_200k_ms', 'share_ratio_vs_lz_string',
   'jieba_wasm_memory_mb', 'segmentation_agreement', 'ner_model_gz_bytes', 'cedict_gz_bytes', 'ner_seed_ms',
-  'curated_seed_worker_ms', 'terms_gz_bytes', 'jieba_dict_gz_bytes', 'phase_one_segmentation_agreement',
+  'curated_seed_worker_ms', 'terms_gz_bytes', 'spin_lm_gz_bytes', 'issue17_gz_bytes', 'jieba_dict_gz_bytes', 'phase_one_segmentation_agreement',
   'phase_one_held_out_agreement', 'phase_one_coverage', 'link_open_ms', 'link_text_ms',
 ];
 
@@ -626,7 +626,9 @@ const ROWS = [
   { key: 'cedict_gz_bytes', unit: 'B', target: '≤ 2 MB', pass: (v) => v <= 2_000_000 },
   { key: 'ner_seed_ms', unit: 'ms', peer: 'curated_seed_worker_ms', target: '≤ peer + 10 ms', pass: (v, p) => v <= p + 10 },
   // Issue 17: everything new loads after the first highlights, at most 1 MB gzipped in all.
-  { key: 'terms_gz_bytes', unit: 'B', target: '≤ 1 MB with the spin data', pass: (v) => v <= 1_000_000 },
+  { key: 'terms_gz_bytes', unit: 'B', target: 'with the spin table below' },
+  { key: 'spin_lm_gz_bytes', unit: 'B', target: 'with the term lexicon above' },
+  { key: 'issue17_gz_bytes', unit: 'B', target: '≤ 1 MB (terms + spin table)', pass: (v) => v <= 1_000_000 },
   { key: 'native_seed_ms', unit: 'ms' },
   { key: 'native_200k_ms', unit: 'ms' },
   { key: 'share_ratio_vs_lz_string', unit: 'ratio', target: '≤ 0.600', pass: (v) => v <= 0.6 },
@@ -737,6 +739,11 @@ async function browserFigures() {
   const termsLexicon = join(DIST, 'terms.lex');
   if (existsSync(termsLexicon)) report.terms_gz_bytes = gzSize(termsLexicon, readFileSync(termsLexicon));
   else missing('terms_gz_bytes', `no ${termsLexicon} (run scripts/build-web.sh)`);
+  const spinTable = join(DIST, 'spin-lm.bin');
+  if (existsSync(spinTable)) report.spin_lm_gz_bytes = gzSize(spinTable, readFileSync(spinTable));
+  else missing('spin_lm_gz_bytes', `no ${spinTable} (run scripts/build-web.sh)`);
+  if (report.terms_gz_bytes != null && report.spin_lm_gz_bytes != null) report.issue17_gz_bytes = report.terms_gz_bytes + report.spin_lm_gz_bytes;
+  else missing('issue17_gz_bytes', 'the term lexicon or the spin table is missing');
   for (const key of ['big_ms_first_screen', 'big_ms_complete']) setMedian(key, details.big, (r) => r[key], 1, 'dom_ms');
   setMedian('longest_block_ms', details.big, (r) => r.longest_block_ms, 1);
   for (const key of ['jieba_wasm_init_ms', 'jieba_wasm_seed_ms']) setMedian(key, details.jieba, (r) => r[key], 1);

@@ -481,6 +481,7 @@ fn the_name_model_arriving_reads_the_article_again_keeping_the_readers_marks() {
     let waiting = state.run(Action::Models {
         names: Ok(1),
         terms: Ok(1),
+        spins: Ok(1),
         dictionary: Ok(1),
     });
     assert_eq!(
@@ -516,11 +517,35 @@ fn a_name_model_that_cannot_load_is_a_notice_not_a_loss() {
     let after = state.run(Action::Models {
         names: Err("name model is damaged (checksum mismatch)".into()),
         terms: Ok(1),
+        spins: Ok(1),
         dictionary: Ok(1),
     });
     assert!(matches!(after.screen, Screen::Read(_)));
     let message = after.message.as_deref().unwrap();
     assert!(message.contains("may be missed") && message.contains("damaged"));
+}
+
+#[test]
+fn a_spin_table_that_cannot_load_is_a_notice_and_the_article_stays() {
+    let text = "昨天，王海涛在云溪镇会见了代表。";
+    let state = page().run(Action::Edit(text.into())).run(Action::Read);
+    let after = state.run(Action::Models {
+        names: Ok(1),
+        terms: Ok(1),
+        spins: Err("not a dudong spin context table (wrong magic bytes)".into()),
+        dictionary: Ok(1),
+    });
+    let Screen::Read(doc) = &after.screen else {
+        panic!("the article is no longer shown")
+    };
+    assert_eq!(doc.text, text);
+    let message = after.message.as_deref().unwrap();
+    assert!(
+        message.contains("spun words") && message.contains("wrong magic bytes"),
+        "{message}"
+    );
+    // The rest arrived: the article is read again with it.
+    assert!(after.read_again);
 }
 
 #[test]
@@ -531,6 +556,7 @@ fn a_full_dictionary_that_cannot_load_is_a_notice_and_the_rest_is_read_again() {
     let after = state.run(Action::Models {
         names: Ok(1),
         terms: Ok(1),
+        spins: Ok(1),
         dictionary: Err("the full dictionary could not be downloaded (HTTP 404)".into()),
     });
     assert!(matches!(after.screen, Screen::Read(_)));
@@ -551,6 +577,7 @@ fn a_full_dictionary_that_cannot_load_is_a_notice_and_the_rest_is_read_again() {
         .run(Action::Models {
             names: Err("offline".into()),
             terms: Err("offline".into()),
+            spins: Err("offline".into()),
             dictionary: Err("offline".into()),
         });
     assert!(!none.read_again);
@@ -607,6 +634,7 @@ fn a_hover_names_its_stretch_and_opens_the_card_there_after_the_text_is_read_aga
     let again = state.run(Action::Models {
         names: Ok(1),
         terms: Ok(1),
+        spins: Ok(1),
         dictionary: Ok(1),
     });
     let Screen::Read(doc2) = again.screen.clone() else {
@@ -682,6 +710,7 @@ fn read_as_original_toggles_and_a_new_text_starts_as_pasted() {
     let again = original.run(Action::Models {
         names: Ok(1),
         terms: Ok(1),
+        spins: Ok(1),
         dictionary: Ok(1),
     });
     assert!(again.as_original);
@@ -705,6 +734,7 @@ fn reading_again_keeps_what_is_open_and_listed_when_it_arrives_renumbered() {
         .act(Action::Models {
             names: Ok(1),
             terms: Ok(1),
+            spins: Ok(1),
             dictionary: Ok(1),
         });
     let closed = asked
@@ -716,6 +746,7 @@ fn reading_again_keeps_what_is_open_and_listed_when_it_arrives_renumbered() {
     let again = pinned.run(Action::Models {
         names: Ok(1),
         terms: Ok(1),
+        spins: Ok(1),
         dictionary: Ok(1),
     });
     let Screen::Read(doc2) = again.screen.clone() else {
@@ -736,6 +767,7 @@ fn a_mark_made_while_the_text_is_read_again_is_kept() {
     let asked = state.act(Action::Models {
         names: Ok(1),
         terms: Ok(1),
+        spins: Ok(1),
         dictionary: Ok(1),
     });
     assert!(asked.analysing.is_some());

@@ -160,12 +160,14 @@ fn mark_for_bench(reply: &Reply) {
     if let Reply::Models {
         names,
         terms,
+        spins,
         dictionary,
     } = reply
     {
         let state = |r: &Result<u32, String>| if r.is_ok() { "ready" } else { "failed" };
         dom::set_root_data("namesModel", state(names));
         dom::set_root_data("termsLexicon", state(terms));
+        dom::set_root_data("spinContext", state(spins));
         dom::set_root_data("dictionary", state(dictionary));
     }
     if let Reply::Ready { .. } = reply {

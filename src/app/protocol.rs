@@ -83,6 +83,7 @@ pub enum Reply {
     Models {
         names: Result<u32, String>,
         terms: Result<u32, String>,
+        spins: Result<u32, String>,
         dictionary: Result<u32, String>,
     },
     /// The number of terms in the reader's glossary, or what is wrong with it.
@@ -97,6 +98,9 @@ pub const NAMES_MODEL_URL: &str = "./ner.model";
 
 /// The open term lexicon's file, beside the app.
 pub const TERMS_LEXICON_URL: &str = "./terms.lex";
+
+/// The spin context table's file, beside the app.
+pub const SPIN_CONTEXT_URL: &str = "./spin-lm.bin";
 
 /// jieba's full dictionary, beside the app: the worker starts with its core
 /// (embedded) and fetches this with the models.

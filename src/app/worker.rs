@@ -10,10 +10,11 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 use crate::analysis::ner::NerModel;
 use crate::analysis::open_terms::OpenTerms;
+use crate::analysis::spin_context::SpinContext;
 use crate::analysis::{Analyzer, Segmenter};
 use crate::app::protocol::{
     answer, Reply, Request, DICTIONARY_URL, NAMES_MODEL_AFTER_ANSWER_MS, NAMES_MODEL_AFTER_MS,
-    NAMES_MODEL_URL, TERMS_LEXICON_URL, WARM_UP_RUNS,
+    NAMES_MODEL_URL, SPIN_CONTEXT_URL, TERMS_LEXICON_URL, WARM_UP_RUNS,
 };
 
 /// This instance's wasm memory, in bytes (reported for the benchmark).
@@ -105,17 +106,19 @@ pub fn run() {
     warm_up(scope, analyzer, asked, WARM_UP_RUNS);
 }
 
-/// Phase two: fetches and checks jieba's full dictionary, the name model
-/// and the term lexicon, puts them in the engine, and tells the page once,
+/// Phase two: fetches and checks jieba's full dictionary, the name model,
+/// the term lexicon and the spin context table, puts them in the engine, and tells the page once,
 /// which then reads its article again (once, not once per download).
 async fn load_models(scope: DedicatedWorkerGlobalScope, analyzer: Rc<RefCell<Analyzer>>) {
     // All requests go out now; the bodies are read one after the other.
     let dictionary = scope.fetch_with_str(DICTIONARY_URL);
     let names = scope.fetch_with_str(NAMES_MODEL_URL);
     let terms = scope.fetch_with_str(TERMS_LEXICON_URL);
+    let spins = scope.fetch_with_str(SPIN_CONTEXT_URL);
     let dictionary = read_bytes(dictionary, "full dictionary").await;
     let names = read_bytes(names, "name model").await;
     let terms = read_bytes(terms, "term lexicon").await;
+    let spins = read_bytes(spins, "spin context table").await;
     // The core segmenter goes first, so that the full one is built in its
     // memory rather than beside it (a wasm heap never shrinks). Nothing can
     // ask for an analysis meanwhile: this is one task. A damaged download
@@ -148,7 +151,14 @@ async fn load_models(scope: DedicatedWorkerGlobalScope, analyzer: Rc<RefCell<Ana
             analyzer.borrow_mut().set_open_terms(Some(lexicon));
             size
         });
-    for e in [&dictionary, &names, &terms]
+    let spins = spins
+        .and_then(|bytes| SpinContext::from_bytes(&bytes).map_err(|e| e.to_string()))
+        .map(|table| {
+            let size = table.judged_words() as u32;
+            analyzer.borrow_mut().set_spin_context(Some(table));
+            size
+        });
+    for e in [&dictionary, &names, &terms, &spins]
         .into_iter()
         .filter_map(|r| r.as_ref().err())
     {
@@ -166,6 +176,7 @@ async fn load_models(scope: DedicatedWorkerGlobalScope, analyzer: Rc<RefCell<Ana
         &Reply::Models {
             names,
             terms,
+            spins,
             dictionary,
         },
     );

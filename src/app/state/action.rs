@@ -104,11 +104,13 @@ pub enum Action {
     /// All of reading `id` is in the page (the reader made the markup of
     /// its last paragraph).
     Shown(u32),
-    /// Phase two of the engine: jieba's full dictionary, the name model and
-    /// the term lexicon arrived (their sizes) or could not be loaded.
+    /// Phase two of the engine: jieba's full dictionary, the name model,
+    /// the term lexicon and the spin context table arrived (their sizes) or
+    /// could not be loaded.
     Models {
         names: Result<u32, String>,
         terms: Result<u32, String>,
+        spins: Result<u32, String>,
         dictionary: Result<u32, String>,
     },
     /// The engine read the reader's glossary file (its term count) or not.
@@ -141,10 +143,12 @@ impl Action {
             Reply::Models {
                 names,
                 terms,
+                spins,
                 dictionary,
             } => Action::Models {
                 names,
                 terms,
+                spins,
                 dictionary,
             },
         })

@@ -445,8 +445,9 @@ impl AppState {
             Action::Models {
                 names,
                 terms,
+                spins,
                 dictionary,
-            } => self.models(names, terms, dictionary, fx),
+            } => self.models(names, terms, spins, dictionary, fx),
             Action::DownloadArticle => {
                 if let Screen::Read(doc) = &self.screen {
                     fx.push(Effect::Download {

@@ -32,6 +32,7 @@ impl AppState {
         &self,
         names: Result<u32, String>,
         terms: Result<u32, String>,
+        spins: Result<u32, String>,
         dictionary: Result<u32, String>,
         fx: &mut Vec<Effect>,
     ) -> AppState {
@@ -45,12 +46,15 @@ impl AppState {
             terms
                 .err()
                 .map(|why| format!("only the terms of dudong's own glossary are shown ({why})")),
+            spins
+                .err()
+                .map(|why| format!("spun words outside dudong's own table may be missed ({why})")),
         ]
         .into_iter()
         .flatten()
         .collect();
         // Read again when anything arrived.
-        let mut next = if missed.len() < 3 {
+        let mut next = if missed.len() < 4 {
             AppState {
                 read_again: matches!(self.screen, Screen::Read(_)),
                 ..self.clone()

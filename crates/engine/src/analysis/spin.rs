@@ -225,27 +225,24 @@ fn evidence_note(word: &str, j: &Judgement) -> String {
         1 => "once".to_string(),
         n => format!("{n} times"),
     };
+    let (original, count, own) = (&j.original, e.original_count, times(e.word_count));
+    let side = if e.before { "after" } else { "before" };
     match &e.neighbour {
-        Some(n) => {
-            let (original, own) = if e.before {
-                (format!("{n}{}", j.original), format!("{n}{word}"))
+        // A word: the two phrases, as a reader would search for them.
+        Some(n) if n.chars().any(|c| c.is_alphanumeric()) => {
+            let (with_original, with_word) = if e.before {
+                (format!("{n}{original}"), format!("{n}{word}"))
             } else {
-                (format!("{}{n}", j.original), format!("{word}{n}"))
+                (format!("{original}{n}"), format!("{word}{n}"))
             };
-            format!(
-                "In news text, {original} occurs {} times; {own} {}.",
-                e.original_count,
-                times(e.word_count)
-            )
+            format!("In news text, {with_original} occurs {count} times; {with_word} {own}.")
+        }
+        Some(mark) => {
+            format!("In news text, {original} comes {side} “{mark}” {count} times; {word} {own}.")
         }
         None => {
             let place = if e.before { "begins" } else { "ends" };
-            format!(
-                "In news text, {} {place} a sentence {} times; {word} {}.",
-                j.original,
-                e.original_count,
-                times(e.word_count)
-            )
+            format!("In news text, {original} {place} a sentence {count} times; {word} {own}.")
         }
     }
 }

@@ -38,9 +38,6 @@ const MIN_GAIN: f64 = 1.0;
 /// often beside one of the two neighbours.
 const MIN_EVIDENCE: u32 = 2;
 
-/// A sentence edge (or a line break, or the text's start) as a neighbour.
-pub const EDGE: Option<&str> = None;
-
 pub struct SpinContext {
     ids: HashMap<Box<str>, u32>,
     words: Vec<WordStats>,
@@ -119,8 +116,7 @@ impl SpinContext {
         if judged.originals.is_empty() {
             return None;
         }
-        let l = self.neighbour(left)?;
-        let r = self.neighbour(right)?;
+        let (l, r) = (self.side(left), self.side(right));
         // The word itself was seen here: it is what writers write.
         if pair(&judged.left, l) + pair(&judged.right, r) > 0 {
             return None;
@@ -145,61 +141,83 @@ impl SpinContext {
             return None;
         }
         let oj = self.words[o as usize].judged.as_deref()?;
-        let (before, at, original_count, word_count) = if pair(&oj.left, l) >= pair(&oj.right, r) {
-            (true, l, pair(&oj.left, l), pair(&judged.left, l))
+        let evidence = if pair(&oj.left, l) >= pair(&oj.right, r) {
+            Evidence {
+                neighbour: left.map(str::to_string),
+                before: true,
+                original_count: pair(&oj.left, l),
+                word_count: pair(&judged.left, l),
+            }
         } else {
-            (false, r, pair(&oj.right, r), pair(&judged.right, r))
+            Evidence {
+                neighbour: right.map(str::to_string),
+                before: false,
+                original_count: pair(&oj.right, r),
+                word_count: pair(&judged.right, r),
+            }
         };
         Some(Judgement {
             original: self.words[o as usize].text.to_string(),
             gain,
-            rarity: self.prior(Some(o)) / self.prior(Some(w)),
-            evidence: Evidence {
-                neighbour: at.map(|i| self.words[i as usize].text.to_string()),
-                before,
-                original_count,
-                word_count,
-            },
+            rarity: self.prior(Side::Word(o)) / self.prior(Side::Word(w)),
+            evidence,
         })
     }
 
-    /// A neighbour's id (`Some(None)` for an edge), or `None` when the
-    /// table never saw the word: then nothing can be said about the place.
-    fn neighbour(&self, word: Option<&str>) -> Option<Option<u32>> {
+    fn side(&self, word: Option<&str>) -> Side {
         match word {
-            None => Some(None),
-            Some(w) => self.ids.get(w).map(|&i| Some(i)),
+            None => Side::Edge,
+            Some(w) => self.ids.get(w).map_or(Side::Unseen, |&i| Side::Word(i)),
         }
     }
 
-    fn count(&self, id: Option<u32>) -> f64 {
-        match id {
-            None => f64::from(self.sentences),
-            Some(i) => f64::from(self.words[i as usize].count),
+    fn count(&self, side: Side) -> f64 {
+        match side {
+            Side::Edge => f64::from(self.sentences),
+            Side::Word(i) => f64::from(self.words[i as usize].count),
+            Side::Unseen => 0.0,
         }
     }
 
-    fn prior(&self, id: Option<u32>) -> f64 {
-        match id {
-            None => f64::from(self.sentences) / self.tokens,
-            Some(i) => (f64::from(self.words[i as usize].jieba_freq) + 0.5) / self.jieba_total,
+    fn prior(&self, side: Side) -> f64 {
+        match side {
+            Side::Edge => f64::from(self.sentences) / self.tokens,
+            Side::Word(i) => {
+                (f64::from(self.words[i as usize].jieba_freq) + 0.5) / self.jieba_total
+            }
+            Side::Unseen => 0.5 / self.jieba_total,
         }
     }
 
-    fn fit(&self, l: Option<u32>, x: u32, r: Option<u32>) -> f64 {
+    fn fit(&self, l: Side, x: u32, r: Side) -> f64 {
         let j = self.words[x as usize].judged.as_deref();
         let c_lx = j.map_or(0, |j| pair(&j.left, l));
         let c_xr = j.map_or(0, |j| pair(&j.right, r));
-        let p_left = (f64::from(c_lx) + BETA * self.prior(Some(x))) / (self.count(l) + BETA);
-        let p_right = (f64::from(c_xr) + BETA * self.prior(r)) / (self.count(Some(x)) + BETA);
+        let p_left = (f64::from(c_lx) + BETA * self.prior(Side::Word(x))) / (self.count(l) + BETA);
+        let p_right = (f64::from(c_xr) + BETA * self.prior(r)) / (self.count(Side::Word(x)) + BETA);
         p_left.ln() + p_right.ln()
     }
 }
 
-/// How often `neighbour` was seen on that side (an edge is stored as the
-/// neighbour with no line: id `u32::MAX`).
-fn pair(list: &[(u32, u32)], neighbour: Option<u32>) -> u32 {
-    let id = neighbour.unwrap_or(u32::MAX);
+/// A neighbour: a sentence edge, a word of the table, or a word it never
+/// saw beside any word it judges (then its counts are zero).
+#[derive(Clone, Copy)]
+enum Side {
+    Edge,
+    Word(u32),
+    Unseen,
+}
+
+/// The id an edge has in the neighbour lists (the file writes it `^`).
+const EDGE_ID: u32 = u32::MAX;
+
+/// How often `side` was seen on that side of a word.
+fn pair(list: &[(u32, u32)], side: Side) -> u32 {
+    let id = match side {
+        Side::Edge => EDGE_ID,
+        Side::Word(i) => i,
+        Side::Unseen => return 0,
+    };
     list.binary_search_by_key(&id, |&(n, _)| n)
         .map_or(0, |i| list[i].1)
 }
