@@ -162,8 +162,11 @@ fn spun_words_outside_the_curated_table_are_found_in_context() {
         .iter()
         .find(|s| s.kind == Kind::Spin && doc.slice(s.start, s.end) == "不单")
         .unwrap();
-    let note = span.note.as_deref().unwrap();
-    assert!(note.contains("不但要") && note.contains("不单要"), "{note}");
+    let evidence = span.evidence.as_deref().unwrap();
+    assert!(
+        evidence.contains("不但要") && evidence.contains("不单要"),
+        "{evidence}"
+    );
     // The curated table alone sees none of it.
     let mut curated = Analyzer::with_builtin_models().unwrap();
     curated.set_spin_context(None);

@@ -12,7 +12,7 @@ use dudong::analysis::jieba_dict::{
     self, core_entries, encode, parse_dict_txt, parse_ranking, Entries, CORE_WORDS, JIEBA_CORE,
     JIEBA_DICT,
 };
-use dudong::analysis::{ner, open_terms, Analyzer, Segmenter};
+use dudong::analysis::{ner, open_terms, spin_context, Analyzer, Segmenter};
 use dudong::knowledge::{SAMPLE_ARTICLE, WARM_UP_TEXT};
 use jieba_measure::{agreement, registry_dict_txt};
 
@@ -60,6 +60,7 @@ fn upgraded(first: &[(String, String)]) -> Analyzer {
     analyzer.set_segmenter(Segmenter::from_dictionary(JIEBA_DICT).unwrap());
     analyzer.set_ner_model(Some(ner::builtin().unwrap()));
     analyzer.set_open_terms(Some(open_terms::builtin().unwrap()));
+    analyzer.set_spin_context(Some(spin_context::builtin().unwrap()));
     analyzer
 }
 

@@ -92,3 +92,38 @@ test('a text that is not spun has no banner', async () => {
   assert.doesNotMatch(await page.textContent('#summary'), /spun|swapped/);
   await page.close();
 });
+
+// Words a spinning tool wrote that the curated table does not hold: the
+// spin context table (phase two) finds them, and each card shows the counts.
+const BEYOND_THE_TABLE = '记者昨日得悉，这家公司的研发团队已经完成新一代产品的技术手册。'
+  + '负责人介绍，这条路虽然悠远，但只要坚持下去，就一定能够走到终点。'
+  + '公司不单要做好产品，还要做好服务。据了解，公司将与多家企业偕行，共同开拓海外市场。'
+  + '他说，这样的机会并不多见，大家都晓得这一点。';
+
+test('spun words beyond the curated table are found in context once the table is in, with their evidence', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors = watchErrors(page);
+  await open(page, BEYOND_THE_TABLE, { names: true });
+  await page.waitForFunction(() => document.documentElement.dataset.spinContext === 'ready');
+  await page.waitForFunction(() => [...document.querySelectorAll('#reader mark[data-kind="spin"]')].some((m) => m.textContent === '悠远'));
+  assert.match(await page.textContent('#spun-banner'), /looks machine-spun/);
+  await page.locator('#reader mark[data-kind="spin"]', { hasText: /^不单$/ }).first().click();
+  await page.waitForSelector('#card .spin-evidence');
+  assert.match(await page.textContent('#card'), /most likely stands for 不但/);
+  assert.match(await page.textContent('#card .spin-evidence'), /不但要.*不单要/);
+  await screenshot(page, 'spin-in-context-card');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a damaged spin context table is a notice, and the curated table still works', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors = watchErrors(page);
+  await page.route('**/spin-lm.bin', (route) => route.fulfill({ status: 200, contentType: 'application/octet-stream', body: Buffer.from('DDSPINLM truncated') }));
+  await open(page, '我们经由过程这种体式格局孕育发生了新的设法主意，小我私家也能参与其中。');
+  await page.waitForFunction(() => document.documentElement.dataset.spinContext === 'failed');
+  assert.match(await page.textContent('#notice'), /spun words outside dudong's own table may be missed/i);
+  assert.match(await page.textContent('#spun-banner'), /5 swapped words/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

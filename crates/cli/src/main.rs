@@ -253,7 +253,12 @@ mod cli {
                 let mut v = serde_json::json!({
                     "start": s.start, "end": s.end, "text": doc.slice(s.start, s.end), "kind": s.kind.as_str(),
                 });
-                for (key, value) in [("term", &s.term), ("original", &s.original), ("note", &s.note)] {
+                for (key, value) in [
+                    ("term", &s.term),
+                    ("original", &s.original),
+                    ("note", &s.note),
+                    ("evidence", &s.evidence),
+                ] {
                     if let Some(value) = value {
                         v[key] = serde_json::Value::String(value.clone());
                     }

@@ -162,13 +162,26 @@ fn span_body(props: &CardViewProps, i: usize, span: &Span) -> Html {
         }
         Kind::Spin => {
             let original = span.original.clone().unwrap_or_default();
+            // A table hit carries the original's meaning; a word judged by
+            // its neighbours carries the counts that show it.
+            let why = match &span.evidence {
+                Some(evidence) => html! {
+                    <>
+                        <p>{ format!("Here “{surface}” most likely stands for {original}.") }</p>
+                        <p class="spin-evidence" lang="zh">{ evidence }</p>
+                    </>
+                },
+                None => html! {
+                    <p>{ format!("Here “{surface}” most likely stands for {original}: ") }
+                        <strong>{ span.note.clone().unwrap_or_default() }</strong>{ "." }</p>
+                },
+            };
             html! {
                 <>
                     <p class="card-title" lang="zh">
                         <span class="surface">{ &surface }</span>{ " → likely " }<strong>{ &original }</strong>
                     </p>
-                    <p>{ format!("Here “{surface}” most likely stands for {original}: ") }
-                        <strong>{ span.note.clone().unwrap_or_default() }</strong>{ "." }</p>
+                    { why }
                     <p class="card-hint">{ "A spinning tool swapped the original word for a near-synonym; read it as the original." }</p>
                     { dictionary_body(&props.dictionary, &original, &props.on_open) }
                 </>

@@ -132,6 +132,10 @@ pub struct Span {
     pub original: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub note: Option<String>,
+    /// For a spun word judged by its neighbours: the counts that show it,
+    /// as a sentence for its card.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub evidence: Option<String>,
 }
 
 impl Span {
@@ -143,6 +147,7 @@ impl Span {
             term: None,
             original: None,
             note: None,
+            evidence: None,
         }
     }
 }

@@ -137,7 +137,16 @@ impl SpinDetector {
         let strong = counted(Hit::Strong);
         let in_context = counted(Hit::Context) + counted(Hit::StrongContext);
         let thousands = ((to - from).max(1) as f64) / 1000.0;
-        let evidence = strong + counted(Hit::StrongContext);
+        // A word judged in context counts once however often it recurs:
+        // one unusual habit of the writer's is not a spinner's many swaps.
+        let mut judged: Vec<&[char]> = found
+            .iter()
+            .filter(|(s, h)| *h == Hit::StrongContext && inside(s))
+            .map(|(s, _)| &chars[s.start..s.end])
+            .collect();
+        judged.sort_unstable();
+        judged.dedup();
+        let evidence = strong + judged.len();
         let spun = (strong >= MIN_STRONG_HITS
             && (strong as f64) / thousands.max(1.0) >= MIN_STRONG_PER_THOUSAND)
             || (evidence >= MIN_EVIDENCE_HITS
@@ -167,10 +176,13 @@ fn judge_in_context(
     context: &InContext<'_>,
     hits: &[(Span, Hit)],
 ) -> Vec<(Span, Hit)> {
-    let free = |start: usize, end: usize| {
-        let overlaps = |s: &Span| start < s.end && s.start < end;
-        !hits.iter().any(|(s, _)| overlaps(s)) && !context.taken.iter().any(overlaps)
-    };
+    // Which chars a table hit or an earlier span already covers.
+    let mut covered = vec![false; chars.len()];
+    let spans = hits.iter().map(|(s, _)| s).chain(context.taken);
+    for s in spans {
+        covered[s.start.min(chars.len())..s.end.min(chars.len())].fill(true);
+    }
+    let free = |start: usize, end: usize| !covered[start..end].iter().any(|&c| c);
     let text_of = |w: &Word| chars[w.start..w.end].iter().collect::<String>();
     // A neighbour across a line break or space is a sentence edge.
     let neighbour = |w: Option<&Word>| -> Option<String> {
@@ -185,7 +197,7 @@ fn judge_in_context(
         for pieces in (1..=MAX_PIECES.min(words.len() - i)).rev() {
             let (start, end) = (words[i].start, words[i + pieces - 1].end);
             let len = end - start;
-            if len < 2 || len > MAX_JOINED || (pieces > 1 && len > 4) {
+            if !(2..=MAX_JOINED).contains(&len) || (pieces > 1 && len > 4) {
                 continue;
             }
             if !chars[start..end].iter().all(|&c| is_han(c)) || !free(start, end) {
@@ -199,7 +211,7 @@ fn judge_in_context(
                 .judge(left.as_deref(), &word, right.as_deref())
             {
                 let mut span = Span::new(start, end, Kind::Spin);
-                span.note = Some(evidence_note(&word, &j));
+                span.evidence = Some(evidence_note(&word, &j));
                 let hit = if j.rarity >= STRONG_RARITY {
                     Hit::StrongContext
                 } else {

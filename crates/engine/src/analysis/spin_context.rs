@@ -278,7 +278,7 @@ fn parse(text: &str) -> Result<SpinContext, DataError> {
     };
     let neighbours = |field: &str, line: usize| -> Result<Vec<(u32, u32)>, DataError> {
         let parts: Vec<&str> = field.split(' ').filter(|s| !s.is_empty()).collect();
-        if parts.len() % 2 != 0 {
+        if !parts.len().is_multiple_of(2) {
             return Err(malformed(line, "a neighbour without its count".into()));
         }
         let mut list = parts
