@@ -25,14 +25,15 @@ POLICY = (
 def main(path: str) -> None:
     index = Path(path)
     html = index.read_text(encoding="utf-8")
-    html = re.sub(r'\s*<meta http-equiv="Content-Security-Policy"[^>]*>', "", html)
+    html = re.sub(r'\s*<meta http-equiv="?Content-Security-Policy"?[^>]*>', "", html)
     scripts = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, flags=re.S)
     hashes = " ".join(
         "'sha256-%s'" % base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode()
         for s in scripts
     )
     meta = '<meta http-equiv="Content-Security-Policy" content="%s" />' % POLICY.format(hashes=hashes)
-    html, n = re.subn(r'(<meta charset="utf-8" ?/?>)', r"\1\n  " + meta, html, count=1)
+    # Trunk's minifier writes `<meta charset=utf-8>`.
+    html, n = re.subn(r'(<meta charset="?utf-8"? ?/?>)', r"\1" + meta, html, count=1, flags=re.I)
     if n != 1:
         sys.exit("add-csp: no <meta charset> in %s to put the policy after" % path)
     index.write_text(html, encoding="utf-8")

@@ -100,7 +100,9 @@ fn a_damaged_table_is_refused_with_its_reason() {
         ("1000\t1000\t50\n主要\t40\t40\t重要\t\t原因 12\n", 2),
         ("1000\t1000\t50\n重要\t5\t5\n重要\t5\t5\n", 3),
         ("1000\t1000\t50\n重要\t5\tmany\n", 2),
-        ("1000\t1000\t50\n重要\t5\t5\t\t最\t\n最\t1\t1\n", 2),
+        ("1000\t1000\t50\n最\t1\t1\n重要\t5\t5\t\t最\t\n", 3),
+        ("1000\t1000\t50\n重要\t5\t5\n最\t1\t1\n", 3),
+        ("1000\t1000\t50\n最\t1\t1\n重要\t5\t5\t\t^ 2 最 9\t\n", 3),
     ] {
         let result = SpinContext::from_bytes(&SpinContext::pack(payload));
         let Err(e @ DataError::Malformed { line: at, .. }) = &result else {

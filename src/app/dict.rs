@@ -69,17 +69,15 @@ fn start_decoder(done: yew::Callback<DictState>) {
             ))
         }
     };
-    // The worker says one thing: the TSV's bytes, or why it has none.
+    // The worker says one thing: the TSV's bytes and the polyphone table's
+    // (two buffers in an array), or why it has none.
     let on_message = {
         let (done, worker) = (done.clone(), worker.clone());
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
             worker.terminate();
             let data = event.data();
-            done.emit(match data.dyn_into::<js_sys::Uint8Array>() {
-                Ok(bytes) => match String::from_utf8(bytes.to_vec()) {
-                    Ok(tsv) => DictState::Ready(Rc::new(Dictionary::from_string(tsv))),
-                    Err(_) => DictState::Failed("the dictionary is not UTF-8 text".into()),
-                },
+            done.emit(match data.dyn_into::<js_sys::Array>() {
+                Ok(parts) => ready(parts),
                 Err(why) => DictState::Failed(
                     why.as_string()
                         .unwrap_or_else(|| "the dictionary decoder failed".into()),
@@ -105,8 +103,34 @@ fn start_decoder(done: yew::Callback<DictState>) {
     on_error.forget();
 }
 
+/// The dictionary from the decoder's two buffers, with the polyphone table
+/// put in use first (a reading without it could be wrong, which is worse
+/// than none: then there is no dictionary).
+#[cfg(target_arch = "wasm32")]
+fn ready(parts: js_sys::Array) -> DictState {
+    use wasm_bindgen::JsCast;
+    let text = |i: u32| {
+        parts
+            .get(i)
+            .dyn_into::<js_sys::Uint8Array>()
+            .ok()
+            .and_then(|bytes| String::from_utf8(bytes.to_vec()).ok())
+    };
+    let (Some(tsv), Some(polyphones)) = (text(0), text(1)) else {
+        return DictState::Failed("the dictionary is not UTF-8 text".into());
+    };
+    match crate::pinyin::Polyphones::parse(&polyphones) {
+        Ok(table) => {
+            crate::pinyin::Polyphones::install(table);
+            DictState::Ready(Rc::new(Dictionary::from_string(tsv)))
+        }
+        Err(e) => DictState::Failed(format!("the polyphone table is damaged ({e})")),
+    }
+}
+
 /// The decoder worker's side (`src/dict_worker_main.rs`): fetches the coded
-/// dictionary, decodes it and posts the TSV's bytes (transferred, not
+/// dictionary, decodes it and posts the TSV's bytes with the polyphone
+/// table's, which this worker's wasm carries (both transferred, not
 /// copied), or a message saying why not.
 #[cfg(target_arch = "wasm32")]
 pub fn run_decoder() {
@@ -115,9 +139,11 @@ pub fn run_decoder() {
     wasm_bindgen_futures::spawn_local(async move {
         match fetch_and_decode(&scope).await {
             Ok(tsv) => {
-                let bytes = js_sys::Uint8Array::from(tsv.as_bytes());
-                let transfer = js_sys::Array::of1(&bytes.buffer());
-                let _ = scope.post_message_with_transfer(&bytes, &transfer);
+                let tsv = js_sys::Uint8Array::from(tsv.as_bytes());
+                let polyphones = js_sys::Uint8Array::from(POLYPHONES_TSV.as_bytes());
+                let parts = js_sys::Array::of2(&tsv, &polyphones);
+                let transfer = js_sys::Array::of2(&tsv.buffer(), &polyphones.buffer());
+                let _ = scope.post_message_with_transfer(&parts, &transfer);
             }
             Err(why) => {
                 let _ = scope.post_message(&why.into());
@@ -125,6 +151,11 @@ pub fn run_decoder() {
         }
     });
 }
+
+/// The polyphone table (see `crate::pinyin::Polyphones::embedded`), in this
+/// worker's wasm only.
+#[cfg(target_arch = "wasm32")]
+const POLYPHONES_TSV: &str = include_str!("../../crates/engine/src/pinyin/polyphones.tsv");
 
 #[cfg(target_arch = "wasm32")]
 async fn fetch_and_decode(scope: &web_sys::DedicatedWorkerGlobalScope) -> Result<String, String> {

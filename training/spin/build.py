@@ -278,7 +278,9 @@ def serialise(model):
     for w in sorted(vocab):
         row = [w, str(model.uni.get(w, 0)), str(model.jfreq.get(w, 0))]
         if w in model.words:
-            pairs = lambda xs: " ".join(f"{n} {c}" for n, c in sorted(xs, key=lambda t: -t[1]))
+            # In line order (the edge last), so that the engine reads each
+            # list ready for binary search.
+            pairs = lambda xs: " ".join(f"{n} {c}" for n, c in sorted(xs, key=lambda t: (t[0] == EDGE, t[0])))
             row += [" ".join(sorted(model.cand.get(w, ()))), pairs(left[w]), pairs(right[w])]
         lines.append("\t".join(row))
     return "\n".join(lines) + "\n"

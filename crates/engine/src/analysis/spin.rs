@@ -139,13 +139,16 @@ impl SpinDetector {
         let thousands = ((to - from).max(1) as f64) / 1000.0;
         // A word judged in context counts once however often it recurs:
         // one unusual habit of the writer's is not a spinner's many swaps.
-        let mut judged: Vec<&[char]> = found
+        let mut judged: Vec<&[char]> = Vec::new();
+        for (s, _) in found
             .iter()
             .filter(|(s, h)| *h == Hit::StrongContext && inside(s))
-            .map(|(s, _)| &chars[s.start..s.end])
-            .collect();
-        judged.sort_unstable();
-        judged.dedup();
+        {
+            let word = &chars[s.start..s.end];
+            if !judged.contains(&word) {
+                judged.push(word);
+            }
+        }
         let evidence = strong + judged.len();
         let spun = (strong >= MIN_STRONG_HITS
             && (strong as f64) / thousands.max(1.0) >= MIN_STRONG_PER_THOUSAND)

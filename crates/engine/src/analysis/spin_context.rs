@@ -22,8 +22,6 @@
 //! `word count` pairs (space-separated; pairs seen fewer than three times
 //! are left out). Every neighbour has a line of its own.
 
-use std::collections::HashMap;
-
 use super::envelope::{self, DataError};
 
 const MAGIC: &[u8; 8] = b"DDSPINLM";
@@ -39,7 +37,6 @@ const MIN_GAIN: f64 = 1.0;
 const MIN_EVIDENCE: u32 = 2;
 
 pub struct SpinContext {
-    ids: HashMap<Box<str>, u32>,
     words: Vec<WordStats>,
     tokens: f64,
     jieba_total: f64,
@@ -47,7 +44,7 @@ pub struct SpinContext {
 }
 
 struct WordStats {
-    text: Box<str>,
+    text: String,
     count: u32,
     jieba_freq: u32,
     /// Only for words a spinner writes or replaces.
@@ -111,7 +108,7 @@ impl SpinContext {
     /// Whether `word`, between `left` and `right` (`None`: a sentence edge),
     /// looks like a spinner's swap, and for what.
     pub fn judge(&self, left: Option<&str>, word: &str, right: Option<&str>) -> Option<Judgement> {
-        let w = *self.ids.get(word)?;
+        let w = self.id(word)?;
         let judged = self.words[w as usize].judged.as_deref()?;
         if judged.originals.is_empty() {
             return None;
@@ -164,10 +161,15 @@ impl SpinContext {
         })
     }
 
+    /// A word's id: its line, found by binary search (the lines are sorted).
+    fn id(&self, word: &str) -> Option<u32> {
+        id_in(&self.words, word)
+    }
+
     fn side(&self, word: Option<&str>) -> Side {
         match word {
             None => Side::Edge,
-            Some(w) => self.ids.get(w).map_or(Side::Unseen, |&i| Side::Word(i)),
+            Some(w) => self.id(w).map_or(Side::Unseen, Side::Word),
         }
     }
 
@@ -211,6 +213,13 @@ enum Side {
 /// The id an edge has in the neighbour lists (the file writes it `^`).
 const EDGE_ID: u32 = u32::MAX;
 
+fn id_in(words: &[WordStats], word: &str) -> Option<u32> {
+    words
+        .binary_search_by(|w| w.text.as_str().cmp(word))
+        .ok()
+        .map(|i| i as u32)
+}
+
 /// How often `side` was seen on that side of a word.
 fn pair(list: &[(u32, u32)], side: Side) -> u32 {
     let id = match side {
@@ -235,7 +244,7 @@ fn parse(text: &str) -> Result<SpinContext, DataError> {
     let head: Vec<&str> = header.split('\t').collect();
     let number = |s: &str, line: usize| -> Result<u32, DataError> {
         s.parse::<u32>()
-            .map_err(|_| malformed(line, format!("not a count: {s:?}")))
+            .map_err(|_| malformed(line, format!("not a count: “{s}”")))
     };
     let [tokens, jieba_total, sentences] = head[..] else {
         return Err(malformed(1, "the header needs three numbers".into()));
@@ -254,15 +263,17 @@ fn parse(text: &str) -> Result<SpinContext, DataError> {
         .filter(|(_, l)| !l.is_empty())
         .map(|(i, l)| (i + 1, l.split('\t').collect()))
         .collect();
-    let mut ids = HashMap::with_capacity(rows.len());
-    let mut words = Vec::with_capacity(rows.len());
+    let mut words: Vec<WordStats> = Vec::with_capacity(rows.len());
     for (line, fields) in &rows {
         if fields.len() != 3 && fields.len() != 6 {
             return Err(malformed(*line, format!("{} fields", fields.len())));
         }
-        let word: Box<str> = fields[0].into();
-        if word.is_empty() || ids.insert(word.clone(), words.len() as u32).is_some() {
-            return Err(malformed(*line, format!("word {word:?} empty or repeated")));
+        let word = fields[0].to_string();
+        if word.is_empty() || words.last().is_some_and(|w| w.text >= word) {
+            return Err(malformed(
+                *line,
+                format!("word “{word}” empty, repeated or out of order"),
+            ));
         }
         words.push(WordStats {
             text: word,
@@ -272,29 +283,33 @@ fn parse(text: &str) -> Result<SpinContext, DataError> {
         });
     }
     let id_of = |w: &str, line: usize| -> Result<u32, DataError> {
-        ids.get(w)
-            .copied()
-            .ok_or_else(|| malformed(line, format!("{w:?} has no line of its own")))
+        id_in(&words, w).ok_or_else(|| malformed(line, format!("“{w}” has no line of its own")))
     };
     let neighbours = |field: &str, line: usize| -> Result<Vec<(u32, u32)>, DataError> {
         let parts: Vec<&str> = field.split(' ').filter(|s| !s.is_empty()).collect();
         if !parts.len().is_multiple_of(2) {
             return Err(malformed(line, "a neighbour without its count".into()));
         }
-        let mut list = parts
+        let list = parts
             .chunks(2)
             .map(|p| {
                 let id = if p[0] == "^" {
-                    u32::MAX
+                    EDGE_ID
                 } else {
                     id_of(p[0], line)?
                 };
                 Ok((id, number(p[1], line)?))
             })
             .collect::<Result<Vec<_>, DataError>>()?;
-        list.sort_unstable();
+        // Written in line order, ready for binary search (sorting here
+        // would put a sort's code in the worker's first download).
+        if list.windows(2).any(|w| w[0].0 >= w[1].0) {
+            return Err(malformed(line, "neighbours out of order".into()));
+        }
         Ok(list)
     };
+    // Second pass: the lists name words by their ids.
+    let mut judged = Vec::new();
     for (index, (line, fields)) in rows.iter().enumerate() {
         if fields.len() != 6 {
             continue;
@@ -304,14 +319,19 @@ fn parse(text: &str) -> Result<SpinContext, DataError> {
             .filter(|s| !s.is_empty())
             .map(|w| id_of(w, *line))
             .collect::<Result<Vec<_>, _>>()?;
-        words[index].judged = Some(Box::new(Judged {
-            originals,
-            left: neighbours(fields[4], *line)?,
-            right: neighbours(fields[5], *line)?,
-        }));
+        judged.push((
+            index,
+            Judged {
+                originals,
+                left: neighbours(fields[4], *line)?,
+                right: neighbours(fields[5], *line)?,
+            },
+        ));
+    }
+    for (index, j) in judged {
+        words[index].judged = Some(Box::new(j));
     }
     Ok(SpinContext {
-        ids,
         words,
         tokens: f64::from(tokens),
         jieba_total: f64::from(jieba_total),

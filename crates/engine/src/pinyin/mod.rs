@@ -35,8 +35,15 @@ pub const ALPHA: f64 = 0.1;
 /// Longest dictionary word looked for around a character (the `W` feature).
 const MAX_WORD: usize = 5;
 
-/// The embedded table.
+/// The table, as committed. Native builds embed it. The browser's page does
+/// not: its 77 KB (gzipped) would be in the first download, and readings are
+/// needed only once the card dictionary is in, so the dictionary's decoder
+/// worker carries it and the page [installs](Polyphones::install) it.
+#[cfg(not(target_arch = "wasm32"))]
 const POLYPHONES_TSV: &str = include_str!("polyphones.tsv");
+
+/// The table in use (see [`Polyphones::embedded`]).
+static TABLE: OnceLock<Polyphones> = OnceLock::new();
 
 /// Why a polyphone table was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,14 +83,29 @@ pub struct Polyphones {
 }
 
 impl Polyphones {
-    /// The embedded table (parsed once). Panics only if the committed file is
-    /// damaged, which `tests/pinyin.rs` checks.
+    /// The table in use: natively the embedded one (parsed once; panics only
+    /// if the committed file is damaged, which `tests/pinyin.rs` checks); in
+    /// the browser the one [installed](Polyphones::install), and an empty
+    /// one until then (nothing reads pinyin before the dictionary is in).
     pub fn embedded() -> &'static Polyphones {
-        static TABLE: OnceLock<Polyphones> = OnceLock::new();
-        TABLE.get_or_init(|| {
+        #[cfg(not(target_arch = "wasm32"))]
+        return TABLE.get_or_init(|| {
             Polyphones::parse(POLYPHONES_TSV)
                 .expect("crates/engine/src/pinyin/polyphones.tsv is damaged")
-        })
+        });
+        #[cfg(target_arch = "wasm32")]
+        {
+            static EMPTY: OnceLock<Polyphones> = OnceLock::new();
+            TABLE
+                .get()
+                .unwrap_or_else(|| EMPTY.get_or_init(Polyphones::default))
+        }
+    }
+
+    /// Puts a table in use (the browser's page, when the dictionary's
+    /// decoder sends it); the first one stays.
+    pub fn install(table: Polyphones) {
+        let _ = TABLE.set(table);
     }
 
     /// Number of characters with a table line.
