@@ -206,9 +206,13 @@ fn judge_in_context(
             if !chars[start..end].iter().all(|&c| is_han(c)) || !free(start, end) {
                 continue;
             }
+            let word: String = chars[start..end].iter().collect();
+            // Most words are none a spinner writes: no neighbours looked at.
+            if !context.table.judges(&word) {
+                continue;
+            }
             let left = i.checked_sub(1).and_then(|j| neighbour(words.get(j)));
             let right = neighbour(words.get(i + pieces));
-            let word: String = chars[start..end].iter().collect();
             if let Some(j) = context
                 .table
                 .judge(left.as_deref(), &word, right.as_deref())

@@ -105,6 +105,16 @@ impl SpinContext {
         self.words.iter().filter(|w| w.judged.is_some()).count()
     }
 
+    /// Whether `word` is one a spinner may have written (one [`judge`]
+    /// may take for a swap somewhere).
+    ///
+    /// [`judge`]: SpinContext::judge
+    pub fn judges(&self, word: &str) -> bool {
+        self.id(word)
+            .and_then(|w| self.words[w as usize].judged.as_deref())
+            .is_some_and(|j| !j.originals.is_empty())
+    }
+
     /// Whether `word`, between `left` and `right` (`None`: a sentence edge),
     /// looks like a spinner's swap, and for what.
     pub fn judge(&self, left: Option<&str>, word: &str, right: Option<&str>) -> Option<Judgement> {
