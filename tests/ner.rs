@@ -205,6 +205,32 @@ fn names_keep_their_edges_and_terms_are_not_names() {
     );
 }
 
+/// "The company" is no name: the model tags a bare 公司 as an organisation
+/// in some sentences, and the engine drops a name that is only a suffix.
+#[test]
+fn a_bare_suffix_is_not_a_name() {
+    let analyzer = Analyzer::with_builtin_models().unwrap();
+    let text = "记者昨日获悉，这家公司的研发团队已经完成新一代产品的技术手册。\
+公司不但要做好产品，还要做好服务。据了解，公司将与多家企业同行，共同开拓海外市场。";
+    let model_only: Vec<String> = analyzer
+        .model_names(text)
+        .into_iter()
+        .map(|(s, e, _)| text.chars().skip(s).take(e - s).collect())
+        .collect();
+    assert!(
+        model_only.iter().any(|n| n == "公司"),
+        "the model itself tags 公司 here (else this test shows nothing): {model_only:?}"
+    );
+    let doc = analyzer.analyze(text);
+    let names: Vec<String> = doc
+        .spans
+        .iter()
+        .filter(|s| matches!(s.kind, Kind::Person | Kind::Org | Kind::Place))
+        .map(|s| doc.slice(s.start, s.end))
+        .collect();
+    assert!(!names.iter().any(|n| n == "公司"), "{names:?}");
+}
+
 /// The features training computed (`training/ner/features.py --dump-bio`
 /// on two sentences of its sample) are the ones the engine computes: a
 /// model only works with the features it was trained on.

@@ -120,14 +120,23 @@ impl EntityRecognizer {
         &self.rules
     }
 
+    /// Whether `word` is only an organisation's or a place's suffix.
+    fn is_bare_suffix(&self, word: &[char]) -> bool {
+        let word: String = word.iter().collect();
+        self.rules.org_suffixes.contains(&word) || self.rules.place_suffixes.contains(&word)
+    }
+
     /// Entity spans, non-overlapping, in text order.
     pub fn find(&self, text: &str, bounds: &Boundaries, tagged: &[Tagged]) -> Vec<Span> {
         let chars = bounds.chars();
         let mut candidates: Vec<(usize, usize, Kind, Source)> = Vec::new();
-        let learned = match &self.model {
+        let mut learned = match &self.model {
             Some(model) => model.find(chars, tagged),
             None => Vec::new(),
         };
+        // A bare 公司 or 市 ("the company", "the city") is a common noun the
+        // model sometimes takes for a name: a name is more than its suffix.
+        learned.retain(|&(s, e, _)| !self.is_bare_suffix(&chars[s..e]));
         let guessed: Vec<Tagged> = tagged
             .iter()
             .map(|t| Tagged {
