@@ -60,8 +60,6 @@ mod numbers;
 mod ranges;
 mod ranks;
 mod skips;
-#[cfg(test)]
-mod tests;
 
 use amounts::*;
 use bounds::*;

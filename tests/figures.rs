@@ -1,7 +1,9 @@
-//! Unit tests of the figure finder; `tests/figure_values.rs` holds the
-//! written table of values.
+//! The figure finder, through its public API: dates, amounts, percentages,
+//! fractions, ranks and what each card says; `tests/figure_values.rs` holds
+//! the written table of values.
 
-use super::*;
+use dudong::analysis::figures::*;
+use dudong::analysis::Script;
 
 fn run(s: &str) -> Vec<Figure> {
     let chars: Vec<char> = s.chars().collect();
