@@ -35,9 +35,8 @@ pub const ALPHA: f64 = 0.1;
 /// Longest dictionary word looked for around a character (the `W` feature).
 const MAX_WORD: usize = 5;
 
-/// The table, as committed. Native builds embed it. The browser's page does
-/// not: its 77 KB (gzipped) would be in the first download, and readings are
-/// needed only once the card dictionary is in, so the dictionary's decoder
+/// The table, embedded natively. Not in the page's wasm (77 KB gzipped, and
+/// pinyin waits for the card dictionary anyway): the dictionary's decoder
 /// worker carries it and the page [installs](Polyphones::install) it.
 #[cfg(not(target_arch = "wasm32"))]
 const POLYPHONES_TSV: &str = include_str!("polyphones.tsv");
@@ -83,10 +82,9 @@ pub struct Polyphones {
 }
 
 impl Polyphones {
-    /// The table in use: natively the embedded one (parsed once; panics only
-    /// if the committed file is damaged, which `tests/pinyin.rs` checks); in
-    /// the browser the one [installed](Polyphones::install), and an empty
-    /// one until then (nothing reads pinyin before the dictionary is in).
+    /// The table in use: natively the embedded one (parsed once; a damaged
+    /// file, which `tests/pinyin.rs` rules out, panics); in the browser the
+    /// [installed](Polyphones::install) one, empty until the dictionary is in.
     pub fn embedded() -> &'static Polyphones {
         #[cfg(not(target_arch = "wasm32"))]
         return TABLE.get_or_init(|| {
@@ -102,8 +100,7 @@ impl Polyphones {
         }
     }
 
-    /// Puts a table in use (the browser's page, when the dictionary's
-    /// decoder sends it); the first one stays.
+    /// Puts a table in use (in the browser); the first one stays.
     pub fn install(table: Polyphones) {
         let _ = TABLE.set(table);
     }
