@@ -50,7 +50,7 @@ fn main() {
             Polyphones::parse(&std::fs::read_to_string(&path).expect("cannot read the table"))
                 .unwrap_or_else(|e| panic!("{path}: {e}"))
         }
-        None => Polyphones::embedded().clone(),
+        None => Polyphones::in_use().clone(),
     };
     let analyzer = Analyzer::new();
     let variants = [

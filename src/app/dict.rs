@@ -140,7 +140,8 @@ pub fn run_decoder() {
         match fetch_and_decode(&scope).await {
             Ok(tsv) => {
                 let tsv = js_sys::Uint8Array::from(tsv.as_bytes());
-                let polyphones = js_sys::Uint8Array::from(POLYPHONES_TSV.as_bytes());
+                // In this worker's wasm only (see `Polyphones::in_use`).
+                let polyphones = js_sys::Uint8Array::from(crate::pinyin::POLYPHONES_TSV.as_bytes());
                 let parts = js_sys::Array::of2(&tsv, &polyphones);
                 let transfer = js_sys::Array::of2(&tsv.buffer(), &polyphones.buffer());
                 let _ = scope.post_message_with_transfer(&parts, &transfer);
@@ -151,11 +152,6 @@ pub fn run_decoder() {
         }
     });
 }
-
-/// The polyphone table (see `crate::pinyin::Polyphones::embedded`), in this
-/// worker's wasm only.
-#[cfg(target_arch = "wasm32")]
-const POLYPHONES_TSV: &str = include_str!("../../crates/engine/src/pinyin/polyphones.tsv");
 
 #[cfg(target_arch = "wasm32")]
 async fn fetch_and_decode(scope: &web_sys::DedicatedWorkerGlobalScope) -> Result<String, String> {

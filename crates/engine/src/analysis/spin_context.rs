@@ -19,8 +19,9 @@
 //! sorted: `word<TAB>count<TAB>jieba freq`, and for the words a spinner
 //! writes or replaces three more fields: the originals it may stand for
 //! (space-separated), then its left and its right neighbours as
-//! `word count` pairs (space-separated; pairs seen fewer than three times
-//! are left out). Every neighbour has a line of its own.
+//! `word count` pairs (space-separated, in the order of the lines with the
+//! sentence edge `^` last; pairs seen fewer than three times are left out).
+//! Every neighbour has a line of its own.
 
 use super::envelope::{self, DataError};
 
@@ -86,13 +87,7 @@ pub struct Evidence {
 impl SpinContext {
     /// Checks and reads a table; every damaged file is an error.
     pub fn from_bytes(bytes: &[u8]) -> Result<SpinContext, DataError> {
-        let payload = envelope::open(bytes, MAGIC, VERSION, WHAT)?;
-        let text = std::str::from_utf8(payload).map_err(|e| DataError::Malformed {
-            what: WHAT,
-            line: 0,
-            why: e.to_string(),
-        })?;
-        parse(text)
+        parse(envelope::open_text(bytes, MAGIC, VERSION, WHAT)?)
     }
 
     /// Wraps a payload as the build script does (tests build small tables).
@@ -100,9 +95,9 @@ impl SpinContext {
         envelope::seal(payload.as_bytes(), MAGIC, VERSION)
     }
 
-    /// The number of words the table judges.
+    /// The number of words the table judges (words a spinner may write).
     pub fn judged_words(&self) -> usize {
-        self.words.iter().filter(|w| w.judged.is_some()).count()
+        self.words.iter().filter_map(spun_form).count()
     }
 
     /// Whether `word` is one a spinner may have written (one [`judge`]
@@ -111,18 +106,15 @@ impl SpinContext {
     /// [`judge`]: SpinContext::judge
     pub fn judges(&self, word: &str) -> bool {
         self.id(word)
-            .and_then(|w| self.words[w as usize].judged.as_deref())
-            .is_some_and(|j| !j.originals.is_empty())
+            .and_then(|w| spun_form(&self.words[w as usize]))
+            .is_some()
     }
 
     /// Whether `word`, between `left` and `right` (`None`: a sentence edge),
     /// looks like a spinner's swap, and for what.
     pub fn judge(&self, left: Option<&str>, word: &str, right: Option<&str>) -> Option<Judgement> {
         let w = self.id(word)?;
-        let judged = self.words[w as usize].judged.as_deref()?;
-        if judged.originals.is_empty() {
-            return None;
-        }
+        let judged = spun_form(&self.words[w as usize])?;
         let (l, r) = (self.side(left), self.side(right));
         // The word itself was seen here: it is what writers write.
         if pair(&judged.left, l) + pair(&judged.right, r) > 0 {
@@ -222,6 +214,11 @@ enum Side {
 
 /// The id an edge has in the neighbour lists (the file writes it `^`).
 const EDGE_ID: u32 = u32::MAX;
+
+/// A word's counts when a spinner may write it (it has originals).
+fn spun_form(word: &WordStats) -> Option<&Judged> {
+    word.judged.as_deref().filter(|j| !j.originals.is_empty())
+}
 
 fn id_in(words: &[WordStats], word: &str) -> Option<u32> {
     words

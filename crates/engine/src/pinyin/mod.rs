@@ -17,7 +17,8 @@
 //! 3. **Names.** A person's name reads its surname with the surname reading
 //!    (单 Shàn, 曾 Zēng, 解 Xiè, 尉迟 Yùchí…) and is written `Lǐ Qiáng`.
 //!
-//! Pure Rust, std only; the table is embedded and checked when first used.
+//! Pure Rust, std only; the table is checked when first used (natively
+//! embedded, in the browser sent with the card dictionary).
 
 pub mod zhuyin;
 
@@ -35,13 +36,13 @@ pub const ALPHA: f64 = 0.1;
 /// Longest dictionary word looked for around a character (the `W` feature).
 const MAX_WORD: usize = 5;
 
-/// The table, embedded natively. Not in the page's wasm (77 KB gzipped, and
-/// pinyin waits for the card dictionary anyway): the dictionary's decoder
-/// worker carries it and the page [installs](Polyphones::install) it.
-#[cfg(not(target_arch = "wasm32"))]
-const POLYPHONES_TSV: &str = include_str!("polyphones.tsv");
+/// The committed table. Native builds parse it on first use; the page's
+/// wasm never names it (77 KB gzipped, and pinyin waits for the card
+/// dictionary anyway): the dictionary's decoder worker carries it and the
+/// page [installs](Polyphones::install) it.
+pub const POLYPHONES_TSV: &str = include_str!("polyphones.tsv");
 
-/// The table in use (see [`Polyphones::embedded`]).
+/// The table in use (see [`Polyphones::in_use`]).
 static TABLE: OnceLock<Polyphones> = OnceLock::new();
 
 /// Why a polyphone table was refused.
@@ -85,7 +86,7 @@ impl Polyphones {
     /// The table in use: natively the embedded one (parsed once; a damaged
     /// file, which `tests/pinyin.rs` rules out, panics); in the browser the
     /// [installed](Polyphones::install) one, empty until the dictionary is in.
-    pub fn embedded() -> &'static Polyphones {
+    pub fn in_use() -> &'static Polyphones {
         #[cfg(not(target_arch = "wasm32"))]
         return TABLE.get_or_init(|| {
             Polyphones::parse(POLYPHONES_TSV)
@@ -335,7 +336,7 @@ pub fn entry_penalty(pinyin: &str, senses: &[String]) -> u32 {
 /// agrees with most of its characters' usual readings (重点 zhòngdiǎn); then
 /// the first. `training/pinyin/build_polyphones.py` chooses the same way.
 pub fn word_syllables(dict: &Dictionary, word: &str) -> Option<Vec<String>> {
-    best_syllables(dict, Polyphones::embedded(), word)
+    best_syllables(dict, Polyphones::in_use(), word)
 }
 
 fn best_syllables(dict: &Dictionary, table: &Polyphones, word: &str) -> Option<Vec<String>> {
@@ -531,7 +532,7 @@ pub fn read_span_with(
     end: usize,
     options: Options,
 ) -> Vec<String> {
-    read_span_using(dict, Polyphones::embedded(), text, start, end, options)
+    read_span_using(dict, Polyphones::in_use(), text, start, end, options)
 }
 
 /// [`read_span_with`] with another polyphone table (for measuring one
@@ -582,7 +583,7 @@ pub fn read(dict: &Dictionary, words: &[&str], i: usize) -> String {
     }
     join(&read_in(
         dict,
-        Polyphones::embedded(),
+        Polyphones::in_use(),
         &chars,
         start,
         end,
@@ -762,7 +763,7 @@ pub fn join(syllables: &[String]) -> String {
 /// surname has its surname reading; the given name its characters' most
 /// frequent readings.
 pub fn read_name(dict: &Dictionary, name: &[char]) -> String {
-    let table = Polyphones::embedded();
+    let table = Polyphones::in_use();
     let (n, surname) = match surname_of(name) {
         Some(found) => found,
         None if !name.is_empty() => (1, capitalize(&char_reading(dict, table, name[0]))),

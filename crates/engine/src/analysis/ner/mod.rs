@@ -117,12 +117,7 @@ const MAX_LABELS: usize = 64;
 impl NerModel {
     /// Checks and loads a model file. Every damaged file is an error, never a panic.
     pub fn from_bytes(bytes: &[u8]) -> Result<NerModel, DataError> {
-        let payload = envelope::open(bytes, MAGIC, FORMAT, WHAT)?;
-        let text = std::str::from_utf8(payload).map_err(|e| DataError::Malformed {
-            what: WHAT,
-            line: 0,
-            why: format!("not UTF-8 text ({e})"),
-        })?;
+        let text = envelope::open_text(bytes, MAGIC, FORMAT, WHAT)?;
         let mut lines = text.lines().enumerate().map(|(i, l)| (i + 1, l));
         let mut next = |key: &str| -> Result<(usize, Vec<&str>), DataError> {
             let (n, line) = lines.next().ok_or(DataError::Malformed {
@@ -207,7 +202,7 @@ impl NerModel {
             into,
             attributes,
             weights,
-            bytes: payload.len(),
+            bytes: text.len(),
         })
     }
 
