@@ -116,9 +116,21 @@ fn a_well_sealed_but_malformed_model_is_refused() {
     let payload = std::str::from_utf8(&shipped()[20..]).unwrap().to_string();
     let seal = |text: &[u8]| envelope::seal(text, ner::MAGIC, ner::FORMAT);
     let model = NerModel::from_bytes(&seal(payload.as_bytes())).expect("resealed model loads");
-    assert_eq!(model.feature_set(), FeatureSet::CharsWordsAndWord);
+    assert_eq!(model.feature_set(), FeatureSet::CharsWordsWordAndClasses);
+    assert!(model.classes().len() > 3_000, "{model:?}");
+    let at = payload
+        .lines()
+        .position(|l| l.starts_with("classes\t"))
+        .unwrap();
+    let first = payload.lines().nth(at + 1).unwrap().to_string();
+    let class_line = |to: &str| payload.replacen(&format!("\n{first}\n"), &format!("\n{to}\n"), 1);
     let cases = [
-        payload.replacen("features\t3", "features\t77", 1),
+        payload.replacen("features\t4", "features\t77", 1),
+        payload.replacen("classes\t", "classes\tmany", 1),
+        class_line(&format!("{first}\t1")),
+        class_line("长短\t1"),
+        class_line("长\t256"),
+        class_line(&format!("{first}\n{first}")),
         payload.replacen("scale\t", "scale\t-", 1),
         payload.replacen("B-LOC", "B-XYZ", 1),
         payload.replacen("from\tO\t", "from\tO\t1 ", 1),
@@ -239,13 +251,20 @@ fn features_match_the_training_scripts() {
     use dudong::analysis::ner::features::Sentence;
     let dump = include_str!("fixtures/ner-features.tsv");
     let analyzer = Analyzer::new();
+    let model = ner::builtin().expect("the shipped model");
     let mut checked = 0;
     for block in dump.split("\n\n").filter(|b| !b.trim().is_empty()) {
         let rows: Vec<Vec<&str>> = block.lines().map(|l| l.split('\t').collect()).collect();
         let text: String = rows.iter().map(|r| r[0]).collect();
         let chars: Vec<char> = text.chars().collect();
         let tagged = analyzer.segmenter().tag(&text);
-        let sentence = Sentence::new(&chars, 0, &tagged, FeatureSet::CharsWordsAndWord);
+        let sentence = Sentence::new(
+            &chars,
+            0,
+            &tagged,
+            model.feature_set(),
+            Some(model.classes()),
+        );
         for (i, (row, attributes)) in rows.iter().zip(sentence.attributes()).enumerate() {
             let ours: Vec<&str> = attributes.iter().map(String::as_str).collect();
             assert_eq!(ours, row[1..], "char {i} of {text}");

@@ -36,9 +36,23 @@ jieba.lcut(original_sentence, HMM=True).  For the word w covering i:
 Variant W2 also adds, when 2 <= len(w) <= 4 and t != "x":
   "wd:"+w
 
+Class features (variant W4 adds them after W2's), from a map of normalised
+chars to classes 0..255 (clusters.py). G(j) = '^' for j < 0, '$' for
+j >= len, '-' for a char without a class, else chr(0x100 + class):
+  "g-1:"+G(i-1)  "g0:"+G(i)  "g1:"+G(i+1)  "gb-1:"+G(i-1)+G(i)  "gb0:"+G(i)+G(i+1)
+
+Lexicon features (variant W3 adds them after W2's), from a lexicon of
+names seen in training (a map from string to one kind, P, O or L; strings
+of 2 to LEX_MAX chars, see train.py for how it is built). Over the
+ORIGINAL chars: from each start j, the longest lexicon string s starting
+at j, if any (lengths LEX_MAX down to 2). For each such match covering i,
+with q = 'B' at its first char, 'E' at its last, else 'M':
+  "x:"+kind+q
+in the order of the matches' starts, each string once per char.
+
 Usage:
-  features.py --dump "句子" [--variant C|W|W2]
-  features.py --dump-bio sample-msra-dev.bio --n 2 [--variant ...]
+  features.py --dump "句子" [--variant C|W|W2|W3 --lexicon NAMES.tsv]
+  features.py --dump-bio sample-msra-dev.bio --n 2 [--variant ... --lexicon ...]
 prints one line per char: the char, then its features, tab-separated
 (--dump-bio: the first N sentences of a char<TAB>tag file, a blank line
 after each sentence).
@@ -54,7 +68,8 @@ WHITESPACE = frozenset(
     + ["\u2028", "\u2029", "\u202f", "\u205f", "\u3000"]
 )
 
-VARIANTS = ("C", "W", "W2")
+VARIANTS = ("C", "W", "W2", "W3", "W4")
+LEX_MAX = 8
 
 
 def norm_char(c):
@@ -131,16 +146,60 @@ def word_features(text, with_word=False):
     return out
 
 
-def sentence_features(text, variant="C"):
+def lexicon_features(text, lexicon):
+    """Variant W3's extra features per char; `lexicon` maps str -> kind."""
+    L = len(text)
+    out = [[] for _ in range(L)]
+    for j in range(L):
+        for n in range(min(LEX_MAX, L - j), 1, -1):
+            kind = lexicon.get(text[j:j + n])
+            if kind is None:
+                continue
+            for k in range(n):
+                q = "B" if k == 0 else ("E" if k == n - 1 else "M")
+                f = "x:" + kind + q
+                if f not in out[j + k]:
+                    out[j + k].append(f)
+            break
+    return out
+
+
+def class_features(chars, classes):
+    """Variant W4's extra features per char; `classes` maps a normalised
+    char to its class (an int, clusters.py)."""
+    L = len(chars)
+    g = [classes.get(norm_char(c)) for c in chars]
+
+    def G(j):
+        if j < 0:
+            return "^"
+        if j >= L:
+            return "$"
+        return "-" if g[j] is None else chr(0x100 + g[j])
+
+    out = []
+    for i in range(L):
+        a, b, c = G(i - 1), G(i), G(i + 1)
+        out.append(["g-1:" + a, "g0:" + b, "g1:" + c, "gb-1:" + a + b, "gb0:" + b + c])
+    return out
+
+
+def sentence_features(text, variant="C", lexicon=None, classes=None):
     feats = char_features(list(text))
-    if variant in ("W", "W2"):
-        for f, g in zip(feats, word_features(text, with_word=(variant == "W2"))):
+    if variant in ("W", "W2", "W3", "W4"):
+        for f, g in zip(feats, word_features(text, with_word=(variant != "W"))):
+            f.extend(g)
+    if variant == "W3":
+        for f, g in zip(feats, lexicon_features(text, lexicon or {})):
+            f.extend(g)
+    if variant == "W4":
+        for f, g in zip(feats, class_features(list(text), classes or {})):
             f.extend(g)
     return feats
 
 
-def dump(text, variant, out=sys.stdout):
-    for c, f in zip(text, sentence_features(text, variant)):
+def dump(text, variant, lexicon=None, classes=None, out=sys.stdout):
+    for c, f in zip(text, sentence_features(text, variant, lexicon, classes)):
         out.write(c + "\t" + "\t".join(f) + "\n")
 
 
@@ -151,9 +210,18 @@ def main():
     g.add_argument("--dump-bio", metavar="FILE")
     ap.add_argument("--n", type=int, default=2)
     ap.add_argument("--variant", choices=VARIANTS, default="C")
+    ap.add_argument("--lexicon", help="W3: the names file train.py wrote (name<TAB>kind)")
+    ap.add_argument("--classes", help="W4: the classes file clusters.py wrote (char<TAB>class)")
     args = ap.parse_args()
+    lexicon, classes = {}, {}
+    if args.lexicon:
+        with open(args.lexicon, encoding="utf-8") as f:
+            lexicon = dict(line.rstrip("\n").split("\t") for line in f if line.strip())
+    if args.classes:
+        with open(args.classes, encoding="utf-8") as f:
+            classes = {c: int(k) for c, k in (line.rstrip("\n").split("\t") for line in f if line.strip())}
     if args.dump is not None:
-        dump(args.dump, args.variant)
+        dump(args.dump, args.variant, lexicon, classes)
         return
     sents, cur = [], []
     with open(args.dump_bio, encoding="utf-8") as f:
@@ -167,7 +235,7 @@ def main():
     if cur:
         sents.append("".join(cur))
     for text in sents[: args.n]:
-        dump(text, args.variant)
+        dump(text, args.variant, lexicon, classes)
         sys.stdout.write("\n")
 
 

@@ -5,12 +5,13 @@ itself (crates/engine/src/analysis/ner/mod.rs documents the format):
 
     the run-time envelope (b"DDNER\\0\\0\\0", format 2, payload length, CRC-32),
     then a text payload: the feature set, the weight scale, the labels, the
-    transition weights, and one line per attribute with its state weights.
+    transition weights, for feature set 4 the character classes, and one
+    line per attribute with its state weights.
 
 Weights are stored as integers (weight x SCALE, rounded): a thousandth is far
 below what changes a label, and integers compress better than floats.
 
-    python3 training/ner/pack.py MODEL.crfsuite [--features 1|2|3] [--out PATH]
+    python3 training/ner/pack.py MODEL.crfsuite [--features 1|2|3|4] [--classes F] [--out PATH]
 """
 
 import argparse
@@ -26,7 +27,7 @@ SCALE = 1000
 FORMAT = 2
 
 
-def payload(model_path: str, features: int) -> bytes:
+def payload(model_path: str, features: int, classes: str = "") -> bytes:
     tagger = pycrfsuite.Tagger()
     tagger.open(model_path)
     info = tagger.info()
@@ -37,6 +38,11 @@ def payload(model_path: str, features: int) -> bytes:
     for a in labels:
         row = [q(info.transitions.get((a, b), 0.0)) for b in labels]
         lines.append(f"from\t{a}\t" + " ".join(row))
+    if features == 4:
+        # The character classes the g attributes read (clusters.py).
+        rows = [l for l in Path(classes).read_text(encoding="utf-8").splitlines() if l]
+        lines.append(f"classes\t{len(rows)}")
+        lines.extend(rows)
     by_attr = defaultdict(list)
     for (attr, label), w in info.state_features.items():
         if round(w * SCALE) != 0:
@@ -52,10 +58,13 @@ def payload(model_path: str, features: int) -> bytes:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("model")
-    ap.add_argument("--features", type=int, choices=(1, 2, 3), default=3)
+    ap.add_argument("--features", type=int, choices=(1, 2, 3, 4), default=4)
+    ap.add_argument("--classes", default="",
+                    help="feature set 4: the classes file (default: beside the model, .classes.tsv)")
     ap.add_argument("--out", default=str(ROOT / "crates/engine/src/analysis/data/ner.model"))
     args = ap.parse_args()
-    body = payload(args.model, args.features)
+    classes = args.classes or str(Path(args.model).with_suffix(".classes.tsv"))
+    body = payload(args.model, args.features, classes)
     header = b"DDNER\0\0\0" + struct.pack("<III", FORMAT, len(body), zlib.crc32(body))
     Path(args.out).write_bytes(header + body)
     print(f"{args.out}: {len(header) + len(body):,} bytes (feature set {args.features})")

@@ -14,6 +14,7 @@ import gzip
 import json
 import os
 import random
+import shutil
 import sys
 import time
 
@@ -35,18 +36,54 @@ def read_bioes(path):
     return out
 
 
-def featurize(text, variant, drop):
-    feats = features.sentence_features(text, variant)
+KINDS = {"PER": "P", "ORG": "O", "LOC": "L"}
+
+
+def count_names(data):
+    """{string: {kind letter: count}} of the mentions in `data`."""
+    counts = {}
+    for text, tags in data:
+        for start, end, kind in score.mentions(tags):
+            if 2 <= end - start <= features.LEX_MAX and kind in KINDS:
+                by = counts.setdefault(text[start:end], {})
+                by[KINDS[kind]] = by.get(KINDS[kind], 0) + 1
+    return counts
+
+
+def lexicon_of(counts, minus=None, min_count=1):
+    """string -> its most frequent kind (ties: P, O, L), from `counts` less
+    `minus` (a fold's own counts), keeping strings seen min_count times."""
+    out = {}
+    for s, by in counts.items():
+        held = (minus or {}).get(s, {})
+        left = {k: c - held.get(k, 0) for k, c in by.items()}
+        if sum(left.values()) >= min_count:
+            best = max("POL", key=lambda k: (left.get(k, 0), -"POL".index(k)))
+            if left.get(best, 0) > 0:
+                out[s] = best
+    return out
+
+
+CLASSES = None
+
+
+def load_classes(path):
+    with open(path, encoding="utf-8") as f:
+        return {c: int(k) for c, k in (line.rstrip("\n").split("\t") for line in f if line.strip())}
+
+
+def featurize(text, variant, drop, lexicon=None):
+    feats = features.sentence_features(text, variant, lexicon, CLASSES)
     if drop:
         feats = [[f for f in fs if not f.startswith(drop)] for fs in feats]
     return feats
 
 
-def evaluate(tagger, data, variant, drop, pred_path=None):
+def evaluate(tagger, data, variant, drop, pred_path=None, lexicon=None):
     pairs = []
     out = open(pred_path, "w", encoding="utf-8") if pred_path else None
     for text, gold in data:
-        pred = tagger.tag(featurize(text, variant, drop))
+        pred = tagger.tag(featurize(text, variant, drop, lexicon))
         pairs.append((gold, pred))
         if out:
             for c, g, p in zip(text, gold, pred):
@@ -76,8 +113,19 @@ def main():
     ap.add_argument("--pred-dir", default=f"{CORPORA}/pred")
     ap.add_argument("--log", default=f"{CORPORA}/runs.jsonl")
     ap.add_argument("--tag", default="", help="name of this run in the log")
+    ap.add_argument("--folds", type=int, default=5,
+                    help="W3: training sentences get the lexicon of the other folds")
+    ap.add_argument("--lex-min", type=int, default=1,
+                    help="W3: a name enters the lexicon once seen this often")
+    ap.add_argument("--classes", default=f"{CORPORA}/char-classes.tsv",
+                    help="W4: the character classes clusters.py wrote")
     args = ap.parse_args()
     drop = tuple(args.drop)
+    global CLASSES
+    if args.variant == "W4":
+        CLASSES = load_classes(args.classes)
+        # pack.py puts them in the model file.
+        shutil.copyfile(args.classes, os.path.splitext(args.out)[0] + ".classes.tsv")
 
     data = []
     for p in args.train:
@@ -92,9 +140,25 @@ def main():
         "c1": args.c1, "c2": args.c2, "max_iterations": args.max_iter,
         "feature.possible_transitions": 1, "feature.minfreq": args.minfreq,
     })
+    lexicon = None
+    fold_lexicons = []
+    if args.variant == "W3":
+        # Each training sentence sees the names of the other folds only, so
+        # that the model learns how far a lexicon match can be trusted on
+        # text whose names it has not all seen: as at run time.
+        counts = count_names(data)
+        folds = [count_names(data[f::args.folds]) for f in range(args.folds)]
+        fold_lexicons = [lexicon_of(counts, folds[f], args.lex_min) for f in range(args.folds)]
+        lexicon = lexicon_of(counts, None, args.lex_min)
+        lex_path = os.path.splitext(args.out)[0] + ".lexicon.tsv"
+        with open(lex_path, "w", encoding="utf-8") as f:
+            for s in sorted(lexicon):
+                f.write(f"{s}\t{lexicon[s]}\n")
+        print(f"lexicon: {len(lexicon)} names -> {lex_path}", flush=True)
     nchar = 0
-    for text, tags in data:
-        trainer.append(featurize(text, args.variant, drop), tags)
+    for i, (text, tags) in enumerate(data):
+        lex = fold_lexicons[i % args.folds] if fold_lexicons else None
+        trainer.append(featurize(text, args.variant, drop, lex), tags)
         nchar += len(text)
     t_feat = time.time() - t0
     print(f"train: {len(data)} sentences, {nchar} chars; features in {t_feat:.0f}s", flush=True)
@@ -122,14 +186,14 @@ def main():
         name = os.path.basename(path).replace(".bioes", "")
         t2 = time.time()
         c = evaluate(tagger, read_bioes(path), args.variant, drop,
-                     os.path.join(args.pred_dir, f"{name}.{tag}.tsv"))
+                     os.path.join(args.pred_dir, f"{name}.{tag}.tsv"), lexicon)
         print(c.table(name) + f"\n(tagged in {time.time() - t2:.0f}s)", flush=True)
         results[name] = c.summary()
 
     losses = {it["num"]: round(it["loss"], 1) for it in trainer.logparser.iterations
               if it["num"] % 25 == 0 or it is trainer.logparser.iterations[-1]}
     rec = dict(tag=tag, variant=args.variant, c1=args.c1, c2=args.c2,
-               max_iter=args.max_iter, minfreq=args.minfreq, drop=list(drop),
+               max_iter=args.max_iter, folds=args.folds, lex_min=args.lex_min, minfreq=args.minfreq, drop=list(drop),
                train=args.train, subsample=args.subsample, sentences=len(data),
                chars=nchar, iterations=len(trainer.logparser.iterations),
                feat_s=round(t_feat), train_s=round(t_train), state_features=n_attr_feats,

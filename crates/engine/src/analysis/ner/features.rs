@@ -8,6 +8,8 @@
 //! letter `a`, whitespace `_`. Beyond the sentence, `^` stands before it and
 //! `$` after it.
 
+use std::collections::HashMap;
+
 use crate::analysis::entities::Tagged;
 
 /// Which features a model was trained with.
@@ -22,6 +24,9 @@ pub enum FeatureSet {
     /// [`FeatureSet::CharsAndWords`] plus the word itself, for dictionary
     /// words of two to four characters.
     CharsWordsAndWord,
+    /// [`FeatureSet::CharsWordsAndWord`] plus the classes ([`CharClasses`])
+    /// of the characters around each one, and of pairs of them.
+    CharsWordsWordAndClasses,
 }
 
 impl FeatureSet {
@@ -30,6 +35,7 @@ impl FeatureSet {
             1 => Some(FeatureSet::Chars),
             2 => Some(FeatureSet::CharsAndWords),
             3 => Some(FeatureSet::CharsWordsAndWord),
+            4 => Some(FeatureSet::CharsWordsWordAndClasses),
             _ => None,
         }
     }
@@ -39,7 +45,61 @@ impl FeatureSet {
             FeatureSet::Chars => 1,
             FeatureSet::CharsAndWords => 2,
             FeatureSet::CharsWordsAndWord => 3,
+            FeatureSet::CharsWordsWordAndClasses => 4,
         }
+    }
+
+    /// Does the set name dictionary words (`wd:`)?
+    fn names_words(self) -> bool {
+        matches!(
+            self,
+            FeatureSet::CharsWordsAndWord | FeatureSet::CharsWordsWordAndClasses
+        )
+    }
+}
+
+/// Classes of characters that occur among the same neighbours in news text
+/// (given-name characters, place-name endings, ...), learned without labels
+/// at training time (`training/ner/clusters.py`) and kept in the model file.
+/// They let the model carry what it learned about a frequent character to a
+/// rare one of its class: most of the names it missed were names it had
+/// never seen.
+#[derive(Debug, Default)]
+pub struct CharClasses {
+    /// A normalised character to its class.
+    of: HashMap<char, u8>,
+}
+
+impl CharClasses {
+    pub fn new() -> CharClasses {
+        CharClasses::default()
+    }
+
+    /// Gives `c` (normalised) a class; false, and no change, if it had one.
+    pub fn insert(&mut self, c: char, class: u8) -> bool {
+        match self.of.entry(c) {
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(class);
+                true
+            }
+            std::collections::hash_map::Entry::Occupied(_) => false,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.of.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.of.is_empty()
+    }
+
+    /// The class as it appears in attribute names: one character,
+    /// U+0100 + class, or `-` for a character without one.
+    fn symbol(&self, c: char) -> char {
+        self.of.get(&normalise(c)).map_or('-', |&k| {
+            char::from_u32(0x100 + u32::from(k)).unwrap_or('-')
+        })
     }
 }
 
@@ -71,17 +131,22 @@ pub struct Sentence<'a> {
     /// Per character: (B/M/E/S, the word's tag, the word when the feature
     /// set names it). Empty for [`FeatureSet::Chars`].
     pub words: Vec<(char, &'a str, Option<&'a [char]>)>,
+    /// Per character: its class symbol ([`CharClasses`]). Empty unless the
+    /// feature set has classes.
+    pub classes: Vec<char>,
 }
 
 impl<'a> Sentence<'a> {
     /// `tagged` are the segmenter's words of the whole text and `start` is
     /// the sentence's offset in it; words that cross the sentence's edges are
-    /// clipped to it.
+    /// clipped to it. `classes` are the model's character classes, for the
+    /// feature set that has them.
     pub fn new(
         chars: &'a [char],
         start: usize,
         tagged: &[Tagged<'a>],
         set: FeatureSet,
+        classes: Option<&CharClasses>,
     ) -> Sentence<'a> {
         let mut words = Vec::new();
         if set != FeatureSet::Chars {
@@ -91,9 +156,7 @@ impl<'a> Sentence<'a> {
             for t in tagged[first..].iter().take_while(|t| t.word.start < end) {
                 let (s, e) = (t.word.start.max(start), t.word.end.min(end));
                 let tag = if t.known { t.tag } else { "x" };
-                let named = set == FeatureSet::CharsWordsAndWord
-                    && (2..=4).contains(&(e - s))
-                    && tag != "x";
+                let named = set.names_words() && (2..=4).contains(&(e - s)) && tag != "x";
                 let word = named.then(|| &chars[s - start..e - start]);
                 for i in s..e {
                     let place = if e - s == 1 {
@@ -114,7 +177,17 @@ impl<'a> Sentence<'a> {
                 words.clear();
             }
         }
-        Sentence { chars, words }
+        let classes = match (set, classes) {
+            (FeatureSet::CharsWordsWordAndClasses, Some(classes)) => {
+                chars.iter().map(|&c| classes.symbol(c)).collect()
+            }
+            _ => Vec::new(),
+        };
+        Sentence {
+            chars,
+            words,
+            classes,
+        }
     }
 
     /// Calls `each` with every attribute of character `i`, in the order
@@ -165,6 +238,23 @@ impl<'a> Sentence<'a> {
                 each("wd:", word, "");
             }
         }
+        if !self.classes.is_empty() {
+            let g = |j: isize| -> char {
+                if j < 0 {
+                    '^'
+                } else if j >= len {
+                    '$'
+                } else {
+                    self.classes[j as usize]
+                }
+            };
+            let (before, here, after) = (g(i - 1), g(i), g(i + 1));
+            each("g-1:", &[before], "");
+            each("g0:", &[here], "");
+            each("g1:", &[after], "");
+            each("gb-1:", &[before, here], "");
+            each("gb0:", &[here, after], "");
+        }
     }
 
     /// The attribute names of every character, in order (for comparing
@@ -191,7 +281,7 @@ mod tests {
 
     fn names(chars: &str) -> Vec<Vec<String>> {
         let chars: Vec<char> = chars.chars().collect();
-        let s = Sentence::new(&chars, 0, &[], FeatureSet::Chars);
+        let s = Sentence::new(&chars, 0, &[], FeatureSet::Chars, None);
         s.attributes()
     }
 
@@ -207,5 +297,36 @@ mod tests {
         );
         assert_eq!(f[2][5], "c2:$");
         assert_eq!(f[2][11], "k:LD$");
+    }
+
+    #[test]
+    fn classes_of_the_characters_around() {
+        let mut classes = CharClasses::new();
+        assert!(classes.insert('李', 3) && classes.insert('0', 0));
+        assert!(!classes.insert('李', 4));
+        let chars: Vec<char> = "李９x".chars().collect();
+        let s = Sentence::new(
+            &chars,
+            0,
+            &[],
+            FeatureSet::CharsWordsWordAndClasses,
+            Some(&classes),
+        );
+        let f = s.attributes();
+        // No words were given, so no word features; then the classes.
+        assert_eq!(
+            f[0][12..],
+            [
+                "g-1:^",
+                "g0:\u{103}",
+                "g1:\u{100}",
+                "gb-1:^\u{103}",
+                "gb0:\u{103}\u{100}"
+            ]
+        );
+        assert_eq!(
+            f[2][12..],
+            ["g-1:\u{100}", "g0:-", "g1:$", "gb-1:\u{100}-", "gb0:-$"]
+        );
     }
 }

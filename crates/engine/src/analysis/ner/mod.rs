@@ -17,6 +17,8 @@
 //! labels<TAB>O<TAB>B-LOC<TAB>…       the labels, in id order
 //! from<TAB>O<TAB>w w w …             one line per label: the weights of the
 //!                                    transitions from it to each label
+//! classes<TAB>4030                   feature set 4 only: how many classes follow
+//! 李<TAB>3                           a normalised character and its class (0-255)
 //! c0:北<TAB>1 523 2 -87 …            an attribute: pairs of label id and weight
 //! ```
 //!
@@ -42,7 +44,7 @@ use crate::analysis::envelope::{self, DataError};
 use crate::analysis::text::is_han;
 use crate::analysis::Kind;
 use crate::fnv::{fnv1a, Fnv1a};
-use features::{FeatureSet, Sentence};
+use features::{CharClasses, FeatureSet, Sentence};
 
 /// The first bytes of a name model file.
 pub const MAGIC: &[u8; 8] = b"DDNER\0\0\0";
@@ -73,6 +75,8 @@ pub struct NerModel {
     /// the stretch is in the table and each weight beside its label.
     attributes: HashMap<u64, (u32, u32), BuildHasherDefault<KeyHasher>>,
     weights: Vec<(u32, f32)>,
+    /// The character classes (feature set 4; empty otherwise).
+    classes: CharClasses,
     /// The payload's size in bytes.
     bytes: usize,
 }
@@ -85,6 +89,7 @@ impl std::fmt::Debug for NerModel {
             .field("labels", &self.labels.len())
             .field("attributes", &self.attributes.len())
             .field("features", &self.weights.len())
+            .field("classes", &self.classes.len())
             .finish()
     }
 }
@@ -171,6 +176,39 @@ impl NerModel {
                 into[y * count + x] = w as f32 / scale;
             }
         }
+        let mut classes = CharClasses::new();
+        if set == FeatureSet::CharsWordsWordAndClasses {
+            let (n, fields) = next("classes")?;
+            let count: usize = fields
+                .first()
+                .and_then(|f| f.parse().ok())
+                .ok_or_else(|| malformed(n, "the class count is not a number".into()))?;
+            for _ in 0..count {
+                let (n, line) = lines
+                    .next()
+                    .ok_or_else(|| malformed(0, format!("it ends before its {count} classes")))?;
+                let mut fields = line.split('\t');
+                let (c, class) = match (fields.next(), fields.next(), fields.next()) {
+                    (Some(c), Some(class), None) => (c, class),
+                    _ => {
+                        return Err(malformed(
+                            n,
+                            format!("not a character and its class: {line:?}"),
+                        ))
+                    }
+                };
+                let mut c = c.chars();
+                let (Some(c), None, Ok(class)) = (c.next(), c.next(), class.parse::<u8>()) else {
+                    return Err(malformed(
+                        n,
+                        format!("not a character and its class: {line:?}"),
+                    ));
+                };
+                if !classes.insert(c, class) {
+                    return Err(malformed(n, format!("{c:?} has two classes")));
+                }
+            }
+        }
         let mut attributes = HashMap::default();
         let mut weights = Vec::new();
         for (n, line) in lines {
@@ -202,6 +240,7 @@ impl NerModel {
             into,
             attributes,
             weights,
+            classes,
             bytes: text.len(),
         })
     }
@@ -213,6 +252,11 @@ impl NerModel {
 
     pub fn feature_set(&self) -> FeatureSet {
         self.set
+    }
+
+    /// The character classes the model's class features read.
+    pub fn classes(&self) -> &CharClasses {
+        &self.classes
     }
 
     /// Names in `chars` (the whole text), as (start, end, kind), in order.
@@ -227,7 +271,7 @@ impl NerModel {
             if !slice.iter().any(|&c| is_han(c)) {
                 continue;
             }
-            let sentence = Sentence::new(slice, start, tagged, self.set);
+            let sentence = Sentence::new(slice, start, tagged, self.set, Some(&self.classes));
             let labels = self.tag(&sentence, &mut work);
             out.extend(
                 decode(&labels)
