@@ -23,6 +23,11 @@ pub const PREVIEW_CHARS: usize = 4_000;
 /// and none starts once the page has asked for an analysis.
 pub const WARM_UP_RUNS: u32 = 20;
 
+/// In the worker's address (`worker-loader.js?link`, index.html's inline
+/// script): the page was opened from a share link, so its article's request
+/// comes at once and the worker starts no warm-up run.
+pub const OPENING_LINK: &str = "link";
+
 /// From the page to the worker. Every request carries an id; replies name it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type")]

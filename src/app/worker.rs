@@ -14,7 +14,7 @@ use crate::analysis::spin_context::SpinContext;
 use crate::analysis::{Analyzer, Segmenter};
 use crate::app::protocol::{
     answer, Reply, Request, DICTIONARY_URL, NAMES_MODEL_AFTER_ANSWER_MS, NAMES_MODEL_AFTER_MS,
-    NAMES_MODEL_URL, SPIN_CONTEXT_URL, TERMS_LEXICON_URL, WARM_UP_RUNS,
+    NAMES_MODEL_URL, OPENING_LINK, SPIN_CONTEXT_URL, TERMS_LEXICON_URL, WARM_UP_RUNS,
 };
 
 /// This instance's wasm memory, in bytes (reported for the benchmark).
@@ -102,8 +102,12 @@ pub fn run() {
         gloo_timers::callback::Timeout::new(NAMES_MODEL_AFTER_MS, move || load())
     };
     idle.forget();
-    // Right after Ready, while the reader is still pasting.
-    warm_up(scope, analyzer, asked, WARM_UP_RUNS);
+    // Right after Ready, while the reader is still pasting. A page opened
+    // from a share link has its article's request on the way (it says so in
+    // this worker's address), and no warm-up run may stand before it.
+    let opening_link = scope.location().search().contains(OPENING_LINK);
+    let runs = if opening_link { 0 } else { WARM_UP_RUNS };
+    warm_up(scope, analyzer, asked, runs);
 }
 
 /// Phase two: fetches and checks jieba's full dictionary, the name model,
