@@ -51,8 +51,8 @@ with q = 'B' at its first char, 'E' at its last, else 'M':
 in the order of the matches' starts, each string once per char.
 
 Usage:
-  features.py --dump "句子" [--variant C|W|W2|W3 --lexicon NAMES.tsv]
-  features.py --dump-bio sample-msra-dev.bio --n 2 [--variant ... --lexicon ...]
+  features.py --dump "句子" [--variant C|W|W2|W3|W4 --lexicon NAMES.tsv --classes CLASSES.tsv]
+  features.py --dump-bio sample-msra-dev.bio --n 2 [--variant ... --lexicon ... --classes ...]
 prints one line per char: the char, then its features, tab-separated
 (--dump-bio: the first N sentences of a char<TAB>tag file, a blank line
 after each sentence).
@@ -184,6 +184,12 @@ def class_features(chars, classes):
     return out
 
 
+def read_classes(path):
+    """The classes file clusters.py wrote (char<TAB>class) as {char: class}."""
+    with open(path, encoding="utf-8") as f:
+        return {c: int(k) for c, k in (line.rstrip("\n").split("\t") for line in f if line.strip())}
+
+
 def sentence_features(text, variant="C", lexicon=None, classes=None):
     feats = char_features(list(text))
     if variant in ("W", "W2", "W3", "W4"):
@@ -218,8 +224,7 @@ def main():
         with open(args.lexicon, encoding="utf-8") as f:
             lexicon = dict(line.rstrip("\n").split("\t") for line in f if line.strip())
     if args.classes:
-        with open(args.classes, encoding="utf-8") as f:
-            classes = {c: int(k) for c, k in (line.rstrip("\n").split("\t") for line in f if line.strip())}
+        classes = read_classes(args.classes)
     if args.dump is not None:
         dump(args.dump, args.variant, lexicon, classes)
         return

@@ -3,7 +3,7 @@
 
 Reads the BIOES files written by prepare.py, extracts features with
 features.py (variant C = char only, W = + jieba word/POS, W2 = + word
-identity), trains L-BFGS with L1/L2 (c1/c2), then tags the dev file and any
+identity, W3 = + a lexicon of training names, W4 = + character classes), trains L-BFGS with L1/L2 (c1/c2), then tags the dev file and any
 --eval files and prints exact mention-level P/R/F1 (score.py).
 
 Example:
@@ -64,26 +64,18 @@ def lexicon_of(counts, minus=None, min_count=1):
     return out
 
 
-CLASSES = None
-
-
-def load_classes(path):
-    with open(path, encoding="utf-8") as f:
-        return {c: int(k) for c, k in (line.rstrip("\n").split("\t") for line in f if line.strip())}
-
-
-def featurize(text, variant, drop, lexicon=None):
-    feats = features.sentence_features(text, variant, lexicon, CLASSES)
+def featurize(text, variant, drop, lexicon=None, classes=None):
+    feats = features.sentence_features(text, variant, lexicon, classes)
     if drop:
         feats = [[f for f in fs if not f.startswith(drop)] for fs in feats]
     return feats
 
 
-def evaluate(tagger, data, variant, drop, pred_path=None, lexicon=None):
+def evaluate(tagger, data, variant, drop, pred_path=None, lexicon=None, classes=None):
     pairs = []
     out = open(pred_path, "w", encoding="utf-8") if pred_path else None
     for text, gold in data:
-        pred = tagger.tag(featurize(text, variant, drop, lexicon))
+        pred = tagger.tag(featurize(text, variant, drop, lexicon, classes))
         pairs.append((gold, pred))
         if out:
             for c, g, p in zip(text, gold, pred):
@@ -121,9 +113,9 @@ def main():
                     help="W4: the character classes clusters.py wrote")
     args = ap.parse_args()
     drop = tuple(args.drop)
-    global CLASSES
+    classes = None
     if args.variant == "W4":
-        CLASSES = load_classes(args.classes)
+        classes = features.read_classes(args.classes)
         # pack.py puts them in the model file.
         shutil.copyfile(args.classes, os.path.splitext(args.out)[0] + ".classes.tsv")
 
@@ -158,7 +150,7 @@ def main():
     nchar = 0
     for i, (text, tags) in enumerate(data):
         lex = fold_lexicons[i % args.folds] if fold_lexicons else None
-        trainer.append(featurize(text, args.variant, drop, lex), tags)
+        trainer.append(featurize(text, args.variant, drop, lex, classes), tags)
         nchar += len(text)
     t_feat = time.time() - t0
     print(f"train: {len(data)} sentences, {nchar} chars; features in {t_feat:.0f}s", flush=True)
@@ -186,7 +178,7 @@ def main():
         name = os.path.basename(path).replace(".bioes", "")
         t2 = time.time()
         c = evaluate(tagger, read_bioes(path), args.variant, drop,
-                     os.path.join(args.pred_dir, f"{name}.{tag}.tsv"), lexicon)
+                     os.path.join(args.pred_dir, f"{name}.{tag}.tsv"), lexicon, classes)
         print(c.table(name) + f"\n(tagged in {time.time() - t2:.0f}s)", flush=True)
         results[name] = c.summary()
 

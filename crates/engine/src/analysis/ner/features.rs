@@ -8,6 +8,7 @@
 //! letter `a`, whitespace `_`. Beyond the sentence, `^` stands before it and
 //! `$` after it.
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
 use crate::analysis::entities::Tagged;
@@ -78,11 +79,11 @@ impl CharClasses {
     /// Gives `c` (normalised) a class; false, and no change, if it had one.
     pub fn insert(&mut self, c: char, class: u8) -> bool {
         match self.of.entry(c) {
-            std::collections::hash_map::Entry::Vacant(slot) => {
+            Entry::Vacant(slot) => {
                 slot.insert(class);
                 true
             }
-            std::collections::hash_map::Entry::Occupied(_) => false,
+            Entry::Occupied(_) => false,
         }
     }
 
@@ -121,6 +122,18 @@ fn class(c: char) -> char {
             'a' => 'L',
             _ => 'P',
         },
+    }
+}
+
+/// What stands at `j` in a sentence of `len` characters: `^` before it,
+/// `$` after it, else what `inner` makes of the character there.
+fn around(j: isize, len: isize, inner: impl Fn(usize) -> char) -> char {
+    if j < 0 {
+        '^'
+    } else if j >= len {
+        '$'
+    } else {
+        inner(j as usize)
     }
 }
 
@@ -198,24 +211,8 @@ impl<'a> Sentence<'a> {
     pub fn for_each_attribute(&self, i: usize, mut each: impl FnMut(&str, &[char], &str)) {
         let len = self.chars.len() as isize;
         let i = i as isize;
-        let at = |j: isize| -> char {
-            if j < 0 {
-                '^'
-            } else if j >= len {
-                '$'
-            } else {
-                normalise(self.chars[j as usize])
-            }
-        };
-        let cls = |j: isize| -> char {
-            if j < 0 {
-                '^'
-            } else if j >= len {
-                '$'
-            } else {
-                class(self.chars[j as usize])
-            }
-        };
+        let at = |j: isize| around(j, len, |j| normalise(self.chars[j]));
+        let cls = |j: isize| around(j, len, |j| class(self.chars[j]));
         each("bias", &[], "");
         for (k, name) in [
             (-2, "c-2:"),
@@ -239,15 +236,7 @@ impl<'a> Sentence<'a> {
             }
         }
         if !self.classes.is_empty() {
-            let g = |j: isize| -> char {
-                if j < 0 {
-                    '^'
-                } else if j >= len {
-                    '$'
-                } else {
-                    self.classes[j as usize]
-                }
-            };
+            let g = |j: isize| around(j, len, |j| self.classes[j]);
             let (before, here, after) = (g(i - 1), g(i), g(i + 1));
             each("g-1:", &[before], "");
             each("g0:", &[here], "");

@@ -187,18 +187,15 @@ impl NerModel {
                 let (n, line) = lines
                     .next()
                     .ok_or_else(|| malformed(0, format!("it ends before its {count} classes")))?;
-                let mut fields = line.split('\t');
-                let (c, class) = match (fields.next(), fields.next(), fields.next()) {
-                    (Some(c), Some(class), None) => (c, class),
-                    _ => {
-                        return Err(malformed(
-                            n,
-                            format!("not a character and its class: {line:?}"),
-                        ))
+                // One character, a tab, a class: "李\t3".
+                let parsed = line.split_once('\t').and_then(|(c, class)| {
+                    let mut c = c.chars();
+                    match (c.next(), c.next(), class.parse::<u8>()) {
+                        (Some(c), None, Ok(class)) => Some((c, class)),
+                        _ => None,
                     }
-                };
-                let mut c = c.chars();
-                let (Some(c), None, Ok(class)) = (c.next(), c.next(), class.parse::<u8>()) else {
+                });
+                let Some((c, class)) = parsed else {
                     return Err(malformed(
                         n,
                         format!("not a character and its class: {line:?}"),
