@@ -102,6 +102,26 @@ fn unknown_words_are_judged_by_their_shape() {
 }
 
 #[test]
+fn common_words_before_a_suffix_or_around_a_dot_are_not_names() {
+    let text = "灵伴科技与两家软件公司、一家保险公司签约。诗人·书画家吴某会见了埃隆·马斯克。";
+    let doc = analyzer().analyze(text);
+    assert_has(&doc, "灵伴科技", Kind::Org);
+    assert_has(&doc, "埃隆·马斯克", Kind::Person);
+    let names: Vec<String> = doc
+        .spans
+        .iter()
+        .filter(|s| matches!(s.kind, Kind::Org | Kind::Person))
+        .map(|s| doc.slice(s.start, s.end).to_string())
+        .collect();
+    for kind_of_thing in ["软件公司", "保险公司", "诗人·书画家", "书画家吴某"] {
+        assert!(
+            !names.iter().any(|n| n.contains(kind_of_thing)),
+            "{kind_of_thing} is not a name; found {names:?}"
+        );
+    }
+}
+
+#[test]
 fn figures_with_normalised_values() {
     let doc = analyzer().analyze(NORMAL);
     for figure in ["2024年", "240亿元", "25%", "2026年3月", "三分之一"] {

@@ -161,7 +161,7 @@ impl EntityRecognizer {
                 .map(|(s, e, k)| (s, e, k, Source::Model)),
         );
         self.people_by_cue(chars, tagged, &mut candidates);
-        self.latin_and_dot_names(chars, &mut candidates);
+        self.latin_and_dot_names(chars, tagged, &mut candidates);
         self.numbered_products(chars, &mut candidates);
         self.orgs_by_suffix(chars, tagged, &mut candidates);
         self.places_by_suffix(chars, tagged, &mut candidates);
@@ -220,6 +220,13 @@ impl EntityRecognizer {
 
     fn word_text(chars: &[char], w: Word) -> String {
         chars[w.start..w.end].iter().collect()
+    }
+
+    /// A word of the dictionary's common vocabulary (软件, 诗人, 保险公司):
+    /// known, two or more characters, and not tagged as a name.
+    fn is_common_word(t: &Tagged) -> bool {
+        const NAME_TAGS: &[&str] = &["nr", "nrt", "nrfg", "ns", "nz"];
+        t.known && t.word.end - t.word.start >= 2 && !NAME_TAGS.contains(&t.tag)
     }
 
     /// Whether `chars[start..end]` looks like a Chinese personal name.
@@ -315,7 +322,12 @@ impl EntityRecognizer {
 
     /// Latin personal names (Igor Babuschkin, Jimmy Ba) and transliterated
     /// names joined by a middle dot (埃隆·马斯克).
-    fn latin_and_dot_names(&self, chars: &[char], out: &mut Vec<(usize, usize, Kind, Source)>) {
+    fn latin_and_dot_names(
+        &self,
+        chars: &[char],
+        tagged: &[Tagged],
+        out: &mut Vec<(usize, usize, Kind, Source)>,
+    ) {
         let n = chars.len();
         let mut i = 0;
         while i < n {
@@ -357,17 +369,29 @@ impl EntityRecognizer {
                 && is_han(chars[i - 1])
                 && is_han(chars[i + 1])
             {
-                let mut s = i;
-                while s > 0 && is_han(chars[s - 1]) && i - s < 5 {
-                    s -= 1;
+                // Each side is whole words of Han characters, at most five
+                // characters, none of them a common word: 诗人·书画家 and
+                // 传记文学·文化名人 are titles, not a name.
+                let part = |range: &mut dyn Iterator<Item = &Tagged>| {
+                    let mut taken = 0;
+                    for t in range {
+                        let len = t.word.end - t.word.start;
+                        let han = chars[t.word.start..t.word.end].iter().all(|&c| is_han(c));
+                        if !han || Self::is_common_word(t) || taken + len > 5 {
+                            break;
+                        }
+                        taken += len;
+                    }
+                    taken
+                };
+                let dot = tagged.partition_point(|t| t.word.end <= i);
+                let before = part(&mut tagged[..dot].iter().rev());
+                let after = part(&mut tagged[(dot + 1).min(tagged.len())..].iter());
+                if before > 0 && after > 0 {
+                    out.push((i - before, i + 1 + after, Kind::Person, Source::Rule));
+                    i += 1 + after;
+                    continue;
                 }
-                let mut e = i + 1;
-                while e < n && is_han(chars[e]) && e - i <= 5 {
-                    e += 1;
-                }
-                out.push((s, e, Kind::Person, Source::Rule));
-                i = e;
-                continue;
             }
             i += 1;
         }
@@ -409,6 +433,10 @@ impl EntityRecognizer {
             let w = Self::word_text(chars, t.word);
             let (suffix_start, prefix_in_word) = if self.org_suffixes.contains(&w) {
                 (t.word.start, 0)
+            } else if t.known {
+                // A dictionary word ending in a suffix is a kind of
+                // organisation (保险公司, 上市公司), not one organisation.
+                continue;
             } else if let Some(s) = self
                 .org_suffixes
                 .iter()
@@ -457,8 +485,12 @@ impl EntityRecognizer {
             }
             let prefix: String = chars[start..suffix_start].iter().collect();
             let plen = suffix_start - start;
-            // A bare place before the suffix is a description (杭州科技), not a name.
+            // A bare place before the suffix is a description (杭州科技), not a
+            // name; so are common words (软件公司, 世界科技).
             if j + 1 == i && tagged[j].tag == "ns" && prefix_in_word == 0 {
+                continue;
+            }
+            if prefix_in_word == 0 && tagged[j..i].iter().all(Self::is_common_word) {
                 continue;
             }
             if !(2..=4).contains(&plen)
