@@ -55,7 +55,7 @@ const KEYS = [
   'jieba_wasm_gz_bytes', 'native_seed_ms', 'native_200k_ms', 'share_ratio_vs_lz_string',
   'jieba_wasm_memory_mb', 'segmentation_agreement', 'ner_model_gz_bytes', 'cedict_gz_bytes', 'ner_seed_ms',
   'curated_seed_worker_ms', 'terms_gz_bytes', 'spin_lm_gz_bytes', 'issue17_gz_bytes', 'jieba_dict_gz_bytes', 'phase_one_segmentation_agreement',
-  'phase_one_held_out_agreement', 'phase_one_coverage', 'link_open_ms', 'link_text_ms',
+  'phase_one_held_out_agreement', 'phase_one_coverage', 'link_open_ms', 'link_text_ms', 'seed_painted_ms',
 ];
 
 function positiveInt(value, fallback) {
@@ -181,6 +181,17 @@ const INIT_SCRIPT = `
       for (const e of list.getEntries()) window.__bench.longtasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: true });
   } catch (e) { window.__bench.longtaskError = String(e); }
+  // The frame after the reading view is complete: a mark is taken when the
+  // DOM holds the view; the reader sees it once the browser has laid it out
+  // and painted it. A task queued from the next frame's animation callback
+  // runs after that frame.
+  window.__bench.painted = [];
+  const mark = performance.mark.bind(performance);
+  performance.mark = (name, options) => {
+    const entry = mark(name, options);
+    if (name === 'dudong:complete') requestAnimationFrame(() => setTimeout(() => window.__bench.painted.push(performance.now()), 0));
+    return entry;
+  };
   addEventListener('TrunkApplicationStarted', (e) => { window.__bench.trunkWasm = e.detail && e.detail.wasm; });
   // When <html data-engine> became "ready" (only to explain a missing mark).
   new MutationObserver((_, obs) => {
@@ -281,12 +292,14 @@ async function readText(page, text, timeout) {
       t0: b.t0, firstScreen: earliest(first), complete: c, domAt: b.domAt, timeOrigin: performance.timeOrigin,
       progress: document.querySelector('#reader')?.dataset.progress ?? null,
       longest: tasks.length ? Math.max(...tasks.map((t) => t.duration)) : 0,
+      painted: b.painted.find((at) => at >= (c ?? Infinity)) ?? null,
       longtaskError: b.longtaskError ?? null,
     };
   }, [MARK_FIRST_SCREEN, MARK_COMPLETE, AFTER_COMPLETE_MS]);
   const out = { firstScreen: null, complete: null, longest: null, readableWall: null, why };
   if (state === 'marks') {
     out.complete = m.complete - m.t0;
+    if (m.painted !== null) out.painted = m.painted - m.t0;
     if (m.firstScreen !== null) out.firstScreen = m.firstScreen - m.t0;
     else why.first_screen = `no "${MARK_FIRST_SCREEN}" mark after Read`;
     out.readableWall = m.timeOrigin + m.complete;
@@ -358,6 +371,7 @@ async function appRun(browser, server, contract) {
     const seed = await readText(page, seedText, 30000);
     if (seed.complete !== null) run.seed_ms = seed.complete; else run.why.seed_ms = seed.why.complete;
     if (seed.domMs !== undefined) run.seed_dom_ms = seed.domMs;
+    if (seed.painted !== undefined) run.seed_painted_ms = seed.painted;
     const mem = await appMemory(page);
     if (mem.bytes !== undefined) Object.assign(run, { wasm_memory_mb: mem.bytes / MB, page_memory: mem.page, worker_memory: mem.worker });
     else run.why.wasm_memory_mb = mem.why;
@@ -618,6 +632,7 @@ const ROWS = [
   { key: 'link_open_ms', unit: 'ms', peer: 'jieba_wasm_init_ms', target: '≤ peer', pass: (v, p) => v <= p },
   { key: 'link_text_ms', unit: 'ms', target: 'no target' },
   { key: 'seed_ms', unit: 'ms', peer: 'jieba_wasm_seed_ms', target: '≤ 50 ms', pass: (v) => v <= 50 },
+  { key: 'seed_painted_ms', unit: 'ms', target: 'no target: seed_ms and the next frame' },
   { key: 'big_ms_first_screen', unit: 'ms', target: '≤ 300 ms', pass: (v) => v <= 300 },
   { key: 'big_ms_complete', unit: 'ms', target: '≤ 2000 ms', pass: (v) => v <= 2000 },
   { key: 'longest_block_ms', unit: 'ms', target: '≤ 100 ms', pass: (v) => v <= 100 },
@@ -722,6 +737,7 @@ async function browserFigures() {
   setMedian('link_open_ms', details.link, (r) => r.link_open_ms, 1);
   setMedian('link_text_ms', details.link, (r) => r.link_text_ms, 1);
   setMedian('seed_ms', details.app, (r) => r.seed_ms, 1, 'seed_dom_ms');
+  setMedian('seed_painted_ms', details.app, (r) => r.seed_painted_ms, 1);
   setMedian('wasm_memory_mb', details.app, (r) => r.wasm_memory_mb, 2);
   setMedian('transfer_gz_bytes', details.app, (r) => r.transfer_gz_bytes, 0);
   setMedian('lazy_gz_bytes', details.app, (r) => r.lazy_gz_bytes, 0);

@@ -312,6 +312,16 @@ pub fn perf_mark(name: &str) {
     let _ = name;
 }
 
+/// Runs `then` once the render under way is in the page's DOM: a microtask
+/// queued during a Yew render runs after Yew's scheduler returns, and Yew
+/// returns only with its DOM changes made. (Natively, at once.)
+pub fn after_commit(then: impl FnOnce() + 'static) {
+    #[cfg(target_arch = "wasm32")]
+    wasm_bindgen_futures::spawn_local(async move { then() });
+    #[cfg(not(target_arch = "wasm32"))]
+    then();
+}
+
 /// This page's wasm memory, in bytes (0 natively).
 pub fn wasm_memory_bytes() -> u32 {
     #[cfg(target_arch = "wasm32")]
