@@ -18,6 +18,7 @@ Inputs (see SOURCES.md; none of them is in this repository), in RAW:
   msra_dev.char.bmes       held-out normal text for measuring (never counted)
   msra_test.char.bmes, cluener_dev.json   referees: only used to drop copies
   synonyms_stitchers.txt   a spinning tool's table, `a-b` per line
+  funnlp_spinner.txt       another tool's table, `original→spun` per line
   ../../crates/engine/src/knowledge/spins.tsv   the project's curated table
 
 Usage:
@@ -161,6 +162,20 @@ def table_stitchers(raw, as_candidates=True):
                     and near_in_meaning(p[0], p[1], glosses)):
                 pairs.add((p[0], p[1]))
                 pairs.add((p[1], p[0]))
+    return pairs
+
+
+def table_funnlp(raw):
+    """`original→spun` per line: a spinning tool's table, used one way. Its
+    antonyms (外部→内部, 国内→国际) are kept: this tool writes them, and
+    the context decides, where the other table's pairs are swapped either
+    way and an antonym there is noise."""
+    pairs = set()
+    with open(f"{raw}/funnlp_spinner.txt", encoding="utf-8") as f:
+        for line in f:
+            p = line.strip().split("→")
+            if len(p) == 2 and HAN.match(p[0]) and HAN.match(p[1]) and p[0] != p[1]:
+                pairs.add((p[0], p[1]))
     return pairs
 
 
@@ -389,7 +404,8 @@ def main():
     sents = corpus(args.raw)
     jfreq = read_jieba_freq()
     dev = char_file_sentences(f"{args.raw}/msra_dev.char.bmes")
-    tables = {"stitchers": table_stitchers(args.raw), "curated": table_curated()}
+    tables = {"stitchers": table_stitchers(args.raw), "funnlp": table_funnlp(args.raw),
+              "curated": table_curated()}
     print("tables:", {k: len(v) for k, v in tables.items()}, file=sys.stderr)
     known = set()
     for k, v in tables.items():

@@ -26,7 +26,7 @@ const MIN_STRONG_PER_THOUSAND: f64 = 1.0;
 /// the original is [`STRONG_RARITY`] times commoner than the word: normal
 /// text uses 当代 and 固然 beside 现代 and 当然, but seldom 浩繁 or 悠远.
 const MIN_EVIDENCE_HITS: usize = 3;
-const MIN_EVIDENCE_PER_THOUSAND: f64 = 4.0;
+const MIN_EVIDENCE_PER_THOUSAND: f64 = 5.0;
 const STRONG_RARITY: f64 = 10.0;
 
 /// Longest run of words joined to judge a word the segmenter cut in pieces,
