@@ -95,10 +95,13 @@ test('a text that is not spun has no banner', async () => {
 
 // Words a spinning tool wrote that the curated table does not hold: the
 // spin context table (phase two) finds them, and each card shows the counts.
+// The last sentence brings the snippet to the density of swaps a text needs
+// to be called spun.
 const BEYOND_THE_TABLE = '记者昨日得悉，这家公司的研发团队已经完成新一代产品的技术手册。'
   + '负责人介绍，这条路虽然悠远，但只要坚持下去，就一定能够走到终点。'
   + '公司不单要做好产品，还要做好服务。据了解，公司将与多家企业偕行，共同开拓海外市场。'
-  + '他说，这样的机会并不多见，大家都晓得这一点。';
+  + '他说，这样的机会并不多见，大家都晓得这一点。'
+  + '该公司首次公然垦行股票的筹划已经乐成，将在来往所上市。';
 
 test('spun words beyond the curated table are found in context once the table is in, with their evidence', async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
