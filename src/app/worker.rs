@@ -11,7 +11,7 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 use crate::analysis::ner::NerModel;
 use crate::analysis::open_terms::OpenTerms;
 use crate::analysis::spin_context::SpinContext;
-use crate::analysis::{Analyzer, Segmenter};
+use crate::analysis::{Analyzer, Document, Segmenter};
 use crate::app::protocol::{
     answer, Reply, Request, DICTIONARY_URL, NAMES_MODEL_AFTER_ANSWER_MS, NAMES_MODEL_AFTER_MS,
     NAMES_MODEL_URL, OPENING_LINK, SPIN_CONTEXT_URL, TERMS_LEXICON_URL, WARM_UP_RUNS,
@@ -107,7 +107,16 @@ pub fn run() {
     // this worker's address), and no warm-up run may stand before it.
     let opening_link = scope.location().search().contains(OPENING_LINK);
     let runs = if opening_link { 0 } else { WARM_UP_RUNS };
-    warm_up(scope, analyzer, asked, runs);
+    // The page makes each document's markup, unshown, to warm up its side.
+    // Once it has asked for an analysis the rest is left out: it then never
+    // waits behind more than the run in progress.
+    warm_up(
+        analyzer,
+        runs,
+        move || !asked.get(),
+        move |document| post(&scope, &Reply::WarmedUp { document }),
+        || {},
+    );
 }
 
 /// Phase two: fetches and checks jieba's full dictionary, the name model,
@@ -181,19 +190,13 @@ async fn load_models(scope: DedicatedWorkerGlobalScope, analyzer: Rc<RefCell<Ana
         spins,
         dictionary,
     };
-    warm_up_then(analyzer, WARM_UP_RUNS, move || post(&scope, &reply));
-}
-
-/// Analyses the warm-up text `runs` times, one task each, then calls `done`.
-fn warm_up_then(analyzer: Rc<RefCell<Analyzer>>, runs: u32, done: impl FnOnce() + 'static) {
-    if runs == 0 {
-        return done();
-    }
-    gloo_timers::callback::Timeout::new(0, move || {
-        let _ = analyzer.borrow().warm_up();
-        warm_up_then(analyzer, runs - 1, done);
-    })
-    .forget();
+    warm_up(
+        analyzer,
+        WARM_UP_RUNS,
+        || true,
+        drop,
+        move || post(&scope, &reply),
+    );
 }
 
 /// The body of a response, or why there is none; `what` names the file.
@@ -216,26 +219,26 @@ pub(crate) async fn read_bytes(request: js_sys::Promise, what: &str) -> Result<V
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// Analyses the warm-up text `runs` times, one task each (see
-/// [`WARM_UP_RUNS`]), and gives the page each document to warm up its side.
-/// Once the page has asked for an analysis, the rest is left out: it then
-/// never waits behind more than the run in progress.
+/// Analyses the warm-up text up to `runs` times, one task each (see
+/// [`WARM_UP_RUNS`]), and gives `each` every document. A task whose
+/// `go_on` is false ends the runs, without `done`; after the last run,
+/// `done`.
 fn warm_up(
-    scope: DedicatedWorkerGlobalScope,
     analyzer: Rc<RefCell<Analyzer>>,
-    asked: Rc<Cell<bool>>,
     runs: u32,
+    go_on: impl Fn() -> bool + 'static,
+    each: impl Fn(Document) + 'static,
+    done: impl FnOnce() + 'static,
 ) {
     if runs == 0 {
-        return;
+        return done();
     }
     gloo_timers::callback::Timeout::new(0, move || {
-        if asked.get() {
+        if !go_on() {
             return;
         }
-        let document = analyzer.borrow().warm_up();
-        post(&scope, &Reply::WarmedUp { document });
-        warm_up(scope, analyzer, asked, runs - 1);
+        each(analyzer.borrow().warm_up());
+        warm_up(analyzer, runs - 1, go_on, each, done);
     })
     .forget();
 }

@@ -150,18 +150,24 @@ def near_in_meaning(a, b, glosses):
     return bool(glosses[a] & glosses[b])
 
 
+def word_pairs(path, sep):
+    """The (a, b) of each `a<sep>b` line whose two sides are different Han words."""
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            p = line.strip().split(sep)
+            if len(p) == 2 and HAN.match(p[0]) and HAN.match(p[1]) and p[0] != p[1]:
+                yield p[0], p[1]
+
+
 def table_stitchers(raw, as_candidates=True):
     """`a-b` per line; the tool swaps either way. As candidates, antonyms
     are left out; to spin texts for measuring, the tool's whole table."""
     glosses = gloss_words() if as_candidates else {}
     pairs = set()
-    with open(f"{raw}/synonyms_stitchers.txt", encoding="utf-8") as f:
-        for line in f:
-            p = line.strip().split("-")
-            if (len(p) == 2 and HAN.match(p[0]) and HAN.match(p[1]) and p[0] != p[1]
-                    and near_in_meaning(p[0], p[1], glosses)):
-                pairs.add((p[0], p[1]))
-                pairs.add((p[1], p[0]))
+    for a, b in word_pairs(f"{raw}/synonyms_stitchers.txt", "-"):
+        if near_in_meaning(a, b, glosses):
+            pairs.add((a, b))
+            pairs.add((b, a))
     return pairs
 
 
@@ -170,13 +176,7 @@ def table_funnlp(raw):
     antonyms (外部→内部, 国内→国际) are kept: this tool writes them, and
     the context decides, where the other table's pairs are swapped either
     way and an antonym there is noise."""
-    pairs = set()
-    with open(f"{raw}/funnlp_spinner.txt", encoding="utf-8") as f:
-        for line in f:
-            p = line.strip().split("→")
-            if len(p) == 2 and HAN.match(p[0]) and HAN.match(p[1]) and p[0] != p[1]:
-                pairs.add((p[0], p[1]))
-    return pairs
+    return set(word_pairs(f"{raw}/funnlp_spinner.txt", "→"))
 
 
 def table_curated():
