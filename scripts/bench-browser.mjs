@@ -56,6 +56,8 @@ const KEYS = [
   'jieba_wasm_memory_mb', 'segmentation_agreement', 'ner_model_gz_bytes', 'cedict_gz_bytes', 'ner_seed_ms',
   'curated_seed_worker_ms', 'terms_gz_bytes', 'spin_lm_gz_bytes', 'issue17_gz_bytes', 'jieba_dict_gz_bytes', 'phase_one_segmentation_agreement',
   'phase_one_held_out_agreement', 'phase_one_coverage', 'link_open_ms', 'link_text_ms', 'seed_painted_ms',
+  'worker_started_ms', 'worker_compiled_ms', 'worker_segmenter_built_ms', 'worker_engine_built_ms',
+  'jieba_wasm_from_navigation_ms',
 ];
 
 function positiveInt(value, fallback) {
@@ -125,6 +127,14 @@ function longText() {
 
 // The peer's page: no script of its own; the bench drives it with page.evaluate.
 const JIEBA_PAGE = '<!doctype html><meta charset="utf-8"><title>jieba-wasm bench</title><p>jieba-wasm ' + JIEBA_VERSION;
+// The same peer started by its page, as dudong's worker is: from navigation
+// to its first cut, the clock engine_ready_ms runs on.
+const JIEBA_NAV_PAGE = JIEBA_PAGE + `<script type="module">
+import init, { cut } from '/__bench/jieba-wasm/jieba_rs_wasm.js';
+await init({ module_or_path: '/__bench/jieba-wasm/jieba_rs_wasm_bg.wasm' });
+cut('读懂一篇文章', true);
+performance.mark('jieba:ready');
+</script>`;
 
 const gzCache = new Map();
 function gzSize(path, body) {
@@ -139,6 +149,7 @@ async function serve() {
     headers: { 'cache-control': 'no-cache' },
     answer: (path) => {
       if (path === '/__bench/jieba.html') return { body: Buffer.from(JIEBA_PAGE), type: 'text/html; charset=utf-8' };
+      if (path === '/__bench/jieba-nav.html') return { body: Buffer.from(JIEBA_NAV_PAGE), type: 'text/html; charset=utf-8' };
       if (path.startsWith('/__bench/jieba-wasm/')) {
         const file = normalize(join(JIEBA_DIR, path.slice('/__bench/jieba-wasm/'.length)));
         return file.startsWith(JIEBA_DIR) ? { file } : { status: 403 };
@@ -355,6 +366,26 @@ async function appMemory(page) {
   return Number.isFinite(bytes) ? { bytes, page: Number(m.page), worker: m.worker === null ? null : Number(m.worker) } : { why: `unreadable memory figures ${JSON.stringify(m)}` };
 }
 
+/**
+ * Where the worker's start-up goes, in ms from navigation (the page's
+ * clock): the worker running its loader, its wasm compiled, phase one's
+ * segmenter built, the whole phase-one engine built (Ready follows).
+ */
+async function workerStartup(page) {
+  const worker = page.workers().find((w) => w.url().includes('worker-loader'));
+  if (!worker) return {};
+  const pageOrigin = await page.evaluate(() => performance.timeOrigin);
+  const w = await worker.evaluate(() => ({ origin: performance.timeOrigin, marks: performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]) }));
+  const shift = w.origin - pageOrigin;
+  const at = (name) => { const m = w.marks.find(([n]) => n === name); return m ? m[1] + shift : undefined; };
+  return {
+    worker_started_ms: shift,
+    worker_compiled_ms: at('dudong:worker-compiled'),
+    worker_segmenter_built_ms: at('dudong:worker-segmenter-built'),
+    worker_engine_built_ms: at('dudong:worker-engine-built'),
+  };
+}
+
 /** Requests as {path, status, bytes, gz, ms}: ms after the run's first request. */
 function files(entries, base) {
   return entries.map((e) => ({ path: e.path, status: e.status, bytes: e.bytes, gz: e.gz, ms: e.at - base }));
@@ -368,6 +399,7 @@ async function appRun(browser, server, contract) {
   try {
     const ready = await loadApp(page, server, contract);
     if (ready.ms !== undefined) run.engine_ready_ms = ready.ms; else run.why.engine_ready_ms = ready.why;
+    Object.assign(run, await workerStartup(page).catch(() => ({})));
     const seed = await readText(page, seedText, 30000);
     if (seed.complete !== null) run.seed_ms = seed.complete; else run.why.seed_ms = seed.why.complete;
     if (seed.domMs !== undefined) run.seed_dom_ms = seed.domMs;
@@ -520,6 +552,16 @@ async function jiebaRun(browser, server) {
     const peer = server.log.slice(from).filter((e) => e.path.startsWith('/__bench/jieba-wasm/'));
     run.files = files(peer, peer[0]?.at ?? 0);
     run.jieba_wasm_gz_bytes = run.files.reduce((s, e) => s + e.gz, 0);
+    // Again in a fresh context, started by its own page from navigation.
+    const fresh = await browser.newContext();
+    try {
+      const navPage = await fresh.newPage();
+      await navPage.goto(new URL('__bench/jieba-nav.html', server.url).href);
+      await navPage.waitForFunction(() => performance.getEntriesByName('jieba:ready').length > 0, null, { timeout: 60000 });
+      run.jieba_wasm_from_navigation_ms = await navPage.evaluate(() => performance.getEntriesByName('jieba:ready')[0].startTime);
+    } finally {
+      await fresh.close();
+    }
   } catch (e) {
     run.error = e.message.split('\n')[0];
     for (const k of ['jieba_wasm_init_ms', 'jieba_wasm_seed_ms', 'jieba_wasm_memory_mb', 'jieba_wasm_gz_bytes']) run.why[k] = `the run failed: ${run.error}`;
@@ -765,6 +807,8 @@ async function browserFigures() {
   for (const key of ['jieba_wasm_init_ms', 'jieba_wasm_seed_ms']) setMedian(key, details.jieba, (r) => r[key], 1);
   setMedian('jieba_wasm_memory_mb', details.jieba, (r) => r.jieba_wasm_memory_mb, 2);
   setMedian('jieba_wasm_gz_bytes', details.jieba, (r) => r.jieba_wasm_gz_bytes, 0);
+  setMedian('jieba_wasm_from_navigation_ms', details.jieba, (r) => r.jieba_wasm_from_navigation_ms, 1);
+  for (const key of ['worker_started_ms', 'worker_compiled_ms', 'worker_segmenter_built_ms', 'worker_engine_built_ms']) setMedian(key, details.app, (r) => r[key], 1);
 
   // The files of the run whose transfer is the median one (and whether the runs agree on them).
   const withFiles = details.app.filter((r) => r.transfer);
@@ -808,6 +852,10 @@ async function main() {
   }
   console.log(`make bench: seed ${seedName} (${details.texts.seed.chars.toLocaleString('en-US')} chars), long text ${details.texts.big?.chars?.toLocaleString('en-US') ?? '?'} chars; medians of ${RUNS} cold loads, ${BIG_RUNS} long pastes; Chromium ${details.chromium ?? '?'}`);
   console.log(table());
+  const ms = (k) => (report[k] == null ? '?' : Math.round(report[k]));
+  console.log(`\nstart-up from navigation (medians, ms): worker running ${ms('worker_started_ms')}, its wasm compiled ${ms('worker_compiled_ms')}, `
+    + `phase one's segmenter built ${ms('worker_segmenter_built_ms')}, its engine built ${ms('worker_engine_built_ms')}, engine_ready ${ms('engine_ready_ms')}; `
+    + `jieba-wasm started by its page: first cut ${ms('jieba_wasm_from_navigation_ms')}`);
   const nulls = Object.entries(reasons);
   if (nulls.length) {
     console.log('\nnull figures:');

@@ -26,6 +26,15 @@ fn memory_bytes() -> u32 {
         .byte_length()
 }
 
+/// A named moment on the worker's performance timeline: how its start-up
+/// splits (`make bench` reads these with the loader's, see
+/// `assets/worker-loader.js`).
+fn mark(scope: &DedicatedWorkerGlobalScope, name: &str) {
+    if let Some(performance) = scope.performance() {
+        let _ = performance.mark(name);
+    }
+}
+
 fn post(scope: &DedicatedWorkerGlobalScope, reply: &Reply) {
     let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
     match serde::Serialize::serialize(reply, &serializer) {
@@ -40,7 +49,12 @@ fn post(scope: &DedicatedWorkerGlobalScope, reply: &Reply) {
 /// [`Analyzer::core`]), listens, and says it is ready.
 pub fn run() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let analyzer = Rc::new(RefCell::new(Analyzer::core()));
+    mark(&scope, "dudong:worker-running");
+    let segmenter = Segmenter::core();
+    mark(&scope, "dudong:worker-segmenter-built");
+    // `Analyzer::core()`, in two steps so that the benchmark sees each.
+    let analyzer = Rc::new(RefCell::new(Analyzer::with_segmenter(segmenter)));
+    mark(&scope, "dudong:worker-engine-built");
     // Whether the page has asked for an analysis: the warm-up stops then.
     let asked = Rc::new(Cell::new(false));
     let load: Rc<dyn Fn()> = {
