@@ -45,11 +45,12 @@ GENERAL, IDIOM, FIELD = 0, 1, 2
 # nouns, abbreviations, fixed expressions and idioms (names have cards of
 # their own; verbs, adverbs and function words are never terms).
 TERM_TAGS = {"n", "nz", "vn", "an", "j", "l", "i"}
-# CC-CEDICT's field labels of the fields dudong's readers follow; an
+# CC-CEDICT's field labels of the fields dudong's readers follow (a
+# neologism's label may carry its year: "(neologism c. 2019)"); an
 # abbreviation (jieba's tag j) is a term too (创投, 电商).
 DOMAIN_MARK = re.compile(
     r"\((?:finance|economics|computing|computer|statistics|business|law|"
-    r"internet slang|internet|neologism|slang|banking|accounting|stock market|"
+    r"internet slang|internet|neologism(?: c\. \d{4})?|slang|banking|accounting|stock market|"
     r"electronics)\)", re.IGNORECASE)
 HAN = re.compile(r"^[\u3400-\u9fff]{2,8}$")
 MARKUP = re.compile(r"\|?[\u3400-\u9fff]+\[[^\]]*\]|\[[^\]]*\]")
