@@ -52,6 +52,8 @@ DOMAIN_MARK = re.compile(
     r"\((?:finance|economics|computing|computer|statistics|business|law|"
     r"internet slang|internet|neologism(?: c\. \d{4})?|slang|banking|accounting|stock market|"
     r"electronics)\)", re.IGNORECASE)
+# CC-CEDICT's labels of fixed expressions a learner wants explained.
+IDIOM_MARK = re.compile(r"\((?:idiom|proverb)\)")
 HAN = re.compile(r"^[\u3400-\u9fff]{2,8}$")
 MARKUP = re.compile(r"\|?[\u3400-\u9fff]+\[[^\]]*\]|\[[^\]]*\]")
 
@@ -151,14 +153,14 @@ def main():
             keep = vouched and (bool(gloss) or word in finance)
         else:
             keep = tag in TERM_TAGS
-        if word in idioms and gloss:
-            keep = True
+        if gloss and (word in idioms or IDIOM_MARK.search(gloss)):
+            keep = True  # an idiom or proverb, whether jieba knows it or not
         specificity = idf.get(word, UNSEEN_IDF)
         floor = MIN_IDF_DOMAIN if vouched else MIN_IDF
         if keep and specificity >= floor:
             if vouched:
                 tier = FIELD
-            elif word in idioms or tag in ("i", "l") or "(idiom)" in gloss:
+            elif word in idioms or tag in ("i", "l") or IDIOM_MARK.search(gloss):
                 tier = IDIOM
             else:
                 tier = GENERAL
