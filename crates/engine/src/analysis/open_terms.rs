@@ -1,4 +1,4 @@
-//! Terms beyond the curated glossary: an open lexicon of about 70,000 words
+//! Terms beyond the curated glossary: an open lexicon of about 47,000 words
 //! (CC-CEDICT and THUOCL's domain and idiom lists, built by
 //! `training/terms/build.py`), each with its IDF in general text.
 //!
