@@ -54,6 +54,11 @@ DOMAIN_MARK = re.compile(
     r"electronics)\)", re.IGNORECASE)
 # CC-CEDICT's labels of fixed expressions a learner wants explained.
 IDIOM_MARK = re.compile(r"\((?:idiom|proverb)\)")
+# An expression of three or more characters whose first sense is figurative
+# (割韭菜, 重磅炸弹); one figurative only in a later sense is mostly read in
+# its plain one (小学生), and a two-character one is often plain news
+# wording (迈入, 在握).
+FIGURATIVE_MARK = re.compile(r"^(?:\([a-z. ]+\) )*\(fig\.\)")
 HAN = re.compile(r"^[\u3400-\u9fff]{2,8}$")
 MARKUP = re.compile(r"\|?[\u3400-\u9fff]+\[[^\]]*\]|\[[^\]]*\]")
 
@@ -153,14 +158,15 @@ def main():
             keep = vouched and (bool(gloss) or word in finance)
         else:
             keep = tag in TERM_TAGS
-        if gloss and (word in idioms or IDIOM_MARK.search(gloss)):
+        fixed = IDIOM_MARK.search(gloss) or (len(word) >= 3 and FIGURATIVE_MARK.match(gloss))
+        if gloss and (word in idioms or fixed):
             keep = True  # an idiom or proverb, whether jieba knows it or not
         specificity = idf.get(word, UNSEEN_IDF)
         floor = MIN_IDF_DOMAIN if vouched else MIN_IDF
         if keep and specificity >= floor:
             if vouched:
                 tier = FIELD
-            elif word in idioms or tag in ("i", "l") or IDIOM_MARK.search(gloss):
+            elif word in idioms or tag in ("i", "l") or fixed:
                 tier = IDIOM
             else:
                 tier = GENERAL
