@@ -148,7 +148,7 @@ fn span_body(props: &CardViewProps, i: usize, span: &Span) -> Html {
                     <>
                         { dictionary_body(&props.dictionary, &term, &props.on_open) }
                         <p class="card-hint term-source">
-                            { "A term of this text's field (open word lists: THUOCL, CC-CEDICT); not in dudong's glossary." }
+                            { "Not in dudong's glossary: picked from open word lists (THUOCL, CC-CEDICT) as a field term, idiom or rare word of this text." }
                         </p>
                     </>
                 },
