@@ -8,10 +8,10 @@
 // the segmenter can start, which on a phone's connection is a tenth of a
 // second. `dudong:worker-compiled` marks when the wasm is compiled, for
 // `make bench`'s start-up breakdown.
-const wasm = fetch('./dudong-worker_bg.wasm');
-const compiled = WebAssembly.compileStreaming(wasm)
-  // A server that does not say application/wasm: compile the bytes instead.
-  .catch(() => wasm.then((r) => (r.bodyUsed ? fetch('./dudong-worker_bg.wasm') : r)).then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b)))
+const WASM = './dudong-worker_bg.wasm';
+const compiled = WebAssembly.compileStreaming(fetch(WASM))
+  // A server that does not say application/wasm: fetch and compile the bytes.
+  .catch(() => fetch(WASM).then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b)))
   .then((module) => { performance.mark('dudong:worker-compiled'); return module; });
 importScripts('./dudong-worker.js');
 wasm_bindgen({ module_or_path: compiled }).catch((e) => {

@@ -302,11 +302,22 @@ pub fn set_root_data(key: &str, value: &str) {
     let _ = (key, value);
 }
 
-/// A named moment on the page's performance timeline (read by `make bench`).
+/// A named moment on the performance timeline of the page, or of the worker
+/// it is called in (read by `make bench`).
 pub fn perf_mark(name: &str) {
     #[cfg(target_arch = "wasm32")]
-    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = performance.mark(name);
+    {
+        use wasm_bindgen::JsCast;
+        let performance = match web_sys::window() {
+            Some(window) => window.performance(),
+            None => js_sys::global()
+                .dyn_into::<web_sys::WorkerGlobalScope>()
+                .ok()
+                .and_then(|scope| scope.performance()),
+        };
+        if let Some(performance) = performance {
+            let _ = performance.mark(name);
+        }
     }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = name;

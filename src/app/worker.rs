@@ -12,6 +12,7 @@ use crate::analysis::ner::NerModel;
 use crate::analysis::open_terms::OpenTerms;
 use crate::analysis::spin_context::SpinContext;
 use crate::analysis::{Analyzer, Document, Segmenter};
+use crate::app::dom::perf_mark;
 use crate::app::protocol::{
     answer, Reply, Request, DICTIONARY_URL, NAMES_MODEL_AFTER_ANSWER_MS, NAMES_MODEL_AFTER_MS,
     NAMES_MODEL_URL, OPENING_LINK, SPIN_CONTEXT_URL, TERMS_LEXICON_URL, WARM_UP_RUNS,
@@ -24,15 +25,6 @@ fn memory_bytes() -> u32 {
         .buffer()
         .unchecked_into::<js_sys::ArrayBuffer>()
         .byte_length()
-}
-
-/// A named moment on the worker's performance timeline: how its start-up
-/// splits (`make bench` reads these with the loader's, see
-/// `assets/worker-loader.js`).
-fn mark(scope: &DedicatedWorkerGlobalScope, name: &str) {
-    if let Some(performance) = scope.performance() {
-        let _ = performance.mark(name);
-    }
 }
 
 fn post(scope: &DedicatedWorkerGlobalScope, reply: &Reply) {
@@ -49,12 +41,12 @@ fn post(scope: &DedicatedWorkerGlobalScope, reply: &Reply) {
 /// [`Analyzer::core`]), listens, and says it is ready.
 pub fn run() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    mark(&scope, "dudong:worker-running");
+    // `Analyzer::core()`, in two steps so that `make bench` sees how the
+    // start-up splits (with the loader's `dudong:worker-compiled`).
     let segmenter = Segmenter::core();
-    mark(&scope, "dudong:worker-segmenter-built");
-    // `Analyzer::core()`, in two steps so that the benchmark sees each.
+    perf_mark("dudong:worker-segmenter-built");
     let analyzer = Rc::new(RefCell::new(Analyzer::with_segmenter(segmenter)));
-    mark(&scope, "dudong:worker-engine-built");
+    perf_mark("dudong:worker-engine-built");
     // Whether the page has asked for an analysis: the warm-up stops then.
     let asked = Rc::new(Cell::new(false));
     let load: Rc<dyn Fn()> = {

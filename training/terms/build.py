@@ -160,7 +160,7 @@ def main():
             keep = tag in TERM_TAGS
         fixed = IDIOM_MARK.search(gloss) or (len(word) >= 3 and FIGURATIVE_MARK.match(gloss))
         if gloss and (word in idioms or fixed):
-            keep = True  # an idiom or proverb, whether jieba knows it or not
+            keep = True  # a fixed expression, whether jieba knows it or not
         specificity = idf.get(word, UNSEEN_IDF)
         floor = MIN_IDF_DOMAIN if vouched else MIN_IDF
         if keep and specificity >= floor:
